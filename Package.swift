@@ -1,0 +1,48 @@
+// swift-tools-version: 6.1
+// SwiftRL: reinforcement learning in Swift, natively and fast on CPU.
+import PackageDescription
+
+let package = Package(
+    name: "SwiftRL",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "Tensor", targets: ["Tensor"]),
+        .library(name: "Environments", targets: ["Environments"]),
+        .library(name: "Tracking", targets: ["Tracking"]),
+        .executable(name: "swiftrl", targets: ["swiftrl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Dense tensors, BLAS, gradient tape, layers, optimizers, safetensors, random generators.
+        .target(
+            name: "Tensor",
+            dependencies: [.product(name: "Numerics", package: "swift-numerics")]
+        ),
+        // Gymnasium-exact environments, spaces, wrappers, vector environments.
+        .target(name: "Environments", dependencies: ["Tensor"]),
+        // Run directories, TensorBoard events, CSV/JSONL, SVG plots, GIFs, progress, configs.
+        .target(
+            name: "Tracking",
+            dependencies: [
+                "Tensor",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "swiftrl",
+            dependencies: [
+                "Tensor", "Environments", "Tracking",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TensorTests", dependencies: ["Tensor"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EnvironmentsTests", dependencies: ["Environments"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TrackingTests", dependencies: ["Tracking"]),
+    ]
+)
