@@ -1,0 +1,76 @@
+/// Adam (Kingma & Ba 2015) with PyTorch's semantics: bias correction always on, ε added to √v̂. With
+/// `decoupledWeightDecay` it is AdamW (Loshchilov & Hutter 2019): θ ← θ − lr·λ·θ before the Adam step;
+/// otherwise `weightDecay` is L2 added to the gradient (PyTorch `Adam(weight_decay=…)`).
+public final class Adam: Optimizer {
+    public var learningRate: Double
+    /// β₁, β₂: moment decay rates. PyTorch default (0.9, 0.999).
+    public var betas: (Double, Double)
+    /// ε: added to √v̂. PyTorch default 1e-8; SB3/CleanRL PPO use 1e-5.
+    public var epsilon: Double
+    /// λ: weight decay.
+    public var weightDecay: Double
+    /// AdamW's decoupled weight decay when true.
+    public let decoupledWeightDecay: Bool
+    public private(set) var step = 0
+    private let m = MomentBuffers(), v = MomentBuffers()
+    private var shapes: [[Int]] = []
+
+    public init(learningRate: Double = 1e-3, betas: (Double, Double) = (0.9, 0.999), epsilon: Double = 1e-8,
+                weightDecay: Double = 0, decoupledWeightDecay: Bool = false) {
+        self.learningRate = learningRate
+        self.betas = betas
+        self.epsilon = epsilon
+        self.weightDecay = weightDecay
+        self.decoupledWeightDecay = decoupledWeightDecay
+    }
+
+    public func update(parameters: [Tensor], gradients: [Tensor]) {
+        precondition(parameters.count == gradients.count, "Adam: \(gradients.count) gradients for \(parameters.count) parameters")
+        m.ensure(parameters)
+        v.ensure(parameters)
+        shapes = parameters.map(\.shape)
+        step += 1
+        let b1 = Float(betas.0), b2 = Float(betas.1), eps = Float(epsilon), lr = Float(learningRate)
+        let wd = Float(weightDecay), decoupled = decoupledWeightDecay
+        let c1 = 1 - Float(Double.pow(betas.0, Double(step))), c2 = 1 - Float(Double.pow(betas.1, Double(step)))
+        let stepSize = lr / c1, c2root = c2.squareRoot()
+        for (i, (p, g)) in zip(parameters, gradients).enumerated() {
+            withParameterBuffers(p, g) { pv, gv in
+                m.buffers[i].withUnsafeMutableBufferPointer { mv in
+                    v.buffers[i].withUnsafeMutableBufferPointer { vv in
+                        for j in 0..<pv.count {
+                            var gj = gv[j]
+                            if wd != 0 {
+                                if decoupled { pv[j] -= lr * wd * pv[j] } else { gj += wd * pv[j] }
+                            }
+                            mv[j] = b1 * mv[j] + (1 - b1) * gj
+                            vv[j] = b2 * vv[j] + (1 - b2) * gj * gj
+                            pv[j] -= stepSize * mv[j] / (vv[j].squareRoot() / c2root + eps)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    public func stateTensors() -> [String: Tensor] {
+        var out = m.tensors(prefix: "exp_avg", shapes: shapes).merging(v.tensors(prefix: "exp_avg_sq", shapes: shapes)) { a, _ in a }
+        out["step"] = Tensor([Double(step)])
+        return out
+    }
+
+    public func loadState(_ state: [String: Tensor]) throws(OptimizerStateError) {
+        guard let s = state["step"] else { throw OptimizerStateError("optimizer state: missing `step`") }
+        let counts = (0..<state.keys.filter { $0.hasPrefix("exp_avg.") }.count).map { state["exp_avg.\($0)"]?.count ?? 0 }
+        try m.load(prefix: "exp_avg", from: state, counts: counts)
+        try v.load(prefix: "exp_avg_sq", from: state, counts: counts)
+        shapes = (0..<counts.count).map { state["exp_avg.\($0)"]?.shape ?? [] }
+        step = Int(s.doubleItem())
+    }
+}
+
+/// AdamW: Adam with decoupled weight decay (PyTorch default λ = 0.01).
+public func AdamW(learningRate: Double = 1e-3, betas: (Double, Double) = (0.9, 0.999), epsilon: Double = 1e-8,
+                  weightDecay: Double = 0.01) -> Adam {
+    Adam(learningRate: learningRate, betas: betas, epsilon: epsilon, weightDecay: weightDecay, decoupledWeightDecay: true)
+}
