@@ -1,0 +1,47 @@
+import Foundation
+
+extension RandomNumberGenerator {
+    /// A uniform `Float` in [0, 1) with 24 random bits (every value is a multiple of 2^-24).
+    /// - Complexity: O(1), one draw.
+    @inlinable
+    public mutating func nextFloat() -> Float {
+        Float(next() >> 40) * 0x1p-24
+    }
+
+    /// A uniform `Double` in [0, 1) with 53 random bits (every value is a multiple of 2^-53).
+    /// - Complexity: O(1), one draw.
+    @inlinable
+    public mutating func nextDouble() -> Double {
+        Double(next() >> 11) * 0x1p-53
+    }
+
+    /// A standard normal sample (mean 0, standard deviation 1) by the Box–Muller transform:
+    /// `sqrt(-2 ln(1 - u₁)) · cos(2π u₂)` with `u₁, u₂` from ``nextDouble()``. Uses two draws and keeps no cached
+    /// second value, so the generator's state alone determines the stream. `1 - u₁` lies in (0, 1], so the
+    /// logarithm is finite; the largest possible magnitude is about 8.57.
+    /// - Complexity: O(1), two draws.
+    public mutating func normal() -> Double {
+        let u1 = 1 - nextDouble()
+        let u2 = nextDouble()
+        return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
+    }
+
+    /// A uniform integer in `0..<bound` without modulo bias (Lemire 2019, "Fast random integer generation in an
+    /// interval"): one draw almost always, more only when the first falls in the small rejected zone.
+    /// - Parameter bound: the exclusive upper bound; must be positive (a non-positive bound is a programming error
+    ///   and traps, as `Int.random(in:)` does for an empty range).
+    /// - Complexity: O(1) expected.
+    @inlinable
+    public mutating func int(below bound: Int) -> Int {
+        precondition(bound > 0, "int(below:) needs a positive bound, got \(bound)")
+        let range = UInt64(bound)
+        var product = next().multipliedFullWidth(by: range)
+        if product.low < range {
+            let threshold = (0 &- range) % range
+            while product.low < threshold {
+                product = next().multipliedFullWidth(by: range)
+            }
+        }
+        return Int(product.high)
+    }
+}
