@@ -1,0 +1,146 @@
+/// How the query/key/value projections are stored, which also fixes the parameter names.
+public enum AttentionProjections: String, Codable, Sendable, CaseIterable {
+    /// Separate `q_proj`, `k_proj`, `v_proj` and output `o_proj` (Hugging Face Llama/Qwen2 names).
+    case separate
+    /// One fused `c_attn` producing `[q | k | v]` and output `c_proj` (GPT-2 names). Weights use the `Linear`
+    /// `[out, in]` layout; GPT-2 checkpoints store their `Conv1D` weights as `[in, out]`, so transpose on load.
+    case fused
+}
+
+/// Multi-head self-attention (Vaswani et al. 2017) with an optional causal mask, grouped-query attention
+/// (Ainslie et al. 2023: `numKeyValueHeads` < `numHeads`, each key/value head shared by a group of query heads,
+/// as Hugging Face `repeat_kv`), optional rotary position embeddings (HF `rotate_half` convention) and a
+/// ``KeyValueCache`` for incremental decoding.
+///
+/// Inputs are `[batch, T, modelDim]`. Projections are one `matmul` each; attention scores and the weighted sum
+/// are batched `matmul`s over `[batch, keyValueHeads]` with the query group stacked along rows, and the causal
+/// softmax is fused (``causalSoftmax(_:scale:queryLength:)``).
+public final class MultiHeadAttention: Module {
+    public let q_proj: Linear?
+    public let k_proj: Linear?
+    public let v_proj: Linear?
+    public let o_proj: Linear?
+    public let c_attn: Linear?
+    public let c_proj: Linear?
+
+    /// Number of query heads H.
+    public let numHeads: Int
+    /// Number of key/value heads (H for standard attention, fewer for grouped-query attention).
+    public let numKeyValueHeads: Int
+    /// Size of each head D.
+    public let headDim: Int
+    /// θ for rotary embeddings, or nil for none (GPT-2 uses learned absolute positions instead).
+    public let rotaryBase: Double?
+    /// Whether query i only attends to keys at positions ≤ i.
+    public let isCausal: Bool
+
+    /// - Parameters:
+    ///   - modelDim: width of the input and output.
+    ///   - numHeads: query heads H.
+    ///   - numKeyValueHeads: key/value heads (must divide `numHeads`); default `numHeads`.
+    ///   - headDim: size per head; default `modelDim / numHeads`.
+    ///   - projections: separate (Llama/Qwen2) or fused (GPT-2) projections.
+    ///   - qkvBias: biases on the query/key/value projections (GPT-2 and Qwen2: true, Llama: false).
+    ///   - outputBias: bias on the output projection (GPT-2: true, Qwen2/Llama: false).
+    ///   - rotaryBase: θ for rotary embeddings (Qwen2 1e6, Llama 1e4), nil for none.
+    ///   - causal: apply the causal mask (default true).
+    ///   - initializer: projection weight initialiser (default PyTorch's `nn.Linear`).
+    ///   - dtype: element type.
+    ///   - rng: generator for the initial weights.
+    public init<G: RandomNumberGenerator>(
+        modelDim: Int, numHeads: Int, numKeyValueHeads: Int? = nil, headDim: Int? = nil,
+        projections: AttentionProjections = .separate, qkvBias: Bool = true, outputBias: Bool = true,
+        rotaryBase: Double? = nil, causal: Bool = true, initializer: Initializer = .pytorchDefault,
+        dtype: DType = .float32, using rng: inout G
+    ) {
+        let kvHeads = numKeyValueHeads ?? numHeads
+        precondition(numHeads > 0 && kvHeads > 0 && numHeads % kvHeads == 0,
+                     "MultiHeadAttention: numKeyValueHeads \(kvHeads) must divide numHeads \(numHeads)")
+        let d = headDim ?? modelDim / numHeads
+        precondition(d > 0 && (headDim != nil || modelDim % numHeads == 0),
+                     "MultiHeadAttention: modelDim \(modelDim) is not divisible by numHeads \(numHeads); pass headDim")
+        precondition(rotaryBase == nil || d % 2 == 0, "MultiHeadAttention: rotary embeddings need an even headDim, got \(d)")
+        self.numHeads = numHeads
+        self.numKeyValueHeads = kvHeads
+        self.headDim = d
+        self.rotaryBase = rotaryBase
+        self.isCausal = causal
+        let qWidth = numHeads * d, kvWidth = kvHeads * d
+        func make(_ inputs: Int, _ outputs: Int, _ bias: Bool) -> Linear {
+            Linear(inputs, outputs, bias: bias, initializer: initializer, dtype: dtype, using: &rng)
+        }
+        switch projections {
+        case .separate:
+            q_proj = make(modelDim, qWidth, qkvBias)
+            k_proj = make(modelDim, kvWidth, qkvBias)
+            v_proj = make(modelDim, kvWidth, qkvBias)
+            o_proj = make(qWidth, modelDim, outputBias)
+            c_attn = nil
+            c_proj = nil
+        case .fused:
+            c_attn = make(modelDim, qWidth + 2 * kvWidth, qkvBias)
+            c_proj = make(qWidth, modelDim, outputBias)
+            q_proj = nil
+            k_proj = nil
+            v_proj = nil
+            o_proj = nil
+        }
+    }
+
+    /// Attention over the whole sequence `x [B, T, modelDim]` (positions 0..<T), e.g. for training.
+    /// - Complexity: O(B·T·modelDim·H·D) for the projections plus O(B·H·T²·D) for attention.
+    public func callAsFunction(_ x: Tensor) -> Tensor {
+        var cache: KeyValueCache? = nil
+        return forward(x, cache: &cache)
+    }
+
+    /// Attention of the new tokens `x [B, T, modelDim]` (positions `cache.length ..< cache.length + T`) over the
+    /// cached prefix and themselves; appends their keys and values to `cache`. Decoding one token at a time this
+    /// way gives the same outputs as one full call on the whole sequence.
+    public func callAsFunction(_ x: Tensor, cache: inout KeyValueCache) -> Tensor {
+        var optional: KeyValueCache? = cache
+        defer { if let optional { cache = optional } }
+        return forward(x, cache: &optional)
+    }
+
+    private func forward(_ x: Tensor, cache: inout KeyValueCache?) -> Tensor {
+        precondition(x.rank == 3, "MultiHeadAttention: input must be [batch, T, modelDim], got \(x.shape)")
+        let b = x.shape[0], t = x.shape[1]
+        let h = numHeads, kvh = numKeyValueHeads, d = headDim, group = numHeads / numKeyValueHeads
+        var (q, k, v) = project(x)
+        q = q.reshaped([b, t, h, d])
+        k = k.reshaped([b, t, kvh, d])
+        v = v.reshaped([b, t, kvh, d])
+        let offset = cache?.length ?? 0
+        if let rotaryBase {
+            q = applyRotaryEmbedding(q, positionOffset: offset, base: rotaryBase)
+            k = applyRotaryEmbedding(k, positionOffset: offset, base: rotaryBase)
+        }
+        k = k.permuted([0, 2, 1, 3])  // [B, Hkv, T, D]
+        v = v.permuted([0, 2, 1, 3])
+        if cache != nil, let appended = cache?.append(keys: k, values: v) { (k, v) = appended }
+        // queries of one key/value head stacked along rows: [B, Hkv, G·T, D]
+        let qs = group == 1
+            ? q.permuted([0, 2, 1, 3])
+            : q.reshaped([b, t, kvh, group, d]).permuted([0, 2, 3, 1, 4]).reshaped([b, kvh, group * t, d])
+        let scores = matmul(qs, k, transposeB: true)  // [B, Hkv, G·T, S]
+        let scale = 1 / Double(d).squareRoot()
+        let weights = isCausal ? causalSoftmax(scores, scale: scale, queryLength: t) : softmax(scores * scale, axis: -1)
+        let context = matmul(weights, v)  // [B, Hkv, G·T, D]
+        let merged = group == 1
+            ? context.permuted([0, 2, 1, 3]).reshaped([b, t, h * d])
+            : context.reshaped([b, kvh, group, t, d]).permuted([0, 3, 1, 2, 4]).reshaped([b, t, h * d])
+        if let o_proj { return o_proj(merged) }
+        if let c_proj { return c_proj(merged) }
+        return merged
+    }
+
+    /// Queries `[B, T, H·D]`, keys and values `[B, T, Hkv·D]`.
+    private func project(_ x: Tensor) -> (Tensor, Tensor, Tensor) {
+        if let q_proj, let k_proj, let v_proj { return (q_proj(x), k_proj(x), v_proj(x)) }
+        guard let c_attn else { return (x, x, x) }
+        let qWidth = numHeads * headDim, kvWidth = numKeyValueHeads * headDim
+        let parts = c_attn(x).split(sizes: [qWidth, kvWidth, kvWidth], axis: -1)
+        return (parts[0], parts[1], parts[2])
+    }
+}

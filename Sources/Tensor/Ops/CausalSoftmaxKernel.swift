@@ -1,0 +1,102 @@
+/// Fused `softmax(scale · scores + causal mask)` over the last axis, for attention.
+///
+/// `scores` is `[..., R, S]`: rows are queries and columns keys. Row `r` is the query at position
+/// `r % queryLength + (S − queryLength)` (the keys are the cached prefix followed by the current tokens, and
+/// several query groups may be stacked along R, as in grouped-query attention), and it may attend to keys
+/// `0...position`. Masked entries are exactly 0 and get no gradient. Backward: `dx = scale · y ⊙ (g − Σ g ⊙ y)`.
+struct CausalSoftmaxKernel<T: TensorScalar> {
+    let rows: Int
+    let keys: Int
+    let queryLength: Int
+    let scale: T
+
+    @inline(__always)
+    func allowedKeys(row r: Int) -> Int { Swift.min(keys, r % queryLength + (keys - queryLength) + 1) }
+
+    func forward(_ x: UnsafePointer<T>, _ y: UnsafeMutablePointer<T>, matrices: Int) {
+        for m in 0..<matrices {
+            for r in 0..<rows {
+                let base = (m * rows + r) * keys
+                let xr = x + base, yr = y + base
+                let allowed = allowedKeys(row: r)
+                var mx = -T.infinity
+                for j in 0..<allowed { mx = Swift.max(mx, xr[j]) }
+                var s: T = 0
+                for j in 0..<allowed {
+                    let e = T.exp((xr[j] - mx) * scale)
+                    yr[j] = e
+                    s += e
+                }
+                let inv = 1 / s
+                for j in 0..<allowed { yr[j] *= inv }
+                for j in allowed..<keys { yr[j] = 0 }
+            }
+        }
+    }
+
+    func backward(_ g: UnsafePointer<T>, _ y: UnsafePointer<T>, _ dx: UnsafeMutablePointer<T>, matrices: Int) {
+        for m in 0..<matrices {
+            for r in 0..<rows {
+                let base = (m * rows + r) * keys
+                let gr = g + base, yr = y + base, dr = dx + base
+                let allowed = allowedKeys(row: r)
+                var dot: T = 0
+                for j in 0..<allowed { dot += gr[j] * yr[j] }
+                for j in 0..<allowed { dr[j] = scale * yr[j] * (gr[j] - dot) }
+                for j in allowed..<keys { dr[j] = 0 }
+            }
+        }
+    }
+}
+
+/// Causal attention weights: `softmax(scale · scores)` over the last axis where query `i` only sees keys up to
+/// its own position, in one fused pass (no materialised mask).
+///
+/// - Parameters:
+///   - scores: `[..., R, S]` raw query·key products; `R` is a multiple of `queryLength`.
+///   - scale: multiplier applied before the softmax (usually 1/√head_dim).
+///   - queryLength: number of current query positions T; the last T of the S keys are those positions, the
+///     first S − T a cached prefix every query may see. Defaults to `R` (no stacking).
+/// - Returns: attention probabilities shaped like `scores`, exactly zero above the causal diagonal.
+/// - Complexity: O(scores.count).
+public func causalSoftmax(_ scores: Tensor, scale: Double = 1, queryLength: Int? = nil) -> Tensor {
+    precondition(scores.rank >= 2, "causalSoftmax: scores need rank ≥ 2, got \(scores.shape)")
+    let rows = scores.shape[scores.rank - 2], keys = scores.shape[scores.rank - 1]
+    let t = queryLength ?? rows
+    precondition(t > 0 && rows % t == 0 && t <= keys,
+                 "causalSoftmax: queryLength \(t) must divide rows \(rows) and be ≤ keys \(keys)")
+    let matrices = scores.count / Swift.max(rows * keys, 1)
+    switch scores.dtype {
+    case .float32:
+        return causalSoftmaxTyped(CausalSoftmaxKernel<Float>(rows: rows, keys: keys, queryLength: t, scale: Float(scale)),
+                                  scores, matrices)
+    case .float64:
+        return causalSoftmaxTyped(CausalSoftmaxKernel<Double>(rows: rows, keys: keys, queryLength: t, scale: scale),
+                                  scores, matrices)
+    }
+}
+
+private func causalSoftmaxTyped<T: TensorScalar>(_ kernel: CausalSoftmaxKernel<T>, _ x: Tensor, _ matrices: Int) -> Tensor {
+    let xv: [T] = x.array()
+    let y = [T](unsafeUninitializedCapacity: xv.count) { buffer, n in
+        xv.withUnsafeBufferPointer { px in
+            if let px = px.baseAddress, let py = buffer.baseAddress { kernel.forward(px, py, matrices: matrices) }
+        }
+        n = xv.count
+    }
+    let out = Tensor(storage: T.wrap(y), shape: x.shape)
+    return recordOp(out, [x]) { [shape = x.shape] g in
+        let gv: [T] = g.array()
+        let dx = [T](unsafeUninitializedCapacity: gv.count) { buffer, n in
+            gv.withUnsafeBufferPointer { pg in
+                y.withUnsafeBufferPointer { py in
+                    if let pg = pg.baseAddress, let py = py.baseAddress, let pd = buffer.baseAddress {
+                        kernel.backward(pg, py, pd, matrices: matrices)
+                    }
+                }
+            }
+            n = gv.count
+        }
+        return [Tensor(storage: T.wrap(dx), shape: shape)]
+    }
+}
