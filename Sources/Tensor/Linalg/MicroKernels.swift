@@ -1,0 +1,95 @@
+/// Scalars the built-in GEMM can multiply: a register-blocked micro-kernel computing one `microRows × microColumns`
+/// tile of `A·B` from packed panels.
+///
+/// Panels: `a` holds, for each of `depth` steps, the `microRows` values of column p of the A strip, each repeated
+/// `broadcastWidth` times (pre-broadcast by the packing, so the kernel loads instead of shuffling); `b` holds, for each
+/// step, the `microColumns` values of row p of the B strip. The result is stored row-major into `tile`. The update is
+/// written `c += a * b` on SIMD vectors, which compiles to vector multiply and add on the default x86-64 target
+/// (`addProduct` would compile to a per-lane `fma` call; see MACHINE-NOTES).
+protocol PackedGEMMScalar: BinaryFloatingPoint {
+    /// MR, rows of the register tile.
+    static var microRows: Int { get }
+    /// NR, columns of the register tile.
+    static var microColumns: Int { get }
+    /// Copies of each A value in the packed panel (the lanes of one 128-bit register).
+    static var broadcastWidth: Int { get }
+    /// `tile = Σ_p a[p] ⊗ b[p]` over `depth` steps.
+    static func microKernel(depth: Int, a: UnsafePointer<Self>, b: UnsafePointer<Self>, tile: UnsafeMutablePointer<Self>)
+}
+
+extension Float: PackedGEMMScalar {
+    static var microRows: Int { 6 }
+    static var microColumns: Int { 8 }
+    static var broadcastWidth: Int { 4 }
+
+    /// 6 × 8 tile in twelve 4-lane accumulators; per step two B loads, six pre-broadcast A loads, 12 multiply–adds
+    /// (15 of the 16 SSE registers).
+    @inline(__always)
+    static func microKernel(depth: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, tile: UnsafeMutablePointer<Float>) {
+        typealias V = SIMD4<Float>
+        var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
+        var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
+        var ap = UnsafeRawPointer(a)
+        var bp = UnsafeRawPointer(b)
+        let lane = MemoryLayout<V>.stride
+        for _ in 0..<depth {
+            let b0 = bp.loadUnaligned(as: V.self), b1 = bp.loadUnaligned(fromByteOffset: lane, as: V.self)
+            var x = ap.loadUnaligned(as: V.self)
+            c00 += x * b0; c01 += x * b1
+            x = ap.loadUnaligned(fromByteOffset: lane, as: V.self)
+            c10 += x * b0; c11 += x * b1
+            x = ap.loadUnaligned(fromByteOffset: 2 * lane, as: V.self)
+            c20 += x * b0; c21 += x * b1
+            x = ap.loadUnaligned(fromByteOffset: 3 * lane, as: V.self)
+            c30 += x * b0; c31 += x * b1
+            x = ap.loadUnaligned(fromByteOffset: 4 * lane, as: V.self)
+            c40 += x * b0; c41 += x * b1
+            x = ap.loadUnaligned(fromByteOffset: 5 * lane, as: V.self)
+            c50 += x * b0; c51 += x * b1
+            ap += 6 * lane
+            bp += 2 * lane
+        }
+        let out = UnsafeMutableRawPointer(tile)
+        for (index, value) in [c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51].enumerated() {
+            out.storeBytes(of: value, toByteOffset: index * lane, as: V.self)
+        }
+    }
+}
+
+extension Double: PackedGEMMScalar {
+    static var microRows: Int { 6 }
+    static var microColumns: Int { 4 }
+    static var broadcastWidth: Int { 2 }
+
+    /// 6 × 4 tile in twelve 2-lane accumulators, as the `Float` kernel with half the lanes.
+    @inline(__always)
+    static func microKernel(depth: Int, a: UnsafePointer<Double>, b: UnsafePointer<Double>, tile: UnsafeMutablePointer<Double>) {
+        typealias V = SIMD2<Double>
+        var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
+        var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
+        var ap = UnsafeRawPointer(a)
+        var bp = UnsafeRawPointer(b)
+        let lane = MemoryLayout<V>.stride
+        for _ in 0..<depth {
+            let b0 = bp.loadUnaligned(as: V.self), b1 = bp.loadUnaligned(fromByteOffset: lane, as: V.self)
+            var x = ap.loadUnaligned(as: V.self)
+            c00 += x * b0; c01 += x * b1
+            x = ap.loadUnaligned(fromByteOffset: lane, as: V.self)
+            c10 += x * b0; c11 += x * b1
+            x = ap.loadUnaligned(fromByteOffset: 2 * lane, as: V.self)
+            c20 += x * b0; c21 += x * b1
+            x = ap.loadUnaligned(fromByteOffset: 3 * lane, as: V.self)
+            c30 += x * b0; c31 += x * b1
+            x = ap.loadUnaligned(fromByteOffset: 4 * lane, as: V.self)
+            c40 += x * b0; c41 += x * b1
+            x = ap.loadUnaligned(fromByteOffset: 5 * lane, as: V.self)
+            c50 += x * b0; c51 += x * b1
+            ap += 6 * lane
+            bp += 2 * lane
+        }
+        let out = UnsafeMutableRawPointer(tile)
+        for (index, value) in [c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51].enumerated() {
+            out.storeBytes(of: value, toByteOffset: index * lane, as: V.self)
+        }
+    }
+}
