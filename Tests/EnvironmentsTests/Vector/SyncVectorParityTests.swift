@@ -1,0 +1,64 @@
+import Testing
+@testable import Environments
+
+/// `VectorEnvironment` reproduces `gymnasium.make_vec("CartPole-v1", 4, "sync")` in both autoreset modes.
+@Suite("Vector environments match Gymnasium's SyncVectorEnv")
+struct SyncVectorParityTests {
+    @Test("CartPole ×4 trajectories match", arguments: [AutoresetMode.nextStep, .sameStep])
+    func cartPoleMatches(mode: AutoresetMode) throws {
+        let fixture = try loadFixture("gymnasium_spaces_vector")
+        let record = try #require(fixture["vector"]?.array?.first { $0["mode"]?.string == mode.rawValue })
+        for parallelism in [VectorParallelism.serial, .threads(2, minimumPerThread: 1)] {
+            var vector = try VectorEnvironment(count: 4, autoresetMode: mode, parallelism: parallelism) {
+                (_) throws(EnvironmentError) in try TimeLimit(CartPole(), maxEpisodeSteps: 500)
+            }
+            try vector.reset(seed: 7)
+            var ended = 0
+            for step in record["steps"]?.array ?? [] {
+                try vector.step((step["actions"]?.doubles ?? []).map { Int($0) })
+                #expect(vector.observations == floatsFromBits(try #require(step["observations"])))
+                #expect(vector.rewards == step["rewards"]?.doubles)
+                #expect(vector.terminations == step["terminations"]?.bools)
+                #expect(vector.truncations == step["truncations"]?.bools)
+                if let mask = step["final_mask"]?.bools {
+                    #expect(vector.hasFinalObservation == mask)
+                    for (index, final) in (step["final_observations"]?.array ?? []).enumerated() where mask[index] {
+                        let row = Array(vector.finalObservations[(index * 4)..<(index * 4 + 4)])
+                        #expect(row == floatsFromBits(final))
+                        ended += 1
+                    }
+                } else {
+                    #expect(!vector.hasFinalObservation.contains(true))
+                }
+            }
+            if mode == .sameStep { #expect(ended > 5) }
+        }
+    }
+
+    @Test("Metadata advertises the autoreset mode")
+    func metadataAdvertisesMode() throws {
+        let vector = try VectorEnvironment(count: 2, autoresetMode: .sameStep) { (_) throws(EnvironmentError) in CartPole() }
+        #expect(vector.metadata.autoresetMode == .sameStep)
+    }
+
+    @Test("Disabled autoreset throws when a finished sub-environment is stepped")
+    func disabledModeThrows() throws {
+        var vector = try VectorEnvironment(count: 1, autoresetMode: .disabled) { (_) throws(EnvironmentError) in
+            try TimeLimit(CartPole(), maxEpisodeSteps: 1)
+        }
+        try vector.reset(seed: 0)
+        try vector.step([0])
+        #expect(throws: EnvironmentError.self) { try vector.step([0]) }
+    }
+
+    @Test("Finished episodes report return and length")
+    func finishedEpisodesReported() throws {
+        var vector = try VectorEnvironment(count: 2) { (_) throws(EnvironmentError) in
+            try TimeLimit(CartPole(), maxEpisodeSteps: 3)
+        }
+        try vector.reset(seed: 1)
+        for _ in 0..<3 { try vector.step([0, 1]) }
+        #expect(vector.finishedEpisodes.map(\.length) == [3, 3])
+        #expect(vector.finishedEpisodes.map(\.episodeReturn) == [3, 3])
+    }
+}
