@@ -12,6 +12,7 @@ struct SwiftRLCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             QuickstartCommand.self,
+            EnvCommand.self,
             PlotCommand.self,
         ]
     )
