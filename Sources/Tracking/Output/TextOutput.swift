@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -13,7 +15,7 @@ public protocol TextOutput: AnyObject {
 }
 
 /// Standard output or standard error of the process.
-public final class StandardTextOutput: TextOutput {
+public final class StandardTextOutput: TextOutput, Sendable {
     /// Which standard stream to write to.
     public enum Stream: Sendable { case output, error }
 
@@ -32,10 +34,17 @@ public final class StandardTextOutput: TextOutput {
     }
 }
 
-/// Collects everything written into a string; for tests and for capturing a summary.
-public final class BufferedTextOutput: TextOutput {
+/// Collects everything written into a string; for tests and for capturing a summary. Thread-safe.
+public final class BufferedTextOutput: TextOutput, @unchecked Sendable {
+    private let lock = NSLock()
+    private var buffer = ""
+
     /// Everything written so far.
-    public private(set) var text = ""
+    public var text: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return buffer
+    }
     /// Reported as the terminal flag, so tests can exercise both progress modes.
     public let isTerminal: Bool
 
@@ -45,6 +54,8 @@ public final class BufferedTextOutput: TextOutput {
     }
 
     public func write(_ text: String) {
-        self.text += text
+        lock.lock()
+        buffer += text
+        lock.unlock()
     }
 }
