@@ -61,19 +61,23 @@ public enum GEMM {
         checkShapes(transA: transA, transB: transB, m: m, n: n, k: k, lda: lda, ldb: ldb, ldc: ldc)
         guard m > 0, n > 0 else { return }
         if m * n * k < smallProduct {
-            SmallGEMM.gemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
-                           b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+            SmallGEMM.gemm(
+                transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
+                b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
         } else if backend == .openBLAS, let blas = OpenBLAS.shared, let sizes = int32Sizes(m, n, k, lda, ldb, ldc) {
-            blas.sgemm(OpenBLAS.rowMajor, transA ? OpenBLAS.transpose : OpenBLAS.noTranspose,
-                       transB ? OpenBLAS.transpose : OpenBLAS.noTranspose, sizes[0], sizes[1], sizes[2],
-                       alpha, a, sizes[3], b, sizes[4], beta, c, sizes[5])
+            blas.sgemm(
+                OpenBLAS.rowMajor, transA ? OpenBLAS.transpose : OpenBLAS.noTranspose,
+                transB ? OpenBLAS.transpose : OpenBLAS.noTranspose, sizes[0], sizes[1], sizes[2],
+                alpha, a, sizes[3], b, sizes[4], beta, c, sizes[5])
         } else {
-            BuiltinGEMM.gemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
-                             b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+            BuiltinGEMM.gemm(
+                transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
+                b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
         }
     }
 
-    /// Double-precision row-major GEMM; same contract as ``sgemm(transA:transB:m:n:k:alpha:a:lda:b:ldb:beta:c:ldc:backend:)``.
+    /// Double-precision row-major GEMM, `C = α·op(A)·op(B) + β·C`; same contract as
+    /// ``sgemm(transA:transB:m:n:k:alpha:a:lda:b:ldb:beta:c:ldc:backend:)``.
     /// - Complexity: O(m·n·k).
     public static func dgemm(
         transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Double,
@@ -83,15 +87,18 @@ public enum GEMM {
         checkShapes(transA: transA, transB: transB, m: m, n: n, k: k, lda: lda, ldb: ldb, ldc: ldc)
         guard m > 0, n > 0 else { return }
         if m * n * k < smallProduct {
-            SmallGEMM.gemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
-                           b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+            SmallGEMM.gemm(
+                transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
+                b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
         } else if backend == .openBLAS, let blas = OpenBLAS.shared, let sizes = int32Sizes(m, n, k, lda, ldb, ldc) {
-            blas.dgemm(OpenBLAS.rowMajor, transA ? OpenBLAS.transpose : OpenBLAS.noTranspose,
-                       transB ? OpenBLAS.transpose : OpenBLAS.noTranspose, sizes[0], sizes[1], sizes[2],
-                       alpha, a, sizes[3], b, sizes[4], beta, c, sizes[5])
+            blas.dgemm(
+                OpenBLAS.rowMajor, transA ? OpenBLAS.transpose : OpenBLAS.noTranspose,
+                transB ? OpenBLAS.transpose : OpenBLAS.noTranspose, sizes[0], sizes[1], sizes[2],
+                alpha, a, sizes[3], b, sizes[4], beta, c, sizes[5])
         } else {
-            BuiltinGEMM.gemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
-                             b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+            BuiltinGEMM.gemm(
+                transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
+                b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
         }
     }
 
@@ -104,14 +111,18 @@ public enum GEMM {
             return .builtin
         case "openblas":
             if isOpenBLASAvailable { return .openBLAS }
-            FileHandle.standardError.write(Data(
-                "SwiftRL: SWIFTRL_BLAS=openblas but no BLAS library loaded (tried \(OpenBLAS.candidates.joined(separator: ", "))); using the built-in kernel. Install one, e.g. `apt-get install libopenblas0`.\n".utf8))
+            let tried = OpenBLAS.candidates.joined(separator: ", ")
+            let message =
+                "SwiftRL: SWIFTRL_BLAS=openblas but no BLAS library loaded (tried \(tried)); using the "
+                + "built-in kernel. Install one, e.g. `apt-get install libopenblas0`.\n"
+            FileHandle.standardError.write(Data(message.utf8))
             return .builtin
         case nil, "":
             return isOpenBLASAvailable ? .openBLAS : .builtin
         case let other?:
-            FileHandle.standardError.write(Data(
-                "SwiftRL: ignoring SWIFTRL_BLAS=\(other); expected `builtin` or `openblas`.\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "SwiftRL: ignoring SWIFTRL_BLAS=\(other); expected `builtin` or `openblas`.\n".utf8))
             return isOpenBLASAvailable ? .openBLAS : .builtin
         }
     }

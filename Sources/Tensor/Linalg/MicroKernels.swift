@@ -14,7 +14,8 @@ protocol PackedGEMMScalar: BinaryFloatingPoint {
     /// Copies of each A value in the packed panel (the lanes of one 128-bit register).
     static var broadcastWidth: Int { get }
     /// `tile = Σ_p a[p] ⊗ b[p]` over `depth` steps.
-    static func microKernel(depth: Int, a: UnsafePointer<Self>, b: UnsafePointer<Self>, tile: UnsafeMutablePointer<Self>)
+    static func microKernel(
+        depth: Int, a: UnsafePointer<Self>, b: UnsafePointer<Self>, tile: UnsafeMutablePointer<Self>)
 }
 
 extension Float: PackedGEMMScalar {
@@ -25,7 +26,9 @@ extension Float: PackedGEMMScalar {
     /// 6 × 8 tile in twelve 4-lane accumulators; per step two B loads, six pre-broadcast A loads, 12 multiply–adds
     /// (15 of the 16 SSE registers).
     @inline(__always)
-    static func microKernel(depth: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, tile: UnsafeMutablePointer<Float>) {
+    static func microKernel(
+        depth: Int, a: UnsafePointer<Float>, b: UnsafePointer<Float>, tile: UnsafeMutablePointer<Float>
+    ) {
         typealias V = SIMD4<Float>
         var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
         var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
@@ -63,7 +66,9 @@ extension Double: PackedGEMMScalar {
 
     /// 6 × 4 tile in twelve 2-lane accumulators, as the `Float` kernel with half the lanes.
     @inline(__always)
-    static func microKernel(depth: Int, a: UnsafePointer<Double>, b: UnsafePointer<Double>, tile: UnsafeMutablePointer<Double>) {
+    static func microKernel(
+        depth: Int, a: UnsafePointer<Double>, b: UnsafePointer<Double>, tile: UnsafeMutablePointer<Double>
+    ) {
         typealias V = SIMD2<Double>
         var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
         var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()

@@ -3,14 +3,16 @@ import Foundation
 /// CBLAS entry points resolved at run time from a shared BLAS library (OpenBLAS preferred), so building SwiftRL
 /// needs no system library and a machine without BLAS still runs (on the built-in kernel).
 struct OpenBLAS: @unchecked Sendable {  // immutable C function pointers and an opaque library handle
-    typealias SGEMM = @convention(c) (
-        Int32, Int32, Int32, Int32, Int32, Int32, Float, UnsafePointer<Float>?, Int32,
-        UnsafePointer<Float>?, Int32, Float, UnsafeMutablePointer<Float>?, Int32
-    ) -> Void
-    typealias DGEMM = @convention(c) (
-        Int32, Int32, Int32, Int32, Int32, Int32, Double, UnsafePointer<Double>?, Int32,
-        UnsafePointer<Double>?, Int32, Double, UnsafeMutablePointer<Double>?, Int32
-    ) -> Void
+    typealias SGEMM =
+        @convention(c) (
+            Int32, Int32, Int32, Int32, Int32, Int32, Float, UnsafePointer<Float>?, Int32,
+            UnsafePointer<Float>?, Int32, Float, UnsafeMutablePointer<Float>?, Int32
+        ) -> Void
+    typealias DGEMM =
+        @convention(c) (
+            Int32, Int32, Int32, Int32, Int32, Int32, Double, UnsafePointer<Double>?, Int32,
+            UnsafePointer<Double>?, Int32, Double, UnsafeMutablePointer<Double>?, Int32
+        ) -> Void
     typealias SetThreads = @convention(c) (Int32) -> Void
 
     /// CBLAS enumerators (`CblasRowMajor`, `CblasNoTrans`, `CblasTrans`).

@@ -16,8 +16,8 @@ extension RandomNumberGenerator {
     }
 
     /// A standard normal sample (mean 0, standard deviation 1) by the Box–Muller transform:
-    /// `sqrt(-2 ln(1 - u₁)) · cos(2π u₂)` with `u₁, u₂` from ``nextDouble()``. Uses two draws and keeps no cached
-    /// second value, so the generator's state alone determines the stream. `1 - u₁` lies in (0, 1], so the
+    /// `sqrt(-2 ln(1 - u₁)) · cos(2π u₂)` with `u₁, u₂` from ``nextDouble()``. Uses two draws and keeps no
+    /// cached second value, so the generator's state alone determines the stream. `1 - u₁` lies in (0, 1], so the
     /// logarithm is finite; the largest possible magnitude is about 8.57.
     /// - Complexity: O(1), two draws.
     public mutating func normal() -> Double {

@@ -68,9 +68,10 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Codable, Sendable, Equa
     /// Draws four words from this generator to seed and return a new, independent generator.
     public mutating func split() -> Xoshiro256StarStar {
         let words = SIMD4(next(), next(), next(), next())
-        return Xoshiro256StarStar(state: SIMD4(
-            StreamMixing.mix64(words[0]), StreamMixing.mix64(words[1]),
-            StreamMixing.mix64(words[2]), StreamMixing.mix64(words[3])))
+        return Xoshiro256StarStar(
+            state: SIMD4(
+                StreamMixing.mix64(words[0]), StreamMixing.mix64(words[1]),
+                StreamMixing.mix64(words[2]), StreamMixing.mix64(words[3])))
     }
 
     private func derived(key: UInt64) -> Xoshiro256StarStar {

@@ -62,28 +62,32 @@ struct GEMMTests {
         return Problem(a: a, b: b, c: cIn, lda: lda, ldb: ldb, ldc: ldc, expected: expected)
     }
 
-    @Test("sgemm matches for every backend, transpose pair and shape",
-          arguments: GEMM.Backend.allCases, GEMMTests.transposes)
+    @Test(
+        "sgemm matches for every backend, transpose pair and shape",
+        arguments: GEMM.Backend.allCases, GEMMTests.transposes)
     func sgemm(backend: GEMM.Backend, transposes: [Bool]) {
         for c in gemmCases {
             let p = problem(c, transA: transposes[0], transB: transposes[1])
             let a = p.a.map(Float.init), b = p.b.map(Float.init)
             var out = p.c.map(Float.init)
-            GEMM.sgemm(transA: transposes[0], transB: transposes[1], m: c.m, n: c.n, k: c.k, alpha: Float(c.alpha),
-                       a: a, lda: p.lda, b: b, ldb: p.ldb, beta: Float(c.beta), c: &out, ldc: p.ldc, backend: backend)
+            GEMM.sgemm(
+                transA: transposes[0], transB: transposes[1], m: c.m, n: c.n, k: c.k, alpha: Float(c.alpha),
+                a: a, lda: p.lda, b: b, ldb: p.ldb, beta: Float(c.beta), c: &out, ldc: p.ldc, backend: backend)
             let error = zip(out, p.expected).map { abs(Double($0) - $1) }.max() ?? 0
             #expect(error < 1e-6 * Double(c.k + 2) * 8, "\(c.testDescription)")
         }
     }
 
-    @Test("dgemm matches for every backend, transpose pair and shape",
-          arguments: GEMM.Backend.allCases, GEMMTests.transposes)
+    @Test(
+        "dgemm matches for every backend, transpose pair and shape",
+        arguments: GEMM.Backend.allCases, GEMMTests.transposes)
     func dgemm(backend: GEMM.Backend, transposes: [Bool]) {
         for c in gemmCases {
             let p = problem(c, transA: transposes[0], transB: transposes[1])
             var out = p.c
-            GEMM.dgemm(transA: transposes[0], transB: transposes[1], m: c.m, n: c.n, k: c.k, alpha: c.alpha,
-                       a: p.a, lda: p.lda, b: p.b, ldb: p.ldb, beta: c.beta, c: &out, ldc: p.ldc, backend: backend)
+            GEMM.dgemm(
+                transA: transposes[0], transB: transposes[1], m: c.m, n: c.n, k: c.k, alpha: c.alpha,
+                a: p.a, lda: p.lda, b: p.b, ldb: p.ldb, beta: c.beta, c: &out, ldc: p.ldc, backend: backend)
             let error = zip(out, p.expected).map { abs($0 - $1) }.max() ?? 0
             #expect(error < 1e-12 * Double(c.k + 2) * 4, "\(c.testDescription)")
         }
@@ -93,8 +97,9 @@ struct GEMMTests {
     func betaZeroIgnoresC(backend: GEMM.Backend) {
         let a = [Float](repeating: 1, count: 64 * 64), b = [Float](repeating: 2, count: 64 * 64)
         var c = [Float](repeating: .nan, count: 64 * 64)
-        GEMM.sgemm(transA: false, transB: false, m: 64, n: 64, k: 64, alpha: 1, a: a, lda: 64, b: b, ldb: 64,
-                   beta: 0, c: &c, ldc: 64, backend: backend)
+        GEMM.sgemm(
+            transA: false, transB: false, m: 64, n: 64, k: 64, alpha: 1, a: a, lda: 64, b: b, ldb: 64,
+            beta: 0, c: &c, ldc: 64, backend: backend)
         #expect(c.allSatisfy { $0 == 128 })
     }
 
@@ -102,8 +107,9 @@ struct GEMMTests {
     func emptyInnerDimension(backend: GEMM.Backend) {
         let a = [Float](repeating: 1, count: 1), b = [Float](repeating: 1, count: 100)
         var c = [Float](repeating: 3, count: 100 * 100)
-        GEMM.sgemm(transA: false, transB: false, m: 100, n: 100, k: 0, alpha: 1, a: a, lda: 1, b: b, ldb: 100,
-                   beta: 0.5, c: &c, ldc: 100, backend: backend)
+        GEMM.sgemm(
+            transA: false, transB: false, m: 100, n: 100, k: 0, alpha: 1, a: a, lda: 1, b: b, ldb: 100,
+            beta: 0.5, c: &c, ldc: 100, backend: backend)
         #expect(c.allSatisfy { $0 == 1.5 })
     }
 
@@ -112,8 +118,9 @@ struct GEMMTests {
         let m = 50, n = 70, k = 40, ldc = 75
         let a = gemmData(m * k, seed: 4).map(Float.init), b = gemmData(k * n, seed: 5).map(Float.init)
         var c = [Float](repeating: -7, count: m * ldc)
-        GEMM.sgemm(transA: false, transB: false, m: m, n: n, k: k, alpha: 1, a: a, lda: k, b: b, ldb: n,
-                   beta: 0, c: &c, ldc: ldc, backend: backend)
+        GEMM.sgemm(
+            transA: false, transB: false, m: m, n: n, k: k, alpha: 1, a: a, lda: k, b: b, ldb: n,
+            beta: 0, c: &c, ldc: ldc, backend: backend)
         #expect((0..<m).allSatisfy { i in (n..<ldc).allSatisfy { c[i * ldc + $0] == -7 } })
     }
 

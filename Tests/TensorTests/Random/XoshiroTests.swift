@@ -7,13 +7,17 @@ struct XoshiroTests {
     @Test("SplitMix64 from seed 0 gives the published first outputs")
     func splitMixReference() {
         var rng = SplitMix64(seed: 0)
-        #expect([rng.next(), rng.next(), rng.next()] == [0xE220_A839_7B1D_CDAF, 0x6E78_9E6A_A1B9_65F4, 0x06C4_5D18_8009_454F])
+        #expect(
+            [rng.next(), rng.next(), rng.next()] == [
+                0xE220_A839_7B1D_CDAF, 0x6E78_9E6A_A1B9_65F4, 0x06C4_5D18_8009_454F,
+            ])
     }
 
     @Test("xoshiro256** from state (1, 2, 3, 4) gives the reference outputs")
     func xoshiroReference() {
         var rng = Xoshiro256StarStar(state: SIMD4(1, 2, 3, 4))
-        #expect([rng.next(), rng.next(), rng.next(), rng.next()] == [11520, 0, 1_509_978_240, 1_215_971_899_390_074_240])
+        #expect(
+            [rng.next(), rng.next(), rng.next(), rng.next()] == [11520, 0, 1_509_978_240, 1_215_971_899_390_074_240])
     }
 
     @Test("xoshiro256** seeding fills its state with SplitMix64 draws")

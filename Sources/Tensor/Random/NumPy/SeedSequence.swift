@@ -1,8 +1,8 @@
 /// NumPy's `numpy.random.SeedSequence`: turns a user seed into well-mixed generator state, bit for bit.
 ///
-/// Entropy is split into 32-bit words (least significant first), mixed into a pool of four words with multiply–xorshift
-/// hashing, and ``generateState(wordCount:)`` draws output words from the pool with a second hash. Constants and the
-/// mixing order follow NumPy's `bit_generator.pyx` (O'Neill's `seed_seq_fe` design), so
+/// Entropy is split into 32-bit words (least significant first), mixed into a pool of four words with
+/// multiply–xorshift hashing, and ``generateState(wordCount:)`` draws output words from the pool with a second
+/// hash. Constants and the mixing order follow NumPy's `bit_generator.pyx` (O'Neill's `seed_seq_fe` design), so
 /// `SeedSequence(entropy: 42)` here gives the same state as `numpy.random.SeedSequence(42)`.
 public struct SeedSequence: Sendable, Equatable {
     /// The mixed pool of four 32-bit words.
