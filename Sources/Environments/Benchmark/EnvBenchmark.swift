@@ -1,0 +1,122 @@
+import Foundation
+import Tensor
+
+/// One benchmark case in the shared JSON-lines format (`{"suite":"env","case":…,"unit":"steps/s",…}`).
+public struct EnvBenchmarkResult: Equatable, Sendable {
+    public var suite: String
+    public var `case`: String
+    public var unit: String
+    public var median: Double
+    public var min: Double
+    public var max: Double
+
+    /// Summarises samples (already in `unit`).
+    public init(case name: String, unit: String = "steps/s", samples: [Double]) {
+        let sorted = samples.sorted()
+        suite = "env"
+        self.case = name
+        self.unit = unit
+        median = sorted.isEmpty ? .nan : (sorted.count % 2 == 1 ? sorted[sorted.count / 2]
+            : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2)
+        min = sorted.first ?? .nan
+        max = sorted.last ?? .nan
+    }
+
+    /// The JSON line.
+    public var jsonLine: String {
+        JSONValue.object([
+            ("suite", .string(suite)), ("case", .string(self.case)), ("unit", .string(unit)),
+            ("median", .number(median)), ("min", .number(min)), ("max", .number(max)),
+        ]).serialized()
+    }
+}
+
+/// The `env` benchmark suite: CartPole and Pendulum steps per second, one environment (with its time limit,
+/// random actions, reset when done — what `gym.make` + `action_space.sample()` measures) and 256 environments
+/// in a threaded ``VectorEnvironment`` (next-step autoreset). Case names match `Benchmarks/peers/env_gymnasium.py`.
+public enum EnvBenchmark {
+    /// Runs every case.
+    /// - Parameters:
+    ///   - quick: Fewer and shorter rounds.
+    ///   - threads: Threads for the 256-environment cases.
+    public static func run(quick: Bool = false, threads: Int = 2) -> [EnvBenchmarkResult] {
+        let rounds = quick ? 3 : 7
+        let seconds = quick ? 0.1 : 0.25
+        return [
+            single(name: "cartpole_1env", rounds: rounds, seconds: seconds,
+                   make: { () throws(EnvironmentError) in try TimeLimit(CartPole(), maxEpisodeSteps: 500) }, action: { Int($0 & 1) }),
+            vector(name: "cartpole_256env", count: 256, threads: threads, rounds: rounds, seconds: seconds,
+                   make: { () throws(EnvironmentError) in try TimeLimit(CartPole(), maxEpisodeSteps: 500) }, action: { Int($0 & 1) }),
+            single(name: "pendulum_1env", rounds: rounds, seconds: seconds,
+                   make: { () throws(EnvironmentError) in try TimeLimit(Pendulum(), maxEpisodeSteps: 200) }, action: unitTorque),
+            vector(name: "pendulum_256env", count: 256, threads: threads, rounds: rounds, seconds: seconds,
+                   make: { () throws(EnvironmentError) in try TimeLimit(Pendulum(), maxEpisodeSteps: 200) }, action: unitTorque),
+        ]
+    }
+
+    private static func unitTorque(_ bits: UInt64) -> Float { Float(bits >> 40) * 0x1p-24 * 4 - 2 }
+
+    private static func now() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+    }
+
+    /// Steps one environment with actions from `action(randomBits)`, resetting when an episode ends.
+    static func single<Env: Environment>(name: String, rounds: Int, seconds: Double,
+                                         make: () throws(EnvironmentError) -> Env,
+                                         action: (UInt64) -> Env.Action) -> EnvBenchmarkResult {
+        guard var environment = try? make(), (try? environment.reset(seed: 0)) != nil else {
+            return EnvBenchmarkResult(case: name, samples: [])
+        }
+        var rng = SplitMix64(seed: 1)
+        var sink: Float = 0
+        func run(_ steps: Int) {
+            for _ in 0..<steps {
+                guard let step = try? environment.step(action(rng.next())) else { return }
+                sink += Float(step.reward)
+                if step.terminated || step.truncated { _ = try? environment.reset(seed: nil) }
+            }
+        }
+        run(10_000)
+        var samples: [Double] = []
+        var batch = 100_000
+        for _ in 0..<rounds {
+            let start = now()
+            run(batch)
+            let elapsed = now() - start
+            samples.append(Double(batch) / elapsed)
+            batch = Swift.max(10_000, Int(Double(batch) * seconds / Swift.max(elapsed, 1e-6)))
+        }
+        if sink.isNaN { samples.append(0) }
+        return EnvBenchmarkResult(case: name, samples: samples)
+    }
+
+    /// Steps a threaded vector environment of `count` copies with random actions.
+    static func vector<Env: Environment>(name: String, count: Int, threads: Int, rounds: Int, seconds: Double,
+                                         make: @escaping () throws(EnvironmentError) -> Env,
+                                         action: (UInt64) -> Env.Action) -> EnvBenchmarkResult
+    where Env.Observation: FlatConvertible {
+        let parallelism: VectorParallelism = threads > 1 ? .threads(threads, minimumPerThread: 32) : .serial
+        guard var environments = try? VectorEnvironment(count: count, parallelism: parallelism, make: { (_) throws(EnvironmentError) in try make() }),
+              (try? environments.reset(seed: 0)) != nil else {
+            return EnvBenchmarkResult(case: name, samples: [])
+        }
+        var rng = SplitMix64(seed: 2)
+        let actionSets = (0..<16).map { _ in (0..<count).map { _ in action(rng.next()) } }
+        func run(_ batches: Int) {
+            for index in 0..<batches { try? environments.step(actionSets[index & 15]) }
+        }
+        run(200)
+        var samples: [Double] = []
+        var batches = 1_000
+        for _ in 0..<rounds {
+            let start = now()
+            run(batches)
+            let elapsed = now() - start
+            samples.append(Double(batches * count) / elapsed)
+            batches = Swift.max(100, Int(Double(batches) * seconds / Swift.max(elapsed, 1e-6)))
+        }
+        return EnvBenchmarkResult(case: name, samples: samples)
+    }
+}
