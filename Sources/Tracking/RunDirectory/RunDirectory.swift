@@ -127,6 +127,12 @@ public struct RunDirectory: Hashable, Sendable {
         try AtomicFile.write(yaml, to: config)
     }
 
+    /// Writes a resolved config struct as `config.yaml` (see ``ConfigLoader``), atomically.
+    /// - Throws: `ConfigError.encodingFailed` or `FileIOError`.
+    public func writeConfig<C: Encodable>(_ config: C) throws {
+        try writeConfig(try ConfigLoader.yaml(config))
+    }
+
     /// Reads `config.yaml`.
     /// - Throws: `FileIOError` if it is missing or not UTF-8.
     public func readConfig() throws(FileIOError) -> String {
