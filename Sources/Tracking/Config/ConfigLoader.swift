@@ -39,7 +39,7 @@ public enum ConfigLoader {
     ) throws(ConfigError) -> C {
         let defaultTree = try tree(defaults)
         let log = ConfigKeyLog()
-        _ = try decode(C.self, from: defaultTree, log: log)  // learn the keys the type asks for
+        _ = try? decode(C.self, from: defaultTree, log: log)  // learn the keys the type asks for
         var merged = defaultTree
         if let yaml {
             let fileTree = try ConfigNode.parse(yaml: yaml, source: source)
