@@ -10,7 +10,8 @@ import Tensor
 /// ```
 ///
 /// Scalars of one step are gathered and printed when the step changes or on ``flush()``. Text entries are
-/// printed as-is under their tag.
+/// printed as-is under their tag. On a terminal each block first clears the current line, so it does not run
+/// into a ``ProgressReporter`` line; the progress line is redrawn on its next update.
 public final class ConsoleSink: MetricSink {
     private let output: TextOutput
     private var pendingStep: Int?
@@ -29,7 +30,7 @@ public final class ConsoleSink: MetricSink {
 
     public func text(_ tag: String, _ text: String, step: Int) throws(FileIOError) {
         printPending()
-        output.write("── \(tag) (step \(step)) ──\n\(text)\n")
+        output.write(clearLine + "── \(tag) (step \(step)) ──\n\(text)\n")
     }
 
     public func flush() throws(FileIOError) {
@@ -40,10 +41,12 @@ public final class ConsoleSink: MetricSink {
         printPending()
     }
 
+    private var clearLine: String { output.isTerminal ? "\r\u{1B}[K" : "" }
+
     private func printPending() {
         guard let step = pendingStep, !pending.isEmpty else { return }
         let width = pending.map(\.tag.count).max() ?? 0
-        var block = "── step \(step) ──\n"
+        var block = clearLine + "── step \(step) ──\n"
         for (tag, value) in pending {
             block += "  " + tag + String(repeating: " ", count: width - tag.count + 2) + Self.format(value) + "\n"
         }

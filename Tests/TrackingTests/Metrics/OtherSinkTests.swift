@@ -55,6 +55,15 @@ struct OtherSinkTests {
             """)
     }
 
+    @Test("on a terminal the console first clears a progress line")
+    func consoleTerminal() throws {
+        let output = BufferedTextOutput(isTerminal: true)
+        let sink = ConsoleSink(output: output)
+        try sink.scalar("a", 1, step: 1)
+        try sink.flush()
+        #expect(output.text == "\r\u{1B}[K── step 1 ──\n  a  1\n")
+    }
+
     @Test("console formats tiny values in scientific notation")
     func consoleFormat() {
         #expect(ConsoleSink.format(0.00001234) == "1.2340e-05")
