@@ -35,6 +35,52 @@ extension EnvironmentRegistry {
         },
     ]
 
-    static let toyTextSpecs: [EnvironmentSpec] = []
+    static let toyTextSpecs: [EnvironmentSpec] = [
+        frozenLakeSpec(id: "FrozenLake-v1", map: "4x4", maxEpisodeSteps: 100, threshold: 0.70),
+        frozenLakeSpec(id: "FrozenLake8x8-v1", map: "8x8", maxEpisodeSteps: 200, threshold: 0.85),
+        EnvironmentSpec(id: "CliffWalking-v1", summary: "Walk along a cliff to the goal (Sutton & Barto 6.6)",
+                        optionDefaults: ["is_slippery": "false"]) { (options) throws(EnvironmentError) in
+            try options.validate(known: ["is_slippery"], id: "CliffWalking-v1")
+            return CliffWalking(isSlippery: try options.bool("is_slippery", default: false))
+        },
+        EnvironmentSpec(id: "CliffWalkingSlippery-v1", summary: "Cliff walking with slippery moves",
+                        optionDefaults: ["is_slippery": "true"]) { (options) throws(EnvironmentError) in
+            try options.validate(known: ["is_slippery"], id: "CliffWalkingSlippery-v1")
+            return CliffWalking(isSlippery: try options.bool("is_slippery", default: true))
+        },
+        EnvironmentSpec(id: "Taxi-v4", summary: "Pick up and deliver a passenger (Dietterich 2000)",
+                        maxEpisodeSteps: 200, rewardThreshold: 8,
+                        optionDefaults: ["is_rainy": "false", "rainy_probability": "0.8"]) { (options) throws(EnvironmentError) in
+            try options.validate(known: ["is_rainy", "rainy_probability"], id: "Taxi-v4")
+            return Taxi(isRainy: try options.bool("is_rainy", default: false),
+                        rainyProbability: try options.double("rainy_probability", default: 0.8))
+        },
+    ]
+
+    static func frozenLakeSpec(id: String, map: String, maxEpisodeSteps: Int, threshold: Double) -> EnvironmentSpec {
+        EnvironmentSpec(id: id, summary: "Cross a frozen lake without falling into holes (\(map))",
+                        maxEpisodeSteps: maxEpisodeSteps, rewardThreshold: threshold,
+                        optionDefaults: ["map_name": map, "is_slippery": "true", "success_rate": "0.333…", "desc": "",
+                                         "random_map_seed": ""]) { (options) throws(EnvironmentError) in
+            try options.validate(known: ["map_name", "is_slippery", "success_rate", "desc", "random_map_seed"], id: id)
+            let rows: [String]
+            if let desc = options.values["desc"] {
+                rows = desc.split(separator: ",").map(String.init)
+            } else if let seedText = options.values["random_map_seed"] {
+                guard let seed = UInt64(seedText) else {
+                    throw .invalidOption("option random_map_seed=\(seedText): expected a non-negative integer")
+                }
+                rows = FrozenLake.randomMap(size: 8, seed: seed)
+            } else {
+                let name = options.string("map_name", default: map)
+                guard let named = FrozenLake.maps[name] else {
+                    throw .invalidOption("option map_name=\(name): expected 4x4 or 8x8 (or give desc=SFFF,FHFH,…)")
+                }
+                rows = named
+            }
+            return try FrozenLake(map: rows, isSlippery: try options.bool("is_slippery", default: true),
+                                  successRate: try options.double("success_rate", default: 1.0 / 3.0))
+        }
+    }
     static let extraSpecs: [EnvironmentSpec] = []
 }
