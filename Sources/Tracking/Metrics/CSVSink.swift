@@ -111,8 +111,14 @@ public final class CSVSink: MetricSink {
         }
         for row in rows { text += format(row) }
         try file.close()
-        try AtomicFile.write(text, to: url)
+        var writeError: FileIOError?
+        do {
+            try AtomicFile.write(text, to: url)
+        } catch {
+            writeError = error  // rows stay buffered; the next flush retries the rewrite
+        }
         file = try AppendFile(url: url)
+        if let writeError { throw writeError }
         rows.removeAll()
         columnsOnDisk = columns
     }

@@ -15,12 +15,13 @@ public final class JSONLSink: MetricSink {
     private let clock: WallClock
     private let includeWallTime: Bool
 
-    /// Appends to `url` (created if missing).
+    /// Appends to `url` (created if missing; a torn last line left by a crash is cut first).
     /// - Parameters:
     ///   - clock: the source of `wall_time`.
     ///   - includeWallTime: set to `false` for byte-reproducible files (e.g. resume-equality tests).
     /// - Throws: `FileIOError` if the file cannot be opened.
     public init(url: URL, clock: WallClock = .system, includeWallTime: Bool = true) throws(FileIOError) {
+        try RecordRecovery.truncateTornLines(at: url)
         file = try AppendFile(url: url)
         self.clock = clock
         self.includeWallTime = includeWallTime

@@ -32,9 +32,11 @@ public final class TensorBoardSink: MetricSink {
         try self.init(url: candidate, clock: clock)
     }
 
-    /// Appends to the event file at `url`, writing the file-version record if the file is new or empty.
+    /// Appends to the event file at `url`, writing the file-version record if the file is new or empty. A torn
+    /// last record left by a crash is cut first.
     /// - Throws: `FileIOError` if the file cannot be opened.
     public init(url: URL, clock: WallClock = .system) throws(FileIOError) {
+        try RecordRecovery.truncateTornTFRecords(at: url)
         let isNew = ((try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0) == 0
         file = try AppendFile(url: url)
         self.clock = clock

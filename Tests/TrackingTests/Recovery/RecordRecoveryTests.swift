@@ -88,3 +88,37 @@ struct RecordRecoveryTests {
         #expect(lines.dropLast().allSatisfy { $0.split(separator: ",").count == 2 })
     }
 }
+
+@Suite("Sinks reopen crashed files cleanly")
+struct ReopenTests {
+    @Test("JSONL sink cuts a torn line before appending")
+    func jsonl() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let url = directory.file("m.jsonl")
+        try "{\"step\":1}\n{\"st".write(to: url, atomically: false, encoding: .utf8)
+        let sink = try JSONLSink(url: url, includeWallTime: false)
+        try sink.scalar("a", 2, step: 2)
+        try sink.close()
+        #expect(contents(url) == "{\"step\":1}\n{\"step\":2,\"tag\":\"a\",\"value\":2.0}\n")
+    }
+
+    @Test("TensorBoard sink cuts a torn record before appending to an existing file")
+    func events() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let first = try TensorBoardSink(directory: directory.url, host: "h", clock: .fixed(1))
+        try first.scalar("a", 1, step: 1)
+        try first.close()
+        let handle = try FileHandle(forWritingTo: first.url)
+        handle.seekToEndOfFile()
+        handle.write(Data([1, 2, 3]))
+        handle.closeFile()
+        let again = try TensorBoardSink(url: first.url, clock: .fixed(2))
+        try again.scalar("a", 2, step: 2)
+        try again.close()
+        let scan = TFRecord.scan(bytes(first.url))
+        #expect(scan.validLength == bytes(first.url).count)
+        #expect(scan.records.compactMap(RecordRecovery.eventStep) == [0, 1, 2])
+    }
+}
