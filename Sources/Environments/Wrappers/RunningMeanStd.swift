@@ -1,0 +1,35 @@
+/// Running mean and variance (Chan et al. parallel update, as Gymnasium's `RunningMeanStd`), starting from
+/// mean 0, variance 1 and a pseudo-count `epsilon` (1e-4). Codable so normalisation statistics can be saved.
+public struct RunningMeanStd: Codable, Equatable, Sendable {
+    /// Per-entry mean.
+    public var mean: [Double]
+    /// Per-entry variance.
+    public var variance: [Double]
+    /// The (pseudo-)count of samples seen.
+    public var count: Double
+
+    /// Creates statistics for vectors of `size` entries.
+    public init(size: Int, epsilon: Double = 1e-4) {
+        mean = Array(repeating: 0, count: size)
+        variance = Array(repeating: 1, count: size)
+        count = epsilon
+    }
+
+    /// Folds in one sample (a batch of one: batch variance 0).
+    public mutating func update(_ sample: [Double]) {
+        update(batchMean: sample, batchVariance: Array(repeating: 0, count: sample.count), batchCount: 1)
+    }
+
+    /// Folds in a batch given its moments.
+    public mutating func update(batchMean: [Double], batchVariance: [Double], batchCount: Double) {
+        let total = count + batchCount
+        for index in mean.indices {
+            let delta = batchMean[index] - mean[index]
+            let newMean = mean[index] + delta * batchCount / total
+            let m2 = variance[index] * count + batchVariance[index] * batchCount + delta * delta * count * batchCount / total
+            mean[index] = newMean
+            variance[index] = m2 / total
+        }
+        count = total
+    }
+}
