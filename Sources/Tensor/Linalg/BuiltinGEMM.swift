@@ -72,19 +72,13 @@ enum BuiltinGEMM {
             for r in 0..<mr {
                 let target = destination + r * width
                 if r >= rows {
-                    for p in 0..<depth { for w in 0..<width { target[p * step + w] = 0 } }
+                    for p in 0..<depth { T.storeBroadcast(0, to: target + p * step) }
                 } else if transA {  // op(A)[i, p] = A[p, i]
                     let source = a + column * lda + row + strip + r
-                    for p in 0..<depth {
-                        let value = source[p * lda]
-                        for w in 0..<width { target[p * step + w] = value }
-                    }
+                    for p in 0..<depth { T.storeBroadcast(source[p * lda], to: target + p * step) }
                 } else {
                     let source = a + (row + strip + r) * lda + column
-                    for p in 0..<depth {
-                        let value = source[p]
-                        for w in 0..<width { target[p * step + w] = value }
-                    }
+                    for p in 0..<depth { T.storeBroadcast(source[p], to: target + p * step) }
                 }
             }
         }
@@ -109,6 +103,10 @@ enum BuiltinGEMM {
                         for p in 0..<depth { destination[p * nr + j] = source[p] }
                     }
                 }
+            } else if columns == nr {
+                for p in 0..<depth {
+                    T.copyStripRow(from: b + (row + p) * ldb + column + strip, to: destination + p * nr)
+                }
             } else {
                 for p in 0..<depth {
                     let source = b + (row + p) * ldb + column + strip
@@ -126,6 +124,10 @@ enum BuiltinGEMM {
         tile: UnsafeMutablePointer<T>, rows: Int, columns: Int, alpha: T, beta: T, c: UnsafeMutablePointer<T>, ldc: Int
     ) {
         let nr = T.microColumns
+        if rows == T.microRows && columns == nr && beta != 1 {
+            T.storeTile(tile, alpha: alpha, beta: beta, c: c, ldc: ldc)
+            return
+        }
         for r in 0..<rows {
             let target = c + r * ldc
             let source = tile + r * nr

@@ -4,8 +4,8 @@ import Foundation
 ///
 /// Two backends: OpenBLAS (`cblas_sgemm`/`cblas_dgemm`) loaded at run time with `dlopen` and pinned to one thread,
 /// and a built-in cache-blocked SIMD kernel in pure Swift used when no BLAS library is found. The environment
-/// variable `SWIFTRL_BLAS=builtin|openblas` forces a backend; it is read once, on first use. Tiny products
-/// (m·n·k < 4096) use a plain loop on either backend to skip call and packing overhead.
+/// variable `SWIFTRL_BLAS=builtin|openblas` forces a backend; it is read once, on first use. Tiny products use a
+/// plain SIMD loop instead (m·n·k < 512 with OpenBLAS; m·n·k < 4096 or m < 6 with the built-in kernel).
 ///
 /// ```swift
 /// // C (2×2) = A (2×3) · B (3×2)
@@ -60,7 +60,7 @@ public enum GEMM {
     ) {
         checkShapes(transA: transA, transB: transB, m: m, n: n, k: k, lda: lda, ldb: ldb, ldc: ldc)
         guard m > 0, n > 0 else { return }
-        if m * n * k < smallProduct {
+        if useSmallLoop(m: m, n: n, k: k, backend: backend) {
             SmallGEMM.gemm(
                 transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
                 b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
@@ -86,7 +86,7 @@ public enum GEMM {
     ) {
         checkShapes(transA: transA, transB: transB, m: m, n: n, k: k, lda: lda, ldb: ldb, ldc: ldc)
         guard m > 0, n > 0 else { return }
-        if m * n * k < smallProduct {
+        if useSmallLoop(m: m, n: n, k: k, backend: backend) {
             SmallGEMM.gemm(
                 transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
                 b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
@@ -102,8 +102,15 @@ public enum GEMM {
         }
     }
 
-    /// Products below this many multiply–adds use ``SmallGEMM``.
-    static let smallProduct = 4096
+    /// Whether ``SmallGEMM`` beats the backend: below 512 multiply–adds OpenBLAS's call overhead dominates; the
+    /// built-in kernel's packing dominates below 4096, and with fewer rows than its 6-row register tile.
+    static func useSmallLoop(m: Int, n: Int, k: Int, backend: Backend) -> Bool {
+        let product = m * n * k
+        if backend == .openBLAS && OpenBLAS.shared != nil {
+            return product < 512
+        }
+        return product < 4096 || m < Float.microRows
+    }
 
     static func selectBackend(_ setting: String?) -> Backend {
         switch setting?.lowercased() {

@@ -16,6 +16,15 @@ protocol PackedGEMMScalar: BinaryFloatingPoint {
     /// `tile = Σ_p a[p] ⊗ b[p]` over `depth` steps.
     static func microKernel(
         depth: Int, a: UnsafePointer<Self>, b: UnsafePointer<Self>, tile: UnsafeMutablePointer<Self>)
+    /// `y[0..<count] += alpha · x[0..<count]`, the inner loop of ``SmallGEMM``.
+    static func axpy(count: Int, alpha: Self, x: UnsafePointer<Self>, y: UnsafeMutablePointer<Self>)
+    /// Stores `broadcastWidth` copies of `value` at `target` (packing A).
+    static func storeBroadcast(_ value: Self, to target: UnsafeMutablePointer<Self>)
+    /// Copies `microColumns` values (packing a full strip row of B).
+    static func copyStripRow(from source: UnsafePointer<Self>, to target: UnsafeMutablePointer<Self>)
+    /// `C = α·tile + β·C` for a full `microRows × microColumns` tile; β = 0 does not read C.
+    static func storeTile(
+        _ tile: UnsafePointer<Self>, alpha: Self, beta: Self, c: UnsafeMutablePointer<Self>, ldc: Int)
 }
 
 extension Float: PackedGEMMScalar {
@@ -95,6 +104,62 @@ extension Double: PackedGEMMScalar {
         let out = UnsafeMutableRawPointer(tile)
         for (index, value) in [c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51].enumerated() {
             out.storeBytes(of: value, toByteOffset: index * lane, as: V.self)
+        }
+    }
+}
+
+extension Float {
+    @inline(__always)
+    static func storeBroadcast(_ value: Float, to target: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(target).storeBytes(of: SIMD4(repeating: value), as: SIMD4<Float>.self)
+    }
+
+    @inline(__always)
+    static func copyStripRow(from source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>) {
+        let row = UnsafeRawPointer(source).loadUnaligned(as: SIMD8<Float>.self)
+        UnsafeMutableRawPointer(target).storeBytes(of: row, as: SIMD8<Float>.self)
+    }
+
+    @inline(__always)
+    static func storeTile(
+        _ tile: UnsafePointer<Float>, alpha: Float, beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
+    ) {
+        let source = UnsafeRawPointer(tile)
+        for r in 0..<6 {
+            let target = UnsafeMutableRawPointer(c + r * ldc)
+            var value = alpha * source.loadUnaligned(fromByteOffset: r * 32, as: SIMD8<Float>.self)
+            if beta != 0 {
+                value += beta * target.loadUnaligned(as: SIMD8<Float>.self)
+            }
+            target.storeBytes(of: value, as: SIMD8<Float>.self)
+        }
+    }
+}
+
+extension Double {
+    @inline(__always)
+    static func storeBroadcast(_ value: Double, to target: UnsafeMutablePointer<Double>) {
+        UnsafeMutableRawPointer(target).storeBytes(of: SIMD2(repeating: value), as: SIMD2<Double>.self)
+    }
+
+    @inline(__always)
+    static func copyStripRow(from source: UnsafePointer<Double>, to target: UnsafeMutablePointer<Double>) {
+        let row = UnsafeRawPointer(source).loadUnaligned(as: SIMD4<Double>.self)
+        UnsafeMutableRawPointer(target).storeBytes(of: row, as: SIMD4<Double>.self)
+    }
+
+    @inline(__always)
+    static func storeTile(
+        _ tile: UnsafePointer<Double>, alpha: Double, beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int
+    ) {
+        let source = UnsafeRawPointer(tile)
+        for r in 0..<6 {
+            let target = UnsafeMutableRawPointer(c + r * ldc)
+            var value = alpha * source.loadUnaligned(fromByteOffset: r * 32, as: SIMD4<Double>.self)
+            if beta != 0 {
+                value += beta * target.loadUnaligned(as: SIMD4<Double>.self)
+            }
+            target.storeBytes(of: value, as: SIMD4<Double>.self)
         }
     }
 }
