@@ -82,5 +82,4 @@ extension EnvironmentRegistry {
                                   successRate: try options.double("success_rate", default: 1.0 / 3.0))
         }
     }
-    static let extraSpecs: [EnvironmentSpec] = []
 }
