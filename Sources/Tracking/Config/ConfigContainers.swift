@@ -4,7 +4,14 @@ struct ConfigKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let entries: [ConfigNode.Entry]
     var codingPath: [any CodingKey] { decoder.codingPath }
 
-    var allKeys: [Key] { entries.compactMap { Key(stringValue: $0.key) } }
+    /// For fixed-key types (enums with associated values; structs never ask), keys given by the user win over
+    /// the defaults', so naming another enum case switches to it. Open-key types (dictionaries) see all keys.
+    var allKeys: [Key] {
+        let isFixedKeyType = Key(stringValue: "\u{1}any key") == nil
+        let given = entries.filter { $0.value.containsUserValue }
+        let chosen = isFixedKeyType && !given.isEmpty ? given : entries
+        return chosen.compactMap { Key(stringValue: $0.key) }
+    }
 
     private func note(_ key: Key) {
         decoder.log.known.insert(dottedPath(codingPath + [key]))

@@ -15,6 +15,10 @@ import Yams
 /// YAML (`16`, `0.1`, `true`, `text`, `[64, 64]`); the tree is decoded back. Keys the config type never asks for
 /// are ``ConfigError/unknownKey(key:origin:suggestion:)`` with a "did you mean" by edit distance; values that do
 /// not fit the field are ``ConfigError/typeMismatch(key:expected:found:origin:)``. Integers accept `1e6`.
+///
+/// Enums with associated values (`case gae(gamma:lambda:)`, encoded as `{gae: {gamma: …, lambda: …}}`) switch
+/// case when the file or an override names another case (`--set advantage.groupRelative.eps=1e-6`): the case
+/// given by the user wins over the default's.
 public enum ConfigLoader {
     /// Loads a config from `defaults`, the YAML file at `file` (if any) and `overrides`.
     /// - Throws: `ConfigError` naming the key, origin and expected type of the first problem.
@@ -94,7 +98,9 @@ public enum ConfigLoader {
     }
 
     static func tree<C: Encodable>(_ config: C) throws(ConfigError) -> ConfigNode {
-        try ConfigNode.parse(yaml: try yaml(config), source: "defaults")
+        var node = try ConfigNode.parse(yaml: try yaml(config), source: "defaults")
+        node.relabel(isDefault: true)
+        return node
     }
 
     private static func decode<C: Decodable>(

@@ -21,6 +21,18 @@ struct ConfigNode {
     var kind: Kind
     /// Where the node came from: `defaults`, `file.yaml:3:7`, or `--set a.b=1`.
     var origin: String
+    /// Whether the node comes from the encoded defaults rather than a file or override.
+    var isDefault = false
+
+    /// Whether this node or any node below it was given by a file or an override.
+    var containsUserValue: Bool {
+        if !isDefault { return true }
+        switch kind {
+        case .sequence(let items): return items.contains { $0.containsUserValue }
+        case .mapping(let entries): return entries.contains { $0.value.containsUserValue }
+        default: return false
+        }
+    }
 
     /// An empty mapping.
     static func emptyMapping(origin: String) -> ConfigNode { ConfigNode(kind: .mapping([]), origin: origin) }
@@ -150,15 +162,17 @@ extension ConfigNode {
         }
     }
 
-    /// Sets `origin` on this node and all its children (used for `--set` values, whose YAML positions are noise).
-    mutating func relabel(origin: String) {
-        self.origin = origin
+    /// Sets `origin` (if given) and `isDefault` on this node and all its children (used for `--set` values, whose
+    /// YAML positions are noise, and to mark the encoded defaults).
+    mutating func relabel(origin: String? = nil, isDefault: Bool = false) {
+        if let origin { self.origin = origin }
+        self.isDefault = isDefault
         switch kind {
         case .sequence(var items):
-            for index in items.indices { items[index].relabel(origin: origin) }
+            for index in items.indices { items[index].relabel(origin: origin, isDefault: isDefault) }
             kind = .sequence(items)
         case .mapping(var entries):
-            for index in entries.indices { entries[index].value.relabel(origin: origin) }
+            for index in entries.indices { entries[index].value.relabel(origin: origin, isDefault: isDefault) }
             kind = .mapping(entries)
         default: break
         }
