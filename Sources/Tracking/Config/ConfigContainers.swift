@@ -62,7 +62,8 @@ struct ConfigKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func superDecoder() throws -> any Decoder {
-        decoder.child(ConfigNode(kind: .mapping(entries), origin: decoder.node.origin), key: ConfigIndexKey(stringValue: "super"))
+        decoder.child(
+            ConfigNode(kind: .mapping(entries), origin: decoder.node.origin), key: ConfigIndexKey(stringValue: "super"))
     }
 
     func superDecoder(forKey key: Key) throws -> any Decoder { try childDecoder(key) }

@@ -33,7 +33,8 @@ public enum ConfigLoader {
                 throw .unreadableFile(path: file.path, reason: "\(error.localizedDescription); check the path")
             }
         }
-        return try load(defaults: defaults, yaml: yaml, source: file?.lastPathComponent ?? "config", overrides: overrides)
+        return try load(
+            defaults: defaults, yaml: yaml, source: file?.lastPathComponent ?? "config", overrides: overrides)
     }
 
     /// Loads a config from `defaults`, YAML text (if any; `source` names it in errors) and `overrides`.
@@ -92,7 +93,9 @@ public enum ConfigLoader {
         let origin = "--set \(text)"
         let rawValue = String(text[text.index(after: equals)...])
         var value = try ConfigNode.parse(yaml: rawValue, source: origin)
-        if rawValue.trimmingCharacters(in: .whitespaces).isEmpty { value = ConfigNode(kind: .scalar("", plain: false), origin: origin) }
+        if rawValue.trimmingCharacters(in: .whitespaces).isEmpty {
+            value = ConfigNode(kind: .scalar("", plain: false), origin: origin)
+        }
         value.relabel(origin: origin)
         return (path, value)
     }
@@ -122,12 +125,14 @@ public enum ConfigLoader {
     private static func converted(_ error: DecodingError, root: ConfigNode) -> ConfigError {
         let context: DecodingError.Context
         switch error {
-        case let .dataCorrupted(c), let .typeMismatch(_, c), let .valueNotFound(_, c), let .keyNotFound(_, c): context = c
+        case let .dataCorrupted(c), let .typeMismatch(_, c), let .valueNotFound(_, c), let .keyNotFound(_, c):
+            context = c
         @unknown default: return .invalidValue(key: "", found: "", reason: "\(error)", origin: root.origin)
         }
         let node = root.node(at: context.codingPath.map(\.stringValue)) ?? root
         return .invalidValue(
-            key: dottedPath(context.codingPath), found: node.summary, reason: context.debugDescription, origin: node.origin)
+            key: dottedPath(context.codingPath), found: node.summary, reason: context.debugDescription,
+            origin: node.origin)
     }
 
     private static func firstUnknownKey(in node: ConfigNode, path: String, known: Set<String>) -> ConfigError? {

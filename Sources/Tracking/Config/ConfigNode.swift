@@ -117,7 +117,8 @@ struct ConfigNode {
         case .null: return "null"
         case let .scalar(text, _): return text
         case let .sequence(items): return "[" + items.map(\.inlineText).joined(separator: ", ") + "]"
-        case let .mapping(entries): return "{" + entries.map { "\($0.key): \($0.value.inlineText)" }.joined(separator: ", ") + "}"
+        case let .mapping(entries):
+            return "{" + entries.map { "\($0.key): \($0.value.inlineText)" }.joined(separator: ", ") + "}"
         }
     }
 }
@@ -146,7 +147,8 @@ extension ConfigNode {
             }
             self.init(kind: .mapping(entries), origin: origin)
         case .alias:
-            throw .invalidYAML(origin: origin, reason: "YAML aliases (*name) are not supported in configs; write the value out")
+            throw .invalidYAML(
+                origin: origin, reason: "YAML aliases (*name) are not supported in configs; write the value out")
         }
     }
 

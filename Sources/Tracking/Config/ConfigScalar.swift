@@ -48,7 +48,7 @@ extension ConfigInteger {
         let cleaned = text.filter { $0 != "_" }
         if let value = Self(cleaned) { return value }
         guard let real = Double(cleaned), real.isFinite, real == real.rounded(),
-              real >= Double(Self.min), real <= Double(Self.max)
+            real >= Double(Self.min), real <= Double(Self.max)
         else { return nil }
         return Self(exactly: real)
     }

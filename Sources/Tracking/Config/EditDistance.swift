@@ -31,6 +31,8 @@ public enum EditDistance {
         }
         if let best, best.distance <= max(2, key.count / 3) { return best.candidate }
         let leaf = key.split(separator: ".").last.map(String.init) ?? key
-        return candidates.first { ($0.split(separator: ".").last.map(String.init) ?? $0).lowercased() == leaf.lowercased() }
+        return candidates.first {
+            ($0.split(separator: ".").last.map(String.init) ?? $0).lowercased() == leaf.lowercased()
+        }
     }
 }

@@ -12,7 +12,8 @@ import Tensor
 ///
 /// Palettes: ``Palette/fixed`` (6×6×6 cube + 40 greys, frames are compressed as they arrive),
 /// ``Palette/perFrame(maxColors:)`` (a median-cut local colour table per frame) or ``Palette/global(_:)`` (one
-/// given table, e.g. `MedianCut.palette(for: frames)`; see also ``encode(frames:width:height:delayCentiseconds:loopCount:)``).
+/// given table, e.g. `MedianCut.palette(for: frames)`; see also
+/// ``encode(frames:width:height:delayCentiseconds:loopCount:)``).
 /// The file loops forever by default (NETSCAPE2.0 extension).
 public struct GIFEncoder {
     /// How frame colours are mapped to at most 256 palette entries.
@@ -104,11 +105,12 @@ public struct GIFEncoder {
     public func data() throws(GIFError) -> [UInt8] {
         guard frameCount > 0 else { throw .noFrames }
         var out = Array("GIF89a".utf8) + Self.littleEndian(width) + Self.littleEndian(height)
-        let globalTable: GIFPalette? = switch palette {
-        case .fixed: .fixed
-        case let .global(given): given
-        case .perFrame: nil
-        }
+        let globalTable: GIFPalette? =
+            switch palette {
+            case .fixed: .fixed
+            case let .global(given): given
+            case .perFrame: nil
+            }
         if let globalTable {
             // Global table present, 8 bits of colour resolution, table size 2^(n+1).
             out += [0x80 | 0x70 | UInt8(globalTable.tableBits - 1), 0x00, 0x00]

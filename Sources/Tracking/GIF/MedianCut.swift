@@ -7,7 +7,9 @@ public enum MedianCut {
     /// A palette of at most `maxColors` colours for the given RGB frames (`H×W×3` bytes each).
     /// - Throws: `GIFError.invalidPalette` if `maxColors` is not 1…256 or there are no pixels.
     public static func palette(for frames: [[UInt8]], maxColors: Int = 256) throws(GIFError) -> GIFPalette {
-        guard (1...256).contains(maxColors) else { throw .invalidPalette("maxColors must be 1…256, got \(maxColors)") }
+        guard (1...256).contains(maxColors) else {
+            throw .invalidPalette("maxColors must be 1…256, got \(maxColors)")
+        }
         var counts = [Int](repeating: 0, count: 1 << 15)
         var sums = [(r: Int, g: Int, b: Int)](repeating: (0, 0, 0), count: 1 << 15)
         for frame in frames {
@@ -28,8 +30,9 @@ public enum MedianCut {
         var boxes: [Box] = [Box(bins)]
         while boxes.count < maxColors {
             // Split the box with the widest channel range that can still be split.
-            guard let chosen = boxes.indices.filter({ boxes[$0].bins.count > 1 && boxes[$0].range > 0 })
-                .max(by: { boxes[$0].range < boxes[$1].range })
+            guard
+                let chosen = boxes.indices.filter({ boxes[$0].bins.count > 1 && boxes[$0].range > 0 })
+                    .max(by: { boxes[$0].range < boxes[$1].range })
             else { break }
             let channel = boxes[chosen].channel
             let sorted = boxes[chosen].bins.sorted { channelValue($0, channel) < channelValue($1, channel) }

@@ -1,11 +1,11 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
-private typealias SignalHandler = sighandler_t
+    import Glibc
+    private typealias SignalHandler = sighandler_t
 #elseif canImport(Darwin)
-import Darwin
-private typealias SignalHandler = sig_t
+    import Darwin
+    private typealias SignalHandler = sig_t
 #endif
 
 /// Per-signal counters written by the signal handler. Process-wide because POSIX signal dispositions are

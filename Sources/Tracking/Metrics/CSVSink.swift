@@ -39,7 +39,10 @@ public final class CSVSink: MetricSink {
             let header = try Self.readTable(url).header
             if !header.isEmpty {
                 guard header.first == "step" else {
-                    throw FileIOError(path: url.path, reason: "not a metrics CSV: the first column is `\(header[0])`, expected `step`; move the file away or choose another run directory")
+                    let reason =
+                        "not a metrics CSV: the first column is `\(header[0])`, expected `step`; "
+                        + "move the file away or choose another run directory"
+                    throw FileIOError(path: url.path, reason: reason)
                 }
                 known = Array(header.dropFirst())
                 columnsOnDisk = known

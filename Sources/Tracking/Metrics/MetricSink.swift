@@ -50,9 +50,9 @@ public struct WallClock {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `clock_gettime` in nanoseconds.

@@ -34,7 +34,9 @@ public struct CurveGroup: Equatable, Sendable {
     private static func aggregate(label: String, runs: [MetricSeries], gridSize: Int) -> CurveGroup? {
         guard let only = runs.first else { return nil }
         if runs.count == 1 {
-            return CurveGroup(label: label, runCount: 1, steps: only.steps, mean: only.values, minimum: only.values, maximum: only.values)
+            return CurveGroup(
+                label: label, runCount: 1, steps: only.steps, mean: only.values, minimum: only.values,
+                maximum: only.values)
         }
         let firsts = runs.compactMap(\.steps.first), lasts = runs.compactMap(\.steps.last)
         var start = firsts.max() ?? 0, end = lasts.min() ?? 0

@@ -27,7 +27,8 @@ public struct MetricSeries: Equatable, Sendable {
             throw .missingMetrics(path: directory.path)
         }
         let table = CSVTable(parsing: text)
-        guard let stepColumn = table.header.firstIndex(of: "step"), let column = table.header.firstIndex(of: metric) else {
+        guard let stepColumn = table.header.firstIndex(of: "step"), let column = table.header.firstIndex(of: metric)
+        else {
             throw .unknownMetric(metric: metric, path: file.path, available: table.header.filter { $0 != "step" })
         }
         var points: [(Double, Double)] = []

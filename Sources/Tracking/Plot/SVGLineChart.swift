@@ -16,8 +16,10 @@ public struct SVGLineChart: Sendable {
     public var height = 480.0
 
     /// Matplotlib's default "tab10" colour cycle.
-    public static let palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
-                                 "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"]
+    public static let palette = [
+        "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
+        "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
+    ]
 
     /// A chart with the given title and y label.
     public init(title: String, yLabel: String) {
@@ -30,7 +32,8 @@ public struct SVGLineChart: Sendable {
         let (left, right, top, bottom) = (72.0, width - 24, 40.0, height - 56)
         let allSteps = groups.flatMap(\.steps)
         let xAxis = AxisScale(minimum: allSteps.min() ?? 0, maximum: allSteps.max() ?? 1)
-        let yAxis = AxisScale(minimum: groups.flatMap(\.minimum).min() ?? 0, maximum: groups.flatMap(\.maximum).max() ?? 1)
+        let yAxis = AxisScale(
+            minimum: groups.flatMap(\.minimum).min() ?? 0, maximum: groups.flatMap(\.maximum).max() ?? 1)
         func x(_ value: Double) -> Double { xAxis.position(of: value, from: left, to: right) }
         func y(_ value: Double) -> Double { yAxis.position(of: value, from: bottom, to: top) }
 
@@ -38,26 +41,32 @@ public struct SVGLineChart: Sendable {
             <svg xmlns="http://www.w3.org/2000/svg" width="\(n(width))" height="\(n(height))" \
             viewBox="0 0 \(n(width)) \(n(height))" font-family="sans-serif" font-size="12">
             <rect width="100%" height="100%" fill="white"/>
-            <text class="title" x="\(n((left + right) / 2))" y="24" text-anchor="middle" font-size="15">\(escape(title))</text>
 
             """
+        svg += text(title, x: (left + right) / 2, y: 24, class: "title", anchor: "middle", extra: " font-size=\"15\"")
         svg += "<g class=\"grid\" stroke=\"#e5e5e5\">\n"
-        for tick in xAxis.ticks { svg += "<line x1=\"\(n(x(tick)))\" y1=\"\(n(top))\" x2=\"\(n(x(tick)))\" y2=\"\(n(bottom))\"/>\n" }
-        for tick in yAxis.ticks { svg += "<line x1=\"\(n(left))\" y1=\"\(n(y(tick)))\" x2=\"\(n(right))\" y2=\"\(n(y(tick)))\"/>\n" }
+        for tick in xAxis.ticks {
+            svg += "<line x1=\"\(n(x(tick)))\" y1=\"\(n(top))\" x2=\"\(n(x(tick)))\" y2=\"\(n(bottom))\"/>\n"
+        }
+        for tick in yAxis.ticks {
+            svg += "<line x1=\"\(n(left))\" y1=\"\(n(y(tick)))\" x2=\"\(n(right))\" y2=\"\(n(y(tick)))\"/>\n"
+        }
         svg += "</g>\n<g class=\"axes\" stroke=\"#333\">\n"
         svg += "<line x1=\"\(n(left))\" y1=\"\(n(bottom))\" x2=\"\(n(right))\" y2=\"\(n(bottom))\"/>\n"
         svg += "<line x1=\"\(n(left))\" y1=\"\(n(top))\" x2=\"\(n(left))\" y2=\"\(n(bottom))\"/>\n</g>\n"
         svg += "<g class=\"ticks\" fill=\"#333\">\n"
         for tick in xAxis.ticks {
-            svg += "<text class=\"tick x\" x=\"\(n(x(tick)))\" y=\"\(n(bottom + 18))\" text-anchor=\"middle\">\(xAxis.label(tick))</text>\n"
+            svg += text(xAxis.label(tick), x: x(tick), y: bottom + 18, class: "tick x", anchor: "middle")
         }
         for tick in yAxis.ticks {
-            svg += "<text class=\"tick y\" x=\"\(n(left - 8))\" y=\"\(n(y(tick) + 4))\" text-anchor=\"end\">\(yAxis.label(tick))</text>\n"
+            svg += text(yAxis.label(tick), x: left - 8, y: y(tick) + 4, class: "tick y", anchor: "end")
         }
         svg += "</g>\n"
-        svg += "<text class=\"xlabel\" x=\"\(n((left + right) / 2))\" y=\"\(n(height - 14))\" text-anchor=\"middle\">\(escape(xLabel))</text>\n"
-        svg += "<text class=\"ylabel\" x=\"16\" y=\"\(n((top + bottom) / 2))\" text-anchor=\"middle\" "
-            + "transform=\"rotate(-90 16 \(n((top + bottom) / 2)))\">\(escape(yLabel))</text>\n"
+        svg += text(xLabel, x: (left + right) / 2, y: height - 14, class: "xlabel", anchor: "middle")
+        let middle = (top + bottom) / 2
+        svg += text(
+            yLabel, x: 16, y: middle, class: "ylabel", anchor: "middle",
+            extra: " transform=\"rotate(-90 16 \(n(middle)))\"")
 
         for (index, group) in groups.enumerated() {
             let color = Self.palette[index % Self.palette.count]
@@ -65,11 +74,13 @@ public struct SVGLineChart: Sendable {
             if group.runCount > 1 {
                 let upperEdge = zip(group.steps, group.maximum).map { "\(n(x($0))) \(n(y($1)))" }
                 let lowerEdge = zip(group.steps, group.minimum).reversed().map { "\(n(x($0))) \(n(y($1)))" }
-                svg += "<path class=\"band\" d=\"M \((upperEdge + lowerEdge).joined(separator: " L ")) Z\" "
+                svg +=
+                    "<path class=\"band\" d=\"M \((upperEdge + lowerEdge).joined(separator: " L ")) Z\" "
                     + "fill=\"\(color)\" fill-opacity=\"0.2\" stroke=\"none\"/>\n"
             }
             let line = zip(group.steps, group.mean).map { "\(n(x($0))) \(n(y($1)))" }
-            svg += "<path class=\"mean\" d=\"M \(line.joined(separator: " L "))\" fill=\"none\" stroke=\"\(color)\" "
+            svg +=
+                "<path class=\"mean\" d=\"M \(line.joined(separator: " L "))\" fill=\"none\" stroke=\"\(color)\" "
                 + "stroke-width=\"1.8\"/>\n</g>\n"
         }
 
@@ -79,9 +90,17 @@ public struct SVGLineChart: Sendable {
             let rowY = top + 8 + Double(index) * 18
             let runs = group.runCount == 1 ? "1 run" : "\(group.runCount) runs"
             svg += "<rect x=\"\(n(left + 12))\" y=\"\(n(rowY))\" width=\"14\" height=\"4\" fill=\"\(color)\"/>\n"
-            svg += "<text class=\"legend\" x=\"\(n(left + 32))\" y=\"\(n(rowY + 6))\">\(escape(group.label)) (\(runs))</text>\n"
+            svg += text("\(group.label) (\(runs))", x: left + 32, y: rowY + 6, class: "legend", anchor: "start")
         }
         return svg + "</g>\n</svg>\n"
+    }
+
+    /// A `<text>` element with escaped content.
+    private func text(
+        _ content: String, x: Double, y: Double, class name: String, anchor: String, extra: String = ""
+    ) -> String {
+        let attributes = "class=\"\(name)\" x=\"\(n(x))\" y=\"\(n(y))\" text-anchor=\"\(anchor)\"\(extra)"
+        return "<text \(attributes)>\(escape(content))</text>\n"
     }
 
     /// A coordinate with two decimals.

@@ -7,7 +7,9 @@ public enum ProgressFormat {
         guard value.isFinite else { return "\(value)" }
         let magnitude = abs(value)
         let (scaled, suffix): (Double, String) =
-            magnitude >= 1e9 ? (value / 1e9, "G") : magnitude >= 1e6 ? (value / 1e6, "M") : magnitude >= 1e3 ? (value / 1e3, "k") : (value, "")
+            magnitude >= 1e9
+            ? (value / 1e9, "G")
+            : magnitude >= 1e6 ? (value / 1e6, "M") : magnitude >= 1e3 ? (value / 1e3, "k") : (value, "")
         if suffix.isEmpty && value == value.rounded() { return String(Int(value)) }
         let digits = abs(scaled) >= 100 ? 0 : abs(scaled) >= 10 ? 1 : 2
         var text = String(format: "%.\(digits)f", scaled)

@@ -23,7 +23,9 @@ public final class ProgressReporter: MetricSink {
         /// Number of recent episodes the mean return is taken over (SB3's `ep_rew_mean` uses 100).
         public var returnWindow = 100
         /// Tags shown with their latest value, by last path component (`losses/value_loss` → `value_loss`).
-        public var lossTags: [String] = [MetricTag.valueLoss, MetricTag.policyLoss, MetricTag.entropy, MetricTag.approxKL]
+        public var lossTags: [String] = [
+            MetricTag.valueLoss, MetricTag.policyLoss, MetricTag.entropy, MetricTag.approxKL,
+        ]
 
         /// Default settings.
         public init() {}
@@ -103,8 +105,9 @@ public final class ProgressReporter: MetricSink {
         var parts: [String] = []
         if let totalSteps, totalSteps > 0 {
             let fraction = Double(step) / Double(totalSteps)
-            parts.append("\(ProgressFormat.compact(Double(step)))/\(ProgressFormat.compact(Double(totalSteps))) steps "
-                + String(format: "%.1f%%", 100 * fraction))
+            parts.append(
+                "\(ProgressFormat.compact(Double(step)))/\(ProgressFormat.compact(Double(totalSteps))) steps "
+                    + String(format: "%.1f%%", 100 * fraction))
         } else {
             parts.append("\(ProgressFormat.compact(Double(step))) steps")
         }

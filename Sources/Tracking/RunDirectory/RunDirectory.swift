@@ -2,9 +2,9 @@ import Foundation
 import Tensor
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A run directory, `runs/<env>__<algo>__<seed>__<unixtime>/`, and the paths of everything in it:
@@ -30,7 +30,10 @@ public struct RunDirectory: Hashable, Sendable {
     public init(existing url: URL) throws(FileIOError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw FileIOError(path: url.path, reason: "no such run directory; pass a directory created by `swiftrl train` (runs/<env>__<algo>__<seed>__<time>)")
+            let reason =
+                "no such run directory; pass a directory created by `swiftrl train` "
+                + "(runs/<env>__<algo>__<seed>__<time>)"
+            throw FileIOError(path: url.path, reason: reason)
         }
         self.url = url.standardizedFileURL
     }
@@ -57,7 +60,8 @@ public struct RunDirectory: Hashable, Sendable {
             let candidate = root.appendingPathComponent(name.description, isDirectory: true)
             if mkdir(candidate.path, 0o755) == 0 { return try RunDirectory(existing: candidate) }
             guard errno == EEXIST, name.collisionIndex < 10_000 else {
-                throw FileIOError(path: candidate.path, reason: "cannot create run directory (errno \(errno)); check permissions")
+                throw FileIOError(
+                    path: candidate.path, reason: "cannot create run directory (errno \(errno)); check permissions")
             }
             name.collisionIndex += 1
         }
@@ -110,7 +114,8 @@ public struct RunDirectory: Hashable, Sendable {
             do {
                 try FileManager.default.removeItem(at: file)
             } catch {
-                throw FileIOError(path: file.path, reason: "cannot delete old checkpoint (\(error.localizedDescription))")
+                throw FileIOError(
+                    path: file.path, reason: "cannot delete old checkpoint (\(error.localizedDescription))")
             }
         }
     }
@@ -139,7 +144,9 @@ public struct RunDirectory: Hashable, Sendable {
         do {
             return try String(contentsOf: config, encoding: .utf8)
         } catch {
-            throw FileIOError(path: config.path, reason: "cannot read the run's config (\(error.localizedDescription)); is this a run directory?")
+            throw FileIOError(
+                path: config.path,
+                reason: "cannot read the run's config (\(error.localizedDescription)); is this a run directory?")
         }
     }
 

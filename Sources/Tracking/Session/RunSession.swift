@@ -61,8 +61,10 @@ public final class RunSession {
         var sinks = try run.openSinks(columns: options.columns, jsonl: options.jsonl, clock: options.clock)
         if options.console { sinks.append(ConsoleSink()) }
         if options.progress {
-            sinks.append(ProgressReporter(
-                totalSteps: totalSteps, startStep: startStep, output: options.progressOutput ?? StandardTextOutput(.error)))
+            sinks.append(
+                ProgressReporter(
+                    totalSteps: totalSteps, startStep: startStep,
+                    output: options.progressOutput ?? StandardTextOutput(.error)))
         }
         logger = MetricLogger(sinks: sinks)
         interrupt = options.watchSignals ? InterruptMonitor() : nil
@@ -89,9 +91,13 @@ public final class RunSession {
     public static func resume(
         _ run: RunDirectory, totalSteps: Int?, options: Options = Options()
     ) throws -> (session: RunSession, checkpoint: CheckpointFiles) {
-        guard let checkpoint = try run.latestCheckpoint() else { throw RunSessionError.noCheckpoint(path: run.url.path) }
+        guard let checkpoint = try run.latestCheckpoint() else {
+            throw RunSessionError.noCheckpoint(path: run.url.path)
+        }
         try run.prepareForResume(fromStep: checkpoint.step)
-        return (try RunSession(run: run, startStep: checkpoint.step, totalSteps: totalSteps, options: options), checkpoint)
+        return (
+            try RunSession(run: run, startStep: checkpoint.step, totalSteps: totalSteps, options: options), checkpoint
+        )
     }
 
     /// Whether Ctrl-C (or SIGTERM) asked the run to stop; save a checkpoint and call ``finish()``.
@@ -136,7 +142,8 @@ public enum RunSessionError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .noCheckpoint(path):
-            return "\(path): no complete checkpoint to resume from (checkpoints/step_<n>.safetensors + .json); start a new run instead"
+            return "\(path): no complete checkpoint to resume from (checkpoints/step_<n>.safetensors + .json); "
+                + "start a new run instead"
         }
     }
 }

@@ -2,9 +2,9 @@ import Foundation
 import Tensor
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// An append-only file for record streams (CSV rows, JSONL lines, TFRecords) that survives `SIGKILL`.

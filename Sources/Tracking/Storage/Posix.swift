@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Thin wrappers over the POSIX calls Tracking needs, so the platform module is named in one place.
@@ -38,10 +38,10 @@ enum Posix {
     }
 
     #if canImport(Glibc)
-    private static let systemWrite = Glibc.write
-    private static let systemClose = Glibc.close
+        private static let systemWrite = Glibc.write
+        private static let systemClose = Glibc.close
     #elseif canImport(Darwin)
-    private static let systemWrite = Darwin.write
-    private static let systemClose = Darwin.close
+        private static let systemWrite = Darwin.write
+        private static let systemClose = Darwin.close
     #endif
 }

@@ -61,7 +61,9 @@ public struct ProtobufReader: Sendable {
     }
 
     private static func fixed(_ bytes: [UInt8], _ offset: inout Int, count: Int) throws(DecodingError) -> UInt64 {
-        guard bytes.count - offset >= count else { throw DecodingError(offset: offset, reason: "truncated fixed field") }
+        guard bytes.count - offset >= count else {
+            throw DecodingError(offset: offset, reason: "truncated fixed field")
+        }
         var value: UInt64 = 0
         for index in 0..<count { value |= UInt64(bytes[offset + index]) << UInt64(8 * index) }
         offset += count

@@ -17,7 +17,9 @@ public enum TFRecord {
         out.reserveCapacity(data.count + overhead)
         let length = UInt64(data.count)
         var lengthBytes: [UInt8] = []
-        for shift in stride(from: 0, to: 64, by: 8) { lengthBytes.append(UInt8(truncatingIfNeeded: length >> UInt64(shift))) }
+        for shift in stride(from: 0, to: 64, by: 8) {
+            lengthBytes.append(UInt8(truncatingIfNeeded: length >> UInt64(shift)))
+        }
         out.append(contentsOf: lengthBytes)
         appendLittleEndian(CRC32C.maskedChecksum(lengthBytes), to: &out)
         out.append(contentsOf: data)

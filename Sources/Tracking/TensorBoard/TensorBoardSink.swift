@@ -52,11 +52,13 @@ public final class TensorBoardSink: MetricSink {
     }
 
     public func scalar(_ tag: String, _ value: Double, step: Int) throws(FileIOError) {
-        file.append(TFRecord.frame(TensorBoardEvent.scalar(tag: tag, value: value, step: Int64(step), wallTime: clock.now())))
+        file.append(
+            TFRecord.frame(TensorBoardEvent.scalar(tag: tag, value: value, step: Int64(step), wallTime: clock.now())))
     }
 
     public func text(_ tag: String, _ text: String, step: Int) throws(FileIOError) {
-        file.append(TFRecord.frame(TensorBoardEvent.text(tag: tag, text: text, step: Int64(step), wallTime: clock.now())))
+        file.append(
+            TFRecord.frame(TensorBoardEvent.text(tag: tag, text: text, step: Int64(step), wallTime: clock.now())))
     }
 
     public func flush() throws(FileIOError) {

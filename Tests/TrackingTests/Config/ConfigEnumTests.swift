@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Tracking
 
 /// A typed knob in the style of the style guide's `AdvantageEstimator`.
@@ -22,21 +23,24 @@ struct ConfigEnumTests {
 
     @Test("naming another case in the file switches to it")
     func switchCaseInFile() throws {
-        let config = try ConfigLoader.load(defaults: KnobConfig(), yaml: "estimator:\n  groupRelative:\n    eps: 1e-6\n")
+        let config = try ConfigLoader.load(
+            defaults: KnobConfig(), yaml: "estimator:\n  groupRelative:\n    eps: 1e-6\n")
         #expect(config.estimator == .groupRelative(eps: 1e-6))
     }
 
     @Test("naming another case in an override switches to it")
     func switchCaseInOverride() throws {
-        let config = try ConfigLoader.load(defaults: KnobConfig(), yaml: nil, overrides: ["estimator.groupRelative.eps=0.001"])
+        let config = try ConfigLoader.load(
+            defaults: KnobConfig(), yaml: nil, overrides: ["estimator.groupRelative.eps=0.001"])
         #expect(config.estimator == .groupRelative(eps: 0.001))
     }
 
     // Cases other than the default's are not visited when decoding the defaults, so no suggestion is possible.
     @Test("a misspelt case is an unknown key")
     func misspeltCase() {
-        #expect(throws: ConfigError.unknownKey(
-            key: "estimator.groupRelativ", origin: "--set estimator.groupRelativ.eps=0.1", suggestion: nil)
+        #expect(
+            throws: ConfigError.unknownKey(
+                key: "estimator.groupRelativ", origin: "--set estimator.groupRelativ.eps=0.1", suggestion: nil)
         ) {
             try ConfigLoader.load(defaults: KnobConfig(), yaml: nil, overrides: ["estimator.groupRelativ.eps=0.1"])
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Tracking
 
 /// Encodes without its `rate` field, so decoding the defaults finds the key missing.
@@ -26,7 +27,9 @@ private struct UnencodableConfig: Codable {
 struct ConfigErrorTests {
     @Test("a required key the defaults do not provide is reported as missing, with how to add it")
     func missingKey() {
-        #expect(throws: ConfigError.missingKey(key: "rate")) { try ConfigLoader.load(defaults: ForgetfulConfig(), yaml: nil) }
+        #expect(throws: ConfigError.missingKey(key: "rate")) {
+            try ConfigLoader.load(defaults: ForgetfulConfig(), yaml: nil)
+        }
         #expect(ConfigError.missingKey(key: "rate").description.contains("--set rate=<value>"))
     }
 
@@ -64,13 +67,15 @@ struct ConfigErrorTests {
         #expect(config.ppo.targetKL == nil)
     }
 
-    @Test("every error message names what to fix", arguments: [
-        ConfigError.unknownKey(key: "a.b", origin: "f.yaml:1:1", suggestion: "a.c"),
-        .typeMismatch(key: "a", expected: "an integer (Int)", found: "`x`", origin: "--set a=x"),
-        .invalidValue(key: "a", found: "`x`", reason: "unknown case", origin: "--set a=x"),
-        .malformedOverride("a"), .invalidYAML(origin: "f.yaml", reason: "bad"),
-        .unreadableFile(path: "/f.yaml", reason: "missing"), .encodingFailed(reason: "bad"),
-    ])
+    @Test(
+        "every error message names what to fix",
+        arguments: [
+            ConfigError.unknownKey(key: "a.b", origin: "f.yaml:1:1", suggestion: "a.c"),
+            .typeMismatch(key: "a", expected: "an integer (Int)", found: "`x`", origin: "--set a=x"),
+            .invalidValue(key: "a", found: "`x`", reason: "unknown case", origin: "--set a=x"),
+            .malformedOverride("a"), .invalidYAML(origin: "f.yaml", reason: "bad"),
+            .unreadableFile(path: "/f.yaml", reason: "missing"), .encodingFailed(reason: "bad"),
+        ])
     func messages(error: ConfigError) {
         #expect(!error.description.isEmpty)
         #expect(error.description.contains("a") || error.description.contains("f.yaml"))

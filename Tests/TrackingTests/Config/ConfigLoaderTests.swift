@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Tracking
 
 /// A config shaped like an algorithm's: nested sections, an optional, a list, an enum.
@@ -54,10 +55,12 @@ struct ConfigLoaderTests {
 
     @Test("overrides parse ints, floats, bools, strings, lists and fill optionals")
     func overrides() throws {
-        let config = try load(nil, [
-            "ppo.clipRange=0.1", "env.numEnvs=16", "ppo.normalizeAdvantages=false", "env.id=ALE/Pong-v5",
-            "hidden=[128, 32, 8]", "ppo.targetKL=0.015", "activation=relu", "totalSteps=1e6",
-        ])
+        let config = try load(
+            nil,
+            [
+                "ppo.clipRange=0.1", "env.numEnvs=16", "ppo.normalizeAdvantages=false", "env.id=ALE/Pong-v5",
+                "hidden=[128, 32, 8]", "ppo.targetKL=0.015", "activation=relu", "totalSteps=1e6",
+            ])
         #expect(config.ppo.clipRange == 0.1)
         #expect(config.env.numEnvs == 16)
         #expect(config.ppo.normalizeAdvantages == false)
@@ -90,32 +93,44 @@ struct ConfigLoaderTests {
 
     @Test("a misspelt override key names the --set argument")
     func unknownOverride() {
-        #expect(error(nil, ["env.numEnv=3"]) == .unknownKey(key: "env.numEnv", origin: "--set env.numEnv=3", suggestion: "env.numEnvs"))
+        #expect(
+            error(nil, ["env.numEnv=3"])
+                == .unknownKey(key: "env.numEnv", origin: "--set env.numEnv=3", suggestion: "env.numEnvs"))
     }
 
     @Test("a key at the wrong nesting level suggests the nested key")
     func wrongLevel() {
-        #expect(error(nil, ["clipRange=0.3"]) == .unknownKey(key: "clipRange", origin: "--set clipRange=0.3", suggestion: "ppo.clipRange"))
+        #expect(
+            error(nil, ["clipRange=0.3"])
+                == .unknownKey(key: "clipRange", origin: "--set clipRange=0.3", suggestion: "ppo.clipRange"))
     }
 
     @Test("a key unlike any other has no suggestion")
     func noSuggestion() {
-        #expect(error(nil, ["zzzzzzzzzz=1"]) == .unknownKey(key: "zzzzzzzzzz", origin: "--set zzzzzzzzzz=1", suggestion: nil))
+        #expect(
+            error(nil, ["zzzzzzzzzz=1"])
+                == .unknownKey(key: "zzzzzzzzzz", origin: "--set zzzzzzzzzz=1", suggestion: nil))
     }
 
     @Test("an ill-typed override names the key and the expected type")
     func overrideTypeMismatch() {
         let error = error(nil, ["env.numEnvs=many"])
-        #expect(error == .typeMismatch(key: "env.numEnvs", expected: "an integer (Int)", found: "`many`", origin: "--set env.numEnvs=many"))
+        #expect(
+            error
+                == .typeMismatch(
+                    key: "env.numEnvs", expected: "an integer (Int)", found: "`many`", origin: "--set env.numEnvs=many")
+        )
         #expect(error?.description == "--set env.numEnvs=many: `env.numEnvs` must be an integer (Int), but got `many`.")
     }
 
-    @Test("an ill-typed value in the file names its position", arguments: [
-        ("ppo:\n  epochs: 2.5\n", "ppo.epochs", "an integer (Int)"),
-        ("ppo:\n  normalizeAdvantages: maybe\n", "ppo.normalizeAdvantages", "true or false (Bool)"),
-        ("ppo:\n  clipRange: wide\n", "ppo.clipRange", "a number (Double)"),
-        ("seed: -1\n", "seed", "an integer (UInt64)"),
-    ])
+    @Test(
+        "an ill-typed value in the file names its position",
+        arguments: [
+            ("ppo:\n  epochs: 2.5\n", "ppo.epochs", "an integer (Int)"),
+            ("ppo:\n  normalizeAdvantages: maybe\n", "ppo.normalizeAdvantages", "true or false (Bool)"),
+            ("ppo:\n  clipRange: wide\n", "ppo.clipRange", "a number (Double)"),
+            ("seed: -1\n", "seed", "an integer (UInt64)"),
+        ])
     func fileTypeMismatch(yaml: String, key: String, expected: String) {
         guard case let .typeMismatch(gotKey, gotExpected, _, origin) = error(yaml) else {
             Issue.record("expected a type mismatch for \(key)")
@@ -207,12 +222,17 @@ struct ConfigLoaderTests {
     @Test("flattening gives dotted keys in declaration order")
     func flattened() throws {
         let pairs = try ConfigLoader.flattened(SampleConfig())
-        #expect(pairs.map(\.name) == ["seed", "totalSteps", "ppo.clipRange", "ppo.epochs", "ppo.normalizeAdvantages",
-                                      "env.id", "env.numEnvs", "hidden", "activation"])
+        #expect(
+            pairs.map(\.name) == [
+                "seed", "totalSteps", "ppo.clipRange", "ppo.epochs", "ppo.normalizeAdvantages",
+                "env.id", "env.numEnvs", "hidden", "activation",
+            ])
         #expect(pairs.first { $0.name == "hidden" }?.value == "[64, 64]")
     }
 
-    @Test("edit distance", arguments: [("", "abc", 3), ("kitten", "sitting", 3), ("clipRange", "clipRange", 0), ("ab", "ba", 2)])
+    @Test(
+        "edit distance",
+        arguments: [("", "abc", 3), ("kitten", "sitting", 3), ("clipRange", "clipRange", 0), ("ab", "ba", 2)])
     func editDistance(a: String, b: String, distance: Int) {
         #expect(EditDistance.levenshtein(a, b) == distance)
     }

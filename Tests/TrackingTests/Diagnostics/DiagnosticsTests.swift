@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Testing
+
 @testable import Tracking
 
 @Suite("Diagnostics logging")
@@ -33,13 +34,18 @@ struct DiagnosticsTests {
     func timestamp() {
         let output = BufferedTextOutput()
         Diagnostics.logger("x", output: output).info("m")
-        #expect(output.text.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ info swiftrl\.x: m\n$"#, options: .regularExpression) != nil)
+        #expect(
+            output.text.range(
+                of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ info swiftrl\.x: m\n$"#, options: .regularExpression) != nil)
     }
 
-    @Test("SWIFTRL_LOG_LEVEL picks the default level", arguments: [
-        ([:], Logger.Level.info), (["SWIFTRL_LOG_LEVEL": "debug"], .debug), (["SWIFTRL_LOG_LEVEL": "ERROR"], .error),
-        (["SWIFTRL_LOG_LEVEL": "loud"], .info),
-    ])
+    @Test(
+        "SWIFTRL_LOG_LEVEL picks the default level",
+        arguments: [
+            ([:], Logger.Level.info), (["SWIFTRL_LOG_LEVEL": "debug"], .debug),
+            (["SWIFTRL_LOG_LEVEL": "ERROR"], .error),
+            (["SWIFTRL_LOG_LEVEL": "loud"], .info),
+        ])
     func environmentLevel(environment: [String: String], expected: Logger.Level) {
         #expect(Diagnostics.level(from: environment) == expected)
     }

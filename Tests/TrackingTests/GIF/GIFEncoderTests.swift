@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Tracking
 
 @Suite("GIF encoding")
@@ -27,8 +28,12 @@ struct GIFEncoderTests {
         var encoder = LZWEncoder(minimumCodeSize: 2)
         #expect(try GIFTestDecoder.lzwDecode(encoder.encode([]), minimumCodeSize: 2) == [])
         #expect(try GIFTestDecoder.lzwDecode(encoder.encode([3]), minimumCodeSize: 2) == [3])
-        #expect(try GIFTestDecoder.lzwDecode(encoder.encode([0, 1, 0, 1, 0, 1]), minimumCodeSize: 2) == [0, 1, 0, 1, 0, 1])
-        #expect(try GIFTestDecoder.lzwDecode(encoder.encode([0, 1, 0, 1, 0, 1, 2]), minimumCodeSize: 2) == [0, 1, 0, 1, 0, 1, 2])
+        #expect(
+            try GIFTestDecoder.lzwDecode(encoder.encode([0, 1, 0, 1, 0, 1]), minimumCodeSize: 2) == [0, 1, 0, 1, 0, 1])
+        #expect(
+            try GIFTestDecoder.lzwDecode(encoder.encode([0, 1, 0, 1, 0, 1, 2]), minimumCodeSize: 2) == [
+                0, 1, 0, 1, 0, 1, 2,
+            ])
     }
 
     @Test("a uniform frame compresses to far fewer bytes than pixels")
@@ -73,7 +78,8 @@ struct GIFEncoderTests {
             return [red, green, blue]
         }
         let frames = (0..<4).map { Self.stripes(width: 40, height: 5, colors: colors, shift: $0 * 3) }
-        let decoded = try GIFTestDecoder(try GIFEncoder.encode(frames: frames, width: 40, height: 5, delayCentiseconds: 10))
+        let decoded = try GIFTestDecoder(
+            try GIFEncoder.encode(frames: frames, width: 40, height: 5, delayCentiseconds: 10))
         #expect(decoded.frames.map(\.rgb) == frames)
     }
 
@@ -92,7 +98,9 @@ struct GIFEncoderTests {
         var worst = 0
         for pixel in indices.indices {
             for channel in 0..<3 {
-                worst = max(worst, abs(Int(palette.colors[3 * Int(indices[pixel]) + channel]) - Int(frame[3 * pixel + channel])))
+                worst = max(
+                    worst, abs(Int(palette.colors[3 * Int(indices[pixel]) + channel]) - Int(frame[3 * pixel + channel]))
+                )
             }
         }
         #expect(worst < 40)
@@ -113,7 +121,9 @@ struct GIFEncoderTests {
     @Test("wrong frame sizes, bad dimensions, bad colour counts and empty animations are errors")
     func errors() throws {
         var gif = try GIFEncoder(width: 2, height: 2)
-        #expect(throws: GIFError.frameSize(expected: 12, actual: 11, frame: 0)) { try gif.add([UInt8](repeating: 0, count: 11)) }
+        #expect(throws: GIFError.frameSize(expected: 12, actual: 11, frame: 0)) {
+            try gif.add([UInt8](repeating: 0, count: 11))
+        }
         #expect(throws: GIFError.noFrames) { try gif.data() }
         #expect(throws: GIFError.invalidSize(width: 0, height: 5)) { try GIFEncoder(width: 0, height: 5) }
         #expect(throws: GIFError.self) { try GIFEncoder(width: 1, height: 1, palette: .perFrame(maxColors: 300)) }
@@ -121,7 +131,9 @@ struct GIFEncoderTests {
         #expect(throws: GIFError.noFrames) { try GIFEncoder.encode(frames: [], width: 1, height: 1) }
     }
 
-    @Test("Pillow decodes a fixed-palette animation exactly", .enabled(if: ProcessInfo.processInfo.environment["SWIFTRL_PYTHON"] != nil))
+    @Test(
+        "Pillow decodes a fixed-palette animation exactly",
+        .enabled(if: ProcessInfo.processInfo.environment["SWIFTRL_PYTHON"] != nil))
     func pillowFixed() throws {
         var frames: [[UInt8]] = []
         for step in 0..<6 {
@@ -143,7 +155,9 @@ struct GIFEncoderTests {
         try Self.checkWithPillow(try gif.data(), width: 64, height: 48, frames: quantized, durationMs: 50, loop: 0)
     }
 
-    @Test("Pillow decodes a large noisy median-cut animation (dictionary resets)", .enabled(if: ProcessInfo.processInfo.environment["SWIFTRL_PYTHON"] != nil))
+    @Test(
+        "Pillow decodes a large noisy median-cut animation (dictionary resets)",
+        .enabled(if: ProcessInfo.processInfo.environment["SWIFTRL_PYTHON"] != nil))
     func pillowMedianCut() throws {
         var generator = TestGenerator(seed: 3)
         let frames = (0..<2).map { _ in (0..<(128 * 96 * 3)).map { _ in UInt8(truncatingIfNeeded: generator.next()) } }

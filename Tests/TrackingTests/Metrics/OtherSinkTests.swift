@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Tracking
 import Tensor
+import Testing
+
+@testable import Tracking
 
 @Suite("JSONL, console and fan-out")
 struct OtherSinkTests {
@@ -15,12 +16,13 @@ struct OtherSinkTests {
         try sink.text("note", "a \"b\"\nc", step: 0)
         try sink.scalar("x", .nan, step: 4)
         try sink.close()
-        #expect(contents(url) == """
-            {"step":3,"tag":"charts/SPS","value":100.0,"wall_time":2.5}
-            {"step":0,"tag":"note","text":"a \\"b\\"\\nc","wall_time":2.5}
-            {"step":4,"tag":"x","value":"NaN","wall_time":2.5}
+        #expect(
+            contents(url) == """
+                {"step":3,"tag":"charts/SPS","value":100.0,"wall_time":2.5}
+                {"step":0,"tag":"note","text":"a \\"b\\"\\nc","wall_time":2.5}
+                {"step":4,"tag":"x","value":"NaN","wall_time":2.5}
 
-            """)
+                """)
     }
 
     @Test("JSONL lines parse as JSON")
@@ -45,14 +47,15 @@ struct OtherSinkTests {
         try sink.scalar("losses/entropy", 0.693147, step: 64)
         try sink.scalar("charts/SPS", 1300, step: 128)
         try sink.flush()
-        #expect(output.text == """
-            ── step 64 ──
-              charts/SPS      1234
-              losses/entropy  0.69315
-            ── step 128 ──
-              charts/SPS  1300
+        #expect(
+            output.text == """
+                ── step 64 ──
+                  charts/SPS      1234
+                  losses/entropy  0.69315
+                ── step 128 ──
+                  charts/SPS  1300
 
-            """)
+                """)
     }
 
     @Test("on a terminal the console first clears a progress line")

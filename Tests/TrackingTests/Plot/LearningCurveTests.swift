@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Tracking
 
 @Suite("Learning-curve data")
@@ -16,7 +17,8 @@ struct LearningCurveTests {
     func readSeries() throws {
         let root = try TemporaryDirectory()
         defer { root.remove() }
-        let run = try Self.makeRun(root.url, "E__ppo__1__5", "step,charts/episodic_return,x\n20,2.0,\n10,1.0,\n30,,1\n40,nan,\n")
+        let run = try Self.makeRun(
+            root.url, "E__ppo__1__5", "step,charts/episodic_return,x\n20,2.0,\n10,1.0,\n30,,1\n40,nan,\n")
         let series = try MetricSeries(directory: run, metric: MetricTag.episodicReturn)
         #expect(series.steps == [10, 20])
         #expect(series.values == [1, 2])
@@ -40,7 +42,9 @@ struct LearningCurveTests {
     func missingFile() throws {
         let root = try TemporaryDirectory()
         defer { root.remove() }
-        #expect(throws: PlotError.missingMetrics(path: root.url.path)) { try MetricSeries(directory: root.url, metric: "m") }
+        #expect(throws: PlotError.missingMetrics(path: root.url.path)) {
+            try MetricSeries(directory: root.url, metric: "m")
+        }
     }
 
     @Test("smoothing is a trailing mean over the window")
@@ -60,9 +64,11 @@ struct LearningCurveTests {
 
     @Test("seeds of one experiment aggregate to a mean inside a min–max band")
     func aggregate() {
-        let runs = (1...3).map { seed in
-            MetricSeries(run: "E__ppo__\(seed)__1", experiment: "E__ppo", steps: [0, 100], values: [0, Double(seed) * 10])
-        } + [MetricSeries(run: "E__dqn__1__1", experiment: "E__dqn", steps: [0, 50], values: [1, 1])]
+        let runs =
+            (1...3).map { seed in
+                MetricSeries(
+                    run: "E__ppo__\(seed)__1", experiment: "E__ppo", steps: [0, 100], values: [0, Double(seed) * 10])
+            } + [MetricSeries(run: "E__dqn__1__1", experiment: "E__dqn", steps: [0, 50], values: [1, 1])]
         let groups = CurveGroup.aggregate(runs, gridSize: 11)
         #expect(groups.map(\.label) == ["E__ppo", "E__dqn"])
         #expect(groups[0].runCount == 3)
@@ -84,11 +90,13 @@ struct LearningCurveTests {
         #expect(group.steps.last == 60)
     }
 
-    @Test("axis ticks are nice round numbers covering the data", arguments: [
-        (0.0, 487.0, [0.0, 100, 200, 300, 400, 500]),
-        (-0.013, 0.042, [-0.02, -0.01, 0, 0.01, 0.02, 0.03, 0.04, 0.05]),
-        (5.0, 5.0, [4.4, 4.6, 4.8, 5.0, 5.2, 5.4, 5.6]),
-    ])
+    @Test(
+        "axis ticks are nice round numbers covering the data",
+        arguments: [
+            (0.0, 487.0, [0.0, 100, 200, 300, 400, 500]),
+            (-0.013, 0.042, [-0.02, -0.01, 0, 0.01, 0.02, 0.03, 0.04, 0.05]),
+            (5.0, 5.0, [4.4, 4.6, 4.8, 5.0, 5.2, 5.4, 5.6]),
+        ])
     func ticks(low: Double, high: Double, expected: [Double]) {
         let axis = AxisScale(minimum: low, maximum: high)
         #expect(axis.ticks.count == expected.count)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Tracking
 
 @Suite("SVG learning curves")
@@ -61,7 +62,8 @@ struct SVGPlotTests {
 
     @Test("labels are XML-escaped")
     func escaping() {
-        let group = CurveGroup(label: "a<b>&\"c\"", runCount: 1, steps: [0, 1], mean: [0, 1], minimum: [0, 1], maximum: [0, 1])
+        let group = CurveGroup(
+            label: "a<b>&\"c\"", runCount: 1, steps: [0, 1], mean: [0, 1], minimum: [0, 1], maximum: [0, 1])
         let inspector = SVGInspector(SVGLineChart(title: "t&t", yLabel: "y").render([group]))
         #expect(inspector.parsed)
         #expect(inspector.all("text", class: "legend").first?.text == "a<b>&\"c\" (1 run)")
@@ -75,7 +77,9 @@ struct SVGPlotTests {
         let runs = try makeRuns(root.url)
         #expect(throws: PlotError.invalidSmoothing(0)) { try LearningCurvePlot.svg(runDirectories: runs, smooth: 0) }
         let empty = try LearningCurveTests.makeRun(root.url, "E__a__1__1", "step,charts/episodic_return\n1,\n")
-        #expect(throws: PlotError.noData(metric: MetricTag.episodicReturn)) { try LearningCurvePlot.svg(runDirectories: [empty]) }
+        #expect(throws: PlotError.noData(metric: MetricTag.episodicReturn)) {
+            try LearningCurvePlot.svg(runDirectories: [empty])
+        }
     }
 
     @Test("a run's curve.svg is written into its directory")

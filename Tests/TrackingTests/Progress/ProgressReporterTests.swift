@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Tracking
 
 /// A clock the test moves by hand.
@@ -19,7 +20,8 @@ struct ProgressReporterTests {
         reporter.recordLoss("losses/not_shown", 1)
         clock.time = 10
         reporter.update(step: 25_000)
-        #expect(reporter.line(now: 10) == "25k/100k steps 25.0% | 2.5k SPS | ETA 30s | return 15 (2 ep) | value_loss 0.5")
+        #expect(
+            reporter.line(now: 10) == "25k/100k steps 25.0% | 2.5k SPS | ETA 30s | return 15 (2 ep) | value_loss 0.5")
     }
 
     @Test("an open-ended run shows elapsed time instead of ETA")
@@ -32,7 +34,8 @@ struct ProgressReporterTests {
 
     @Test("SPS after a resume counts only the steps since the resume")
     func resumedSPS() {
-        let reporter = ProgressReporter(totalSteps: 2_000, startStep: 1_000, output: BufferedTextOutput(), clock: .fixed(0))
+        let reporter = ProgressReporter(
+            totalSteps: 2_000, startStep: 1_000, output: BufferedTextOutput(), clock: .fixed(0))
         reporter.update(step: 1_500)
         #expect(reporter.line(now: 5).contains("| 100 SPS |"))
     }
@@ -77,7 +80,8 @@ struct ProgressReporterTests {
     func returnWindow() {
         var settings = ProgressReporter.Settings()
         settings.returnWindow = 2
-        let reporter = ProgressReporter(totalSteps: nil, output: BufferedTextOutput(), clock: .fixed(0), settings: settings)
+        let reporter = ProgressReporter(
+            totalSteps: nil, output: BufferedTextOutput(), clock: .fixed(0), settings: settings)
         for value in [100.0, 1, 3] { reporter.recordEpisode(return: value) }
         #expect(reporter.line(now: 0).contains("return 2 (2 ep)"))
     }
@@ -91,13 +95,15 @@ struct ProgressReporterTests {
         #expect(reporter.line(now: 1) == "50/100 steps 50.0% | 50 SPS | ETA 1s | return 42 (1 ep) | entropy 0.25")
     }
 
-    @Test("number and duration formats", arguments: [
-        (ProgressFormat.compact(950), "950"), (ProgressFormat.compact(12_345), "12.3k"),
-        (ProgressFormat.compact(1_200_000), "1.2M"), (ProgressFormat.compact(2.5), "2.5"),
-        (ProgressFormat.duration(42), "42s"), (ProgressFormat.duration(185), "3m05s"),
-        (ProgressFormat.duration(3_720), "1h02m"), (ProgressFormat.duration(.infinity), "--"),
-        (ProgressFormat.value(0.00001), "1.00e-05"), (ProgressFormat.value(187.25), "187.2"),
-    ])
+    @Test(
+        "number and duration formats",
+        arguments: [
+            (ProgressFormat.compact(950), "950"), (ProgressFormat.compact(12_345), "12.3k"),
+            (ProgressFormat.compact(1_200_000), "1.2M"), (ProgressFormat.compact(2.5), "2.5"),
+            (ProgressFormat.duration(42), "42s"), (ProgressFormat.duration(185), "3m05s"),
+            (ProgressFormat.duration(3_720), "1h02m"), (ProgressFormat.duration(.infinity), "--"),
+            (ProgressFormat.value(0.00001), "1.00e-05"), (ProgressFormat.value(187.25), "187.2"),
+        ])
     func formats(got: String, expected: String) {
         #expect(got == expected)
     }

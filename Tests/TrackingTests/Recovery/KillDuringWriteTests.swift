@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Tracking
 
 /// Kills a process that is logging through the real sinks with SIGKILL and checks that every file is a clean
@@ -9,8 +10,9 @@ import Testing
 struct KillDuringWriteTests {
     static let variable = "SWIFTRL_KILL_WRITER_DIR"
 
-    @Test("child writer (runs only when re-launched by the kill test)",
-          .enabled(if: ProcessInfo.processInfo.environment["SWIFTRL_KILL_WRITER_DIR"] != nil))
+    @Test(
+        "child writer (runs only when re-launched by the kill test)",
+        .enabled(if: ProcessInfo.processInfo.environment["SWIFTRL_KILL_WRITER_DIR"] != nil))
     func writer() throws {
         guard let path = ProcessInfo.processInfo.environment[Self.variable] else { return }
         let directory = URL(fileURLWithPath: path)
@@ -31,9 +33,9 @@ struct KillDuringWriteTests {
     /// Re-launching the test binary directly works on Linux; on macOS tests run inside the `xctest` host.
     static var canRelaunch: Bool {
         #if os(Linux)
-        return true
+            return true
         #else
-        return false
+            return false
         #endif
     }
 
@@ -49,7 +51,9 @@ struct KillDuringWriteTests {
         process.standardError = FileHandle.nullDevice
         try process.run()
         let started = directory.file("started")
-        for _ in 0..<400 where !FileManager.default.fileExists(atPath: started.path) { Thread.sleep(forTimeInterval: 0.025) }
+        for _ in 0..<400 where !FileManager.default.fileExists(atPath: started.path) {
+            Thread.sleep(forTimeInterval: 0.025)
+        }
         try #require(FileManager.default.fileExists(atPath: started.path), "the child writer did not start")
         Thread.sleep(forTimeInterval: 0.3)
         kill(process.processIdentifier, SIGKILL)

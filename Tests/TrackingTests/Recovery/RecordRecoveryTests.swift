@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Tracking
 
 @Suite("Crash recovery of append-only files")
@@ -52,7 +53,8 @@ struct RecordRecoveryTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let url = directory.file("metrics.jsonl")
-        try "{\"step\":1,\"v\":1}\n{\"step\":5,\"v\":2}\n{\"step\":9,\"v\":3}\n".write(to: url, atomically: false, encoding: .utf8)
+        try "{\"step\":1,\"v\":1}\n{\"step\":5,\"v\":2}\n{\"step\":9,\"v\":3}\n".write(
+            to: url, atomically: false, encoding: .utf8)
         #expect(try RecordRecovery.rewindJSONL(at: url, toStep: 5) == 1)
         #expect(contents(url) == "{\"step\":1,\"v\":1}\n{\"step\":5,\"v\":2}\n")
     }

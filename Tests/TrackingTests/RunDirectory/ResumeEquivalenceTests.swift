@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Tracking
 import Tensor
+import Testing
+
+@testable import Tracking
 
 /// Simulates the tracking side of a training run: a deterministic "trainer" logging PPO-style metrics, a
 /// checkpoint, a crash that leaves torn records, and a resume; the files must equal an uninterrupted run's.
@@ -34,7 +35,8 @@ struct ResumeEquivalenceTests {
         try run.eventFiles().flatMap { file in
             TFRecord.scan(bytes(file)).records.compactMap { record -> String? in
                 guard let fields = try? ProtobufReader.fields(record),
-                      let summary = fields.first(where: { $0.field == 5 }), case .lengthDelimited(let body) = summary.value
+                    let summary = fields.first(where: { $0.field == 5 }),
+                    case .lengthDelimited(let body) = summary.value
                 else { return nil }
                 return "\(RecordRecovery.eventStep(record) ?? -1) \(body)"
             }
@@ -45,10 +47,12 @@ struct ResumeEquivalenceTests {
     func killAndResume() throws {
         let root = try TemporaryDirectory()
         defer { root.remove() }
-        let reference = try RunDirectory.create(root: root.url, environment: "E", algorithm: "ppo", seed: 1, clock: .fixed(1))
+        let reference = try RunDirectory.create(
+            root: root.url, environment: "E", algorithm: "ppo", seed: 1, clock: .fixed(1))
         try Self.train(reference, from: 0, to: 1_000)
 
-        let crashed = try RunDirectory.create(root: root.url, environment: "E", algorithm: "ppo", seed: 1, clock: .fixed(1))
+        let crashed = try RunDirectory.create(
+            root: root.url, environment: "E", algorithm: "ppo", seed: 1, clock: .fixed(1))
         try Self.train(crashed, from: 0, to: 700)
         // SIGKILL mid-flush: half-written records at the end of every append-only file.
         for (file, torn) in [(crashed.metricsCSV, "800,,,"), (crashed.metricsJSONL, "{\"step\":80")] {

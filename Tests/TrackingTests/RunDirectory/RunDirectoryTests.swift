@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Tracking
 import Tensor
+import Testing
+
+@testable import Tracking
 
 @Suite("Run directories")
 struct RunDirectoryTests {
@@ -20,7 +21,8 @@ struct RunDirectoryTests {
         let root = try TemporaryDirectory()
         defer { root.remove() }
         let first = try RunDirectory.create(root: root.url, environment: "E", algorithm: "a", seed: 1, clock: .fixed(5))
-        let second = try RunDirectory.create(root: root.url, environment: "E", algorithm: "a", seed: 1, clock: .fixed(5))
+        let second = try RunDirectory.create(
+            root: root.url, environment: "E", algorithm: "a", seed: 1, clock: .fixed(5))
         #expect(first.url != second.url)
         #expect(second.url.lastPathComponent == "E__a__1__5-1")
         #expect(second.name?.collisionIndex == 1)
@@ -29,12 +31,18 @@ struct RunDirectoryTests {
     @Test("names parse back, including env ids with slashes and double underscores")
     func parsing() {
         #expect(RunName(parsing: "ALE-Pong-v5__dqn__3__100")?.environment == "ALE-Pong-v5")
-        #expect(RunName(environment: "ALE/Pong-v5", algorithm: "dqn", seed: 3, unixTime: 100).description == "ALE-Pong-v5__dqn__3__100")
-        #expect(RunName(parsing: "my__env__sac__2__9-4") == RunName(environment: "my__env", algorithm: "sac", seed: 2, unixTime: 9, collisionIndex: 4))
+        #expect(
+            RunName(environment: "ALE/Pong-v5", algorithm: "dqn", seed: 3, unixTime: 100).description
+                == "ALE-Pong-v5__dqn__3__100")
+        #expect(
+            RunName(parsing: "my__env__sac__2__9-4")
+                == RunName(environment: "my__env", algorithm: "sac", seed: 2, unixTime: 9, collisionIndex: 4))
         #expect(RunName(parsing: "CartPole-v1__ppo__1__1764230000")?.experiment == "CartPole-v1__ppo")
     }
 
-    @Test("malformed names do not parse", arguments: ["", "a__b__c", "e__a__x__1", "e__a__1__t", "__a__1__2", "e__a__1__2-0"])
+    @Test(
+        "malformed names do not parse",
+        arguments: ["", "a__b__c", "e__a__x__1", "e__a__1__t", "__a__1__2", "e__a__1__2-0"])
     func malformed(name: String) {
         #expect(RunName(parsing: name) == nil)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Tracking
 
 @Suite("Run session")
@@ -46,9 +47,10 @@ struct RunSessionTests {
         let root = try TemporaryDirectory()
         defer { root.remove() }
         let first = try RunSession.start(
-            environment: "E", algorithm: "ppo", seed: 1, config: SampleConfig(), totalSteps: 1_000, options: options(root.url))
+            environment: "E", algorithm: "ppo", seed: 1, config: SampleConfig(), totalSteps: 1_000,
+            options: options(root.url))
         try train(first, through: 500)  // checkpoints at 200 and 400, metrics up to 500
-        try first.logger.flush()        // "killed" here: no finish()
+        try first.logger.flush()  // "killed" here: no finish()
 
         let (session, checkpoint) = try RunSession.resume(first.run, totalSteps: 1_000, options: options(root.url))
         #expect(checkpoint.step == 400)
@@ -75,7 +77,8 @@ struct RunSessionTests {
         let root = try TemporaryDirectory()
         defer { root.remove() }
         let session = try RunSession.start(
-            environment: "E", algorithm: "a", seed: 1, config: SampleConfig(), totalSteps: nil, options: options(root.url))
+            environment: "E", algorithm: "a", seed: 1, config: SampleConfig(), totalSteps: nil,
+            options: options(root.url))
         try session.logger.scalar(MetricTag.valueLoss, 1, step: 1)
         try session.finish()
         #expect(!FileManager.default.fileExists(atPath: session.run.curveSVG.path))

@@ -15,7 +15,8 @@ enum PythonRunner {
     static func run(script: String, arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: interpreter ?? "/usr/bin/python3")
-        process.arguments = [packageRoot.appendingPathComponent("Scripts").appendingPathComponent(script).path] + arguments
+        process.arguments =
+            [packageRoot.appendingPathComponent("Scripts").appendingPathComponent(script).path] + arguments
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Parses an SVG document with `XMLParser` and keeps every element's name, attributes and text.
@@ -22,8 +23,10 @@ final class SVGInspector: NSObject, XMLParserDelegate {
         parsed = parser.parse()
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         elements.append(Element(name: name, attributes: attributes))
         open.append(elements.count - 1)
     }
@@ -39,7 +42,9 @@ final class SVGInspector: NSObject, XMLParserDelegate {
     /// Elements with `name` whose class attribute contains `className` (if given).
     func all(_ name: String, class className: String? = nil) -> [Element] {
         elements.filter { element in
-            element.name == name && (className.map { (element.attributes["class"] ?? "").split(separator: " ").contains(Substring($0)) } ?? true)
+            element.name == name
+                && (className.map { (element.attributes["class"] ?? "").split(separator: " ").contains(Substring($0)) }
+                    ?? true)
         }
     }
 

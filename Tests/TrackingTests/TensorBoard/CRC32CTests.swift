@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Tracking
 
 @Suite("CRC-32C")
@@ -9,12 +10,14 @@ struct CRC32CTests {
     }
 
     // RFC 3720 (iSCSI) appendix B.4 test vectors.
-    @Test("RFC 3720 vectors", arguments: [
-        ([UInt8](repeating: 0, count: 32), UInt32(0x8A91_36AA)),
-        ([UInt8](repeating: 0xFF, count: 32), UInt32(0x62A8_AB43)),
-        ((0..<32).map { UInt8($0) }, UInt32(0x46DD_794E)),
-        ((0..<32).reversed().map { UInt8($0) }, UInt32(0x113F_DB5C)),
-    ])
+    @Test(
+        "RFC 3720 vectors",
+        arguments: [
+            ([UInt8](repeating: 0, count: 32), UInt32(0x8A91_36AA)),
+            ([UInt8](repeating: 0xFF, count: 32), UInt32(0x62A8_AB43)),
+            ((0..<32).map { UInt8($0) }, UInt32(0x46DD_794E)),
+            ((0..<32).reversed().map { UInt8($0) }, UInt32(0x113F_DB5C)),
+        ])
     func rfc3720(input: [UInt8], expected: UInt32) {
         #expect(CRC32C.checksum(input) == expected)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Tracking
 
 @Suite("Protobuf encoding")
@@ -16,7 +17,8 @@ struct ProtobufTests {
     func fileVersionEvent() {
         let bytes = TensorBoardEvent.fileVersionRecord(wallTime: 1.5)
         // 09 <1.5 as LE double> 10 00 1a 0d "brain.Event:2"
-        let expected: [UInt8] = [0x09, 0, 0, 0, 0, 0, 0, 0xF8, 0x3F, 0x10, 0x00, 0x1A, 0x0D] + Array("brain.Event:2".utf8)
+        let expected: [UInt8] =
+            [0x09, 0, 0, 0, 0, 0, 0, 0xF8, 0x3F, 0x10, 0x00, 0x1A, 0x0D] + Array("brain.Event:2".utf8)
         #expect(bytes == expected)
     }
 
@@ -24,15 +26,18 @@ struct ProtobufTests {
     func scalarEvent() {
         let bytes = TensorBoardEvent.scalar(tag: "a", value: 1.0, step: 7, wallTime: 2.0)
         // Event{1: 2.0, 2: 7, 5: Summary{1: Value{1: "a", 2: 1.0f}}}
-        let expected: [UInt8] = [0x09, 0, 0, 0, 0, 0, 0, 0x00, 0x40, 0x10, 0x07,
-                                 0x2A, 0x0A, 0x0A, 0x08, 0x0A, 0x01, 0x61, 0x15, 0x00, 0x00, 0x80, 0x3F]
+        let expected: [UInt8] = [
+            0x09, 0, 0, 0, 0, 0, 0, 0x00, 0x40, 0x10, 0x07,
+            0x2A, 0x0A, 0x0A, 0x08, 0x0A, 0x01, 0x61, 0x15, 0x00, 0x00, 0x80, 0x3F,
+        ]
         #expect(bytes == expected)
     }
 
     @Test("text event is a one-element DT_STRING tensor with the text plugin")
     func textEvent() {
         let bytes = TensorBoardEvent.text(tag: "t", text: "hi", step: 0, wallTime: 0)
-        let value: [UInt8] = [0x0A, 0x01, 0x74]  // tag "t"
+        let value: [UInt8] =
+            [0x0A, 0x01, 0x74]  // tag "t"
             + [0x42, 0x0C, 0x08, 0x07, 0x12, 0x04, 0x12, 0x02, 0x08, 0x01, 0x42, 0x02, 0x68, 0x69]  // tensor
             + [0x4A, 0x08, 0x0A, 0x06, 0x0A, 0x04] + Array("text".utf8)  // metadata.plugin_data.plugin_name
         let summary: [UInt8] = [0x0A, UInt8(value.count)] + value

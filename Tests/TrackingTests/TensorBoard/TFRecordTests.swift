@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Tracking
 
 @Suite("TFRecord framing")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Tracking
 
 @Suite("TensorBoard sink")
@@ -34,7 +35,8 @@ struct TensorBoardSinkTests {
         let records = TFRecord.scan(bytes(sink.url)).records
         #expect(records.count == 3)
         #expect(records.first == TensorBoardEvent.fileVersionRecord(wallTime: 10))
-        #expect(records[1] == TensorBoardEvent.scalar(tag: MetricTag.episodicReturn, value: 21.5, step: 128, wallTime: 10))
+        #expect(
+            records[1] == TensorBoardEvent.scalar(tag: MetricTag.episodicReturn, value: 21.5, step: 128, wallTime: 10))
         #expect(RecordRecovery.eventStep(records[2]) == 256)
     }
 
