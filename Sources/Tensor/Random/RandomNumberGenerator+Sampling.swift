@@ -15,15 +15,20 @@ extension RandomNumberGenerator {
         Double(next() >> 11) * 0x1p-53
     }
 
-    /// A standard normal sample (mean 0, standard deviation 1) by the Box–Muller transform:
-    /// `sqrt(-2 ln(1 - u₁)) · cos(2π u₂)` with `u₁, u₂` from ``nextDouble()``. Uses two draws and keeps no
-    /// cached second value, so the generator's state alone determines the stream. `1 - u₁` lies in (0, 1], so the
-    /// logarithm is finite; the largest possible magnitude is about 8.57.
-    /// - Complexity: O(1), two draws.
+    /// A standard normal sample (mean 0, standard deviation 1) by NumPy's 256-layer ziggurat (Marsaglia & Tsang
+    /// 2000): one draw 99.3% of the time, exact in distribution (no cut-off tail). With ``NumPyGenerator`` this is
+    /// the same stream as its ``NumPyGenerator/standardNormal()``.
+    /// - Complexity: O(1) expected.
+    @inlinable
     public mutating func normal() -> Double {
-        let u1 = 1 - nextDouble()
-        let u2 = nextDouble()
-        return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
+        Ziggurat.normal(&self)
+    }
+
+    /// A standard exponential sample (rate 1) by NumPy's 256-layer ziggurat; one draw 98.9% of the time.
+    /// - Complexity: O(1) expected.
+    @inlinable
+    public mutating func exponential() -> Double {
+        Ziggurat.exponential(&self)
     }
 
     /// A uniform integer in `0..<bound` without modulo bias (Lemire 2019, "Fast random integer generation in an

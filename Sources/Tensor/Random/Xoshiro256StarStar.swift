@@ -5,22 +5,23 @@
 /// (environment, policy, replay buffer, …) its own stream from one run seed, and ``split()`` to fork a stream.
 public struct Xoshiro256StarStar: RandomNumberGenerator, Codable, Sendable, Equatable {
     /// The four state words; never all zero.
-    public var state: SIMD4<UInt64> { words }
+    public var state: SIMD4<UInt64> { SIMD4(s0, s1, s2, s3) }
 
-    @usableFromInline
-    var words: SIMD4<UInt64>
+    // Four scalars rather than a SIMD4, so the compiler keeps them in general-purpose registers.
+    @usableFromInline var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
 
     /// Creates a generator whose stream is fully determined by `seed` (four SplitMix64 draws fill the state).
     /// - Parameter seed: any 64-bit value, zero included.
     public init(seed: UInt64) {
         var seeder = SplitMix64(seed: seed)
-        words = SIMD4(seeder.next(), seeder.next(), seeder.next(), seeder.next())
+        (s0, s1, s2, s3) = (seeder.next(), seeder.next(), seeder.next(), seeder.next())
     }
 
     /// Creates a generator from explicit state words, e.g. restored from a checkpoint.
     /// - Parameter state: the four words; all-zero state (the one fixed point) is replaced by the state of seed 0.
     public init(state: SIMD4<UInt64>) {
-        words = state == .zero ? Xoshiro256StarStar(seed: 0).words : state
+        let words = state == .zero ? Xoshiro256StarStar(seed: 0).state : state
+        (s0, s1, s2, s3) = (words[0], words[1], words[2], words[3])
     }
 
     private enum CodingKeys: String, CodingKey { case state }
@@ -35,21 +36,21 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Codable, Sendable, Equa
     /// Encodes the state as `{"state": [w0, w1, w2, w3]}`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(words, forKey: .state)
+        try container.encode(state, forKey: .state)
     }
 
     /// The next 64 random bits.
     /// - Complexity: O(1).
     @inlinable
     public mutating func next() -> UInt64 {
-        let result = rotateLeft(words[1] &* 5, 7) &* 9
-        let shifted = words[1] << 17
-        words[2] ^= words[0]
-        words[3] ^= words[1]
-        words[1] ^= words[2]
-        words[0] ^= words[3]
-        words[2] ^= shifted
-        words[3] = rotateLeft(words[3], 45)
+        let result = rotateLeft(s1 &* 5, 7) &* 9
+        let shifted = s1 << 17
+        s2 ^= s0
+        s3 ^= s1
+        s1 ^= s2
+        s0 ^= s3
+        s2 ^= shifted
+        s3 = rotateLeft(s3, 45)
         return result
     }
 
@@ -78,7 +79,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Codable, Sendable, Equa
         var words = SIMD4<UInt64>.zero
         for lane in 0..<4 {
             let laneKey = StreamMixing.mix64(key &+ UInt64(lane + 1) &* StreamMixing.golden)
-            words[lane] = StreamMixing.mix64(self.words[lane] ^ laneKey)
+            words[lane] = StreamMixing.mix64(state[lane] ^ laneKey)
         }
         return Xoshiro256StarStar(state: words)
     }

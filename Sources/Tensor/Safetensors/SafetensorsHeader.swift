@@ -7,15 +7,15 @@ enum SafetensorsHeader {
     static let metadataKey = "__metadata__"
 
     static func parse(_ data: Data) throws(SafetensorsError) -> SafetensorsArchive {
-        let bytes = [UInt8](data)
-        guard bytes.count >= 8 else { throw SafetensorsError(.truncatedHeader(byteCount: bytes.count)) }
-        let declared = (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[$1]) << (8 * UInt64($1)) }
-        let available = bytes.count - 8
+        let start = data.startIndex  // `data` may be a slice; all offsets below are relative to its start
+        guard data.count >= 8 else { throw SafetensorsError(.truncatedHeader(byteCount: data.count)) }
+        let declared = (0..<8).reduce(UInt64(0)) { $0 | UInt64(data[start + $1]) << (8 * UInt64($1)) }
+        let available = data.count - 8
         guard declared <= UInt64(available), declared <= maximumHeaderSize else {
             throw SafetensorsError(.headerTooLarge(declared: declared, available: available))
         }
         let headerEnd = 8 + Int(declared)
-        let object = try jsonObject(Data(bytes[8..<headerEnd]))
+        let object = try jsonObject(data.subdata(in: (start + 8)..<(start + headerEnd)))
         var metadata: [String: String] = [:]
         var ranges: [(name: String, begin: Int, end: Int)] = []
         var described: [(name: String, dtype: SafetensorsDType, shape: [Int])] = []
@@ -36,11 +36,11 @@ enum SafetensorsHeader {
             described.append((name, info.dtype, info.shape))
             ranges.append((name, info.begin, info.end))
         }
-        let dataSize = bytes.count - headerEnd
+        let dataSize = data.count - headerEnd
         try checkLayout(ranges, dataSize: dataSize)
         var entries: [String: SafetensorsEntry] = [:]
         for (tensor, range) in zip(described, ranges) {
-            let slice = Data(bytes[(headerEnd + range.begin)..<(headerEnd + range.end)])
+            let slice = data.subdata(in: (start + headerEnd + range.begin)..<(start + headerEnd + range.end))
             entries[tensor.name] = try SafetensorsEntry(
                 dtype: tensor.dtype, shape: tensor.shape, data: slice, name: tensor.name)
         }

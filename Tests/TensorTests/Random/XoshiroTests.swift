@@ -95,6 +95,21 @@ struct XoshiroTests {
         #expect(abs(mean) < 0.02 && abs(variance - 1) < 0.03)
     }
 
+    @Test("exponential() has mean ≈ 1 and is never negative")
+    func exponentialMoments() {
+        var rng = Xoshiro256StarStar(seed: 14)
+        let samples = (0..<50_000).map { _ in rng.exponential() }
+        #expect(samples.allSatisfy { $0 >= 0 })
+        #expect(abs(samples.reduce(0, +) / Double(samples.count) - 1) < 0.02)
+    }
+
+    @Test("The generic normal() on NumPyGenerator is NumPy's standard_normal stream")
+    func genericNormalMatchesNumPy() {
+        var generic = NumPyGenerator(seed: 3), specific = NumPyGenerator(seed: 3)
+        let viaProtocol = (0..<1000).map { _ in generic.normal() }
+        #expect(viaProtocol == (0..<1000).map { _ in specific.standardNormal() })
+    }
+
     @Test("int(below:) covers 0..<bound evenly", arguments: [1, 3, 7, 1000])
     func intBelow(bound: Int) {
         var rng = Xoshiro256StarStar(seed: 13)

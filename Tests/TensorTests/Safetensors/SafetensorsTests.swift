@@ -40,6 +40,13 @@ struct SafetensorsTests {
         #expect(try SafetensorsArchive(data: archive.serialized()) == archive)
     }
 
+    @Test("A Data slice that does not start at index 0 parses the same")
+    func parsesSlices() throws {
+        let archive = try Self.sampleArchive()
+        let padded = Data([1, 2, 3]) + archive.serialized()
+        #expect(try SafetensorsArchive(data: padded.dropFirst(3)) == archive)
+    }
+
     @Test("write(to:) and read(from:) round-trip through a file")
     func fileRoundTrip() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("swiftrl-st-\(UUID().uuidString)")
