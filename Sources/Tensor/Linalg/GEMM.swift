@@ -20,6 +20,7 @@ public enum GEMM {
         /// The pure-Swift blocked SIMD kernel.
         case builtin
 
+        /// A human-readable name, including the loaded library file for OpenBLAS.
         public var description: String {
             switch self {
             case .openBLAS: "OpenBLAS (\(OpenBLAS.shared?.name ?? "not loaded"))"

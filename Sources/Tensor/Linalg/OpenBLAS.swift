@@ -19,6 +19,8 @@ struct OpenBLAS: @unchecked Sendable {  // immutable C function pointers and an 
     static let rowMajor: Int32 = 101, noTranspose: Int32 = 111, transpose: Int32 = 112
 
     /// Library names tried in order; the first that loads and exports `cblas_sgemm` and `cblas_dgemm` wins.
+    /// `libblas.so.3` (Debian's alternatives link) counts only when it is OpenBLAS underneath (it exports
+    /// `openblas_set_num_threads`): the reference BLAS behind that name is slower than the built-in kernel.
     static let candidates = ["libopenblas.so.0", "libopenblas.so", "libopenblas.dylib", "libblas.so.3"]
 
     /// The file name that was loaded.
@@ -39,6 +41,10 @@ struct OpenBLAS: @unchecked Sendable {  // immutable C function pointers and an 
                 continue
             }
             let setThreads = dlsym(handle, "openblas_set_num_threads").map { unsafeBitCast($0, to: SetThreads.self) }
+            if name == "libblas.so.3" && setThreads == nil {
+                dlclose(handle)
+                continue
+            }
             setThreads?(1)  // one thread by default: two threads collapse when another process holds the other core
             return OpenBLAS(
                 name: name, sgemm: unsafeBitCast(sgemmSymbol, to: SGEMM.self),

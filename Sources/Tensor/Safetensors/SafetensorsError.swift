@@ -33,6 +33,7 @@ public struct SafetensorsError: Error, CustomStringConvertible, Equatable, Senda
         self.path = path
     }
 
+    /// The file (if known), what is wrong, and how to fix it.
     public var description: String {
         "\(path ?? "safetensors data"): \(message)"
     }
