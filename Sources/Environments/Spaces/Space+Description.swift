@@ -5,8 +5,9 @@ extension Space: CustomStringConvertible {
         case let .box(space):
             let shape = "(" + space.shape.map(String.init).joined(separator: ", ") + (space.shape.count == 1 ? ",)" : ")")
             let uniformLow = Set(space.low).count == 1, uniformHigh = Set(space.high).count == 1
-            let low = uniformLow ? boxNumber(space.low.first ?? 0) : "[" + space.low.map(boxNumber).joined(separator: " ") + "]"
-            let high = uniformHigh ? boxNumber(space.high.first ?? 0) : "[" + space.high.map(boxNumber).joined(separator: " ") + "]"
+            let number = { (value: Double) in boxNumber(value, float32: space.dtype == .float32) }
+            let low = uniformLow ? number(space.low.first ?? 0) : "[" + space.low.map(number).joined(separator: " ") + "]"
+            let high = uniformHigh ? number(space.high.first ?? 0) : "[" + space.high.map(number).joined(separator: " ") + "]"
             return "Box(\(low), \(high), \(shape), \(space.dtype.rawValue))"
         case let .discrete(space):
             return space.start == 0 ? "Discrete(\(space.n))" : "Discrete(\(space.n), start=\(space.start))"
@@ -20,8 +21,9 @@ extension Space: CustomStringConvertible {
     }
 }
 
-private func boxNumber(_ value: Double) -> String {
+private func boxNumber(_ value: Double, float32: Bool) -> String {
     if value == .infinity { return "inf" }
     if value == -.infinity { return "-inf" }
+    if float32, value != value.rounded() { return "\(Float(value))" }
     return formatNumber(value)
 }
