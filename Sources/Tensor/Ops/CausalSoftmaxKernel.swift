@@ -9,25 +9,43 @@ struct CausalSoftmaxKernel<T: TensorScalar> {
     let keys: Int
     let queryLength: Int
     let scale: T
+    /// Whether the causal limit applies (false: every key up to the mask).
+    var causal = true
+    /// Optional `[batch, keys]` 1/0 key mask; matrix `m` belongs to batch row `m / matricesPerBatch`.
+    var keyMask: [UInt8]? = nil
+    var matricesPerBatch = 1
 
     @inline(__always)
-    func allowedKeys(row r: Int) -> Int { Swift.min(keys, r % queryLength + (keys - queryLength) + 1) }
+    func allowedKeys(row r: Int) -> Int {
+        causal ? Swift.min(keys, r % queryLength + (keys - queryLength) + 1) : keys
+    }
 
     func forward(_ x: UnsafePointer<T>, _ y: UnsafeMutablePointer<T>, matrices: Int) {
         for m in 0..<matrices {
+            let maskRow = keyMask.map { ($0, (m / matricesPerBatch) * keys) }
             for r in 0..<rows {
                 let base = (m * rows + r) * keys
                 let xr = x + base, yr = y + base
                 let allowed = allowedKeys(row: r)
                 var mx = -T.infinity
-                for j in 0..<allowed { mx = Swift.max(mx, xr[j]) }
+                if case let (mask, offset)? = maskRow {
+                    for j in 0..<allowed where mask[offset + j] != 0 { mx = Swift.max(mx, xr[j]) }
+                } else {
+                    for j in 0..<allowed { mx = Swift.max(mx, xr[j]) }
+                }
                 var s: T = 0
                 for j in 0..<allowed {
                     let e = T.exp((xr[j] - mx) * scale)
                     yr[j] = e
                     s += e
                 }
-                let inv = 1 / s
+                if case let (mask, offset)? = maskRow {
+                    s = 0
+                    for j in 0..<allowed {
+                        if mask[offset + j] == 0 { yr[j] = 0 } else { s += yr[j] }
+                    }
+                }
+                let inv: T = s > 0 ? 1 / s : 0  // a row with no visible key (a padding query) is all zeros
                 for j in 0..<allowed { yr[j] *= inv }
                 for j in allowed..<keys { yr[j] = 0 }
             }
@@ -50,29 +68,45 @@ struct CausalSoftmaxKernel<T: TensorScalar> {
 }
 
 /// Causal attention weights: `softmax(scale · scores)` over the last axis where query `i` only sees keys up to
-/// its own position, in one fused pass (no materialised mask).
+/// its own position (and, with `keyMask`, only unmasked keys), in one fused pass (no materialised mask).
 ///
 /// - Parameters:
 ///   - scores: `[..., R, S]` raw query·key products; `R` is a multiple of `queryLength`.
 ///   - scale: multiplier applied before the softmax (usually 1/√head_dim).
 ///   - queryLength: number of current query positions T; the last T of the S keys are those positions, the
 ///     first S − T a cached prefix every query may see. Defaults to `R` (no stacking).
-/// - Returns: attention probabilities shaped like `scores`, exactly zero above the causal diagonal.
+///   - causal: apply the causal limit (false: a plain, optionally key-masked softmax).
+///   - keyMask: optional `[B, S]` row-major, true for keys that may be attended (false for padding); the leading
+///     dimensions of `scores` must start with B. A query row that sees no key gets all-zero weights.
+/// - Returns: attention probabilities shaped like `scores`, exactly zero above the causal diagonal and at masked
+///   keys.
 /// - Complexity: O(scores.count).
-public func causalSoftmax(_ scores: Tensor, scale: Double = 1, queryLength: Int? = nil) -> Tensor {
+public func causalSoftmax(
+    _ scores: Tensor, scale: Double = 1, queryLength: Int? = nil, causal: Bool = true, keyMask: [Bool]? = nil
+) -> Tensor {
     precondition(scores.rank >= 2, "causalSoftmax: scores need rank ≥ 2, got \(scores.shape)")
     let rows = scores.shape[scores.rank - 2], keys = scores.shape[scores.rank - 1]
     let t = queryLength ?? rows
     precondition(t > 0 && rows % t == 0 && t <= keys,
                  "causalSoftmax: queryLength \(t) must divide rows \(rows) and be ≤ keys \(keys)")
     let matrices = scores.count / Swift.max(rows * keys, 1)
+    var perBatch = 1
+    if let keyMask {
+        let batch = keyMask.count / Swift.max(keys, 1)
+        precondition(scores.rank >= 3 && batch == scores.shape[0] && keyMask.count == batch * keys,
+                     "causalSoftmax: keyMask of \(keyMask.count) entries must be [\(scores.shape[0]), \(keys)]")
+        perBatch = matrices / Swift.max(batch, 1)
+    }
+    let mask = keyMask.map { $0.map { $0 ? UInt8(1) : 0 } }
     switch scores.dtype {
     case .float32:
-        return causalSoftmaxTyped(CausalSoftmaxKernel<Float>(rows: rows, keys: keys, queryLength: t, scale: Float(scale)),
-                                  scores, matrices)
+        let kernel = CausalSoftmaxKernel<Float>(rows: rows, keys: keys, queryLength: t, scale: Float(scale),
+                                                causal: causal, keyMask: mask, matricesPerBatch: perBatch)
+        return causalSoftmaxTyped(kernel, scores, matrices)
     case .float64:
-        return causalSoftmaxTyped(CausalSoftmaxKernel<Double>(rows: rows, keys: keys, queryLength: t, scale: scale),
-                                  scores, matrices)
+        let kernel = CausalSoftmaxKernel<Double>(rows: rows, keys: keys, queryLength: t, scale: scale,
+                                                 causal: causal, keyMask: mask, matricesPerBatch: perBatch)
+        return causalSoftmaxTyped(kernel, scores, matrices)
     }
 }
 

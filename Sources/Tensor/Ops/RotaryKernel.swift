@@ -9,9 +9,12 @@ struct RotaryKernel<T: TensorScalar> {
     let cos: [T]
     let sin: [T]
     let half: Int
+    /// Whether the table has one row per (outer, t) instead of one per t shared by all outer rows.
+    let perRow: Bool
 
-    init(positions: Range<Int>, headDim: Int, base: Double) {
+    init<C: Collection<Int>>(positions: C, headDim: Int, base: Double, perRow: Bool = false) {
         half = headDim / 2
+        self.perRow = perRow
         var c = [T](repeating: 0, count: positions.count * half), s = c
         for (row, p) in positions.enumerated() {
             for i in 0..<half {
@@ -30,7 +33,7 @@ struct RotaryKernel<T: TensorScalar> {
         let d = 2 * half
         for o in 0..<outer {
             for t in 0..<length {
-                let table = t * half
+                let table = (perRow ? o * length + t : t) * half
                 for h in 0..<heads {
                     let base = ((o * length + t) * heads + h) * d
                     let xv = x + base, yv = y + base
@@ -56,16 +59,34 @@ struct RotaryKernel<T: TensorScalar> {
 /// - Returns: the rotated tensor, same shape.
 /// - Complexity: O(x.count) plus O(T·D) sines and cosines.
 public func applyRotaryEmbedding(_ x: Tensor, positionOffset: Int = 0, base: Double = 10_000) -> Tensor {
+    let length = x.rank >= 3 ? x.shape[x.rank - 3] : 0
+    return applyRotaryEmbedding(x, positions: Array(positionOffset..<(positionOffset + length)), base: base)
+}
+
+/// Applies rotary position embeddings with explicit positions (Hugging Face `position_ids`): `T` positions shared
+/// by every row, or one list of `T` per leading row (`[B, T]` for `x [B, T, H, D]`, e.g. left-padded batches).
+///
+/// - Parameters:
+///   - x: `[..., T, H, D]` with an even head dimension `D`.
+///   - positions: `T` or `outer·T` positions, row-major.
+///   - base: θ, the frequency base.
+/// - Returns: the rotated tensor, same shape.
+/// - Complexity: O(x.count) plus O(positions.count·D) sines and cosines.
+public func applyRotaryEmbedding(_ x: Tensor, positions: [Int], base: Double = 10_000) -> Tensor {
     precondition(x.rank >= 3, "applyRotaryEmbedding: expected [..., T, heads, headDim], got \(x.shape)")
     let d = x.shape[x.rank - 1], heads = x.shape[x.rank - 2], length = x.shape[x.rank - 3]
     precondition(d % 2 == 0, "applyRotaryEmbedding: head dimension \(d) must be even")
     let outer = x.count / Swift.max(length * heads * d, 1)
-    let positions = positionOffset..<(positionOffset + length)
+    precondition(positions.count == length || positions.count == outer * length,
+                 "applyRotaryEmbedding: \(positions.count) positions for \(outer) rows of \(length) tokens")
+    let perRow = positions.count != length
     switch x.dtype {
     case .float32:
-        return rotaryTyped(RotaryKernel<Float>(positions: positions, headDim: d, base: base), x, outer, length, heads)
+        let kernel = RotaryKernel<Float>(positions: positions, headDim: d, base: base, perRow: perRow)
+        return rotaryTyped(kernel, x, outer, length, heads)
     case .float64:
-        return rotaryTyped(RotaryKernel<Double>(positions: positions, headDim: d, base: base), x, outer, length, heads)
+        let kernel = RotaryKernel<Double>(positions: positions, headDim: d, base: base, perRow: perRow)
+        return rotaryTyped(kernel, x, outer, length, heads)
     }
 }
 

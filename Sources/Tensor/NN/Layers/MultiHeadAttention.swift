@@ -14,13 +14,20 @@ public enum AttentionProjections: String, Codable, Sendable, CaseIterable {
 ///
 /// Inputs are `[batch, T, modelDim]`. Projections are one `matmul` each; attention scores and the weighted sum
 /// are batched `matmul`s over `[batch, keyValueHeads]` with the query group stacked along rows, and the causal
-/// softmax is fused (``causalSoftmax(_:scale:queryLength:)``).
+/// softmax is fused (``causalSoftmax(_:scale:queryLength:causal:keyMask:)``). Padded batches pass a key mask
+/// and per-row rotary positions.
 public final class MultiHeadAttention: Module {
+    /// Query projection `[H·D, modelDim]` (separate layout; nil when fused).
     public let q_proj: Linear?
+    /// Key projection `[Hkv·D, modelDim]` (separate layout).
     public let k_proj: Linear?
+    /// Value projection `[Hkv·D, modelDim]` (separate layout).
     public let v_proj: Linear?
+    /// Output projection `[modelDim, H·D]` (separate layout).
     public let o_proj: Linear?
+    /// Fused query/key/value projection `[(H + 2·Hkv)·D, modelDim]` (fused layout; nil when separate).
     public let c_attn: Linear?
+    /// Output projection `[modelDim, H·D]` (fused layout).
     public let c_proj: Linear?
 
     /// Number of query heads H.
@@ -87,23 +94,37 @@ public final class MultiHeadAttention: Module {
         }
     }
 
-    /// Attention over the whole sequence `x [B, T, modelDim]` (positions 0..<T), e.g. for training.
+    /// Attention over the whole sequence `x [B, T, modelDim]`, e.g. for training.
+    ///
+    /// - Parameters:
+    ///   - x: `[B, T, modelDim]`.
+    ///   - keyMask: optional `[B, T]` row-major, false at padding tokens (they are never attended to).
+    ///   - positions: optional rotary positions, `T` shared or `[B, T]` per row (Hugging Face `position_ids`,
+    ///     e.g. `cumsum(mask) − 1` for left padding); default `0..<T`.
     /// - Complexity: O(B·T·modelDim·H·D) for the projections plus O(B·H·T²·D) for attention.
-    public func callAsFunction(_ x: Tensor) -> Tensor {
+    public func callAsFunction(_ x: Tensor, keyMask: [Bool]? = nil, positions: [Int]? = nil) -> Tensor {
         var cache: KeyValueCache? = nil
-        return forward(x, cache: &cache)
+        return forward(x, keyMask: keyMask, positions: positions, cache: &cache)
     }
 
     /// Attention of the new tokens `x [B, T, modelDim]` (positions `cache.length ..< cache.length + T`) over the
     /// cached prefix and themselves; appends their keys and values to `cache`. Decoding one token at a time this
     /// way gives the same outputs as one full call on the whole sequence.
-    public func callAsFunction(_ x: Tensor, cache: inout KeyValueCache) -> Tensor {
+    ///
+    /// - Parameters:
+    ///   - x: `[B, T, modelDim]`.
+    ///   - keyMask: optional `[B, cache.length + T]`, false at padding tokens of the prefix or the new tokens.
+    ///   - positions: optional rotary positions for the new tokens, `T` or `[B, T]`.
+    ///   - cache: the layer's cache, extended by T positions.
+    public func callAsFunction(
+        _ x: Tensor, keyMask: [Bool]? = nil, positions: [Int]? = nil, cache: inout KeyValueCache
+    ) -> Tensor {
         var optional: KeyValueCache? = cache
         defer { if let optional { cache = optional } }
-        return forward(x, cache: &optional)
+        return forward(x, keyMask: keyMask, positions: positions, cache: &optional)
     }
 
-    private func forward(_ x: Tensor, cache: inout KeyValueCache?) -> Tensor {
+    private func forward(_ x: Tensor, keyMask: [Bool]?, positions: [Int]?, cache: inout KeyValueCache?) -> Tensor {
         precondition(x.rank == 3, "MultiHeadAttention: input must be [batch, T, modelDim], got \(x.shape)")
         let b = x.shape[0], t = x.shape[1]
         let h = numHeads, kvh = numKeyValueHeads, d = headDim, group = numHeads / numKeyValueHeads
@@ -113,8 +134,9 @@ public final class MultiHeadAttention: Module {
         v = v.reshaped([b, t, kvh, d])
         let offset = cache?.length ?? 0
         if let rotaryBase {
-            q = applyRotaryEmbedding(q, positionOffset: offset, base: rotaryBase)
-            k = applyRotaryEmbedding(k, positionOffset: offset, base: rotaryBase)
+            let p = positions ?? Array(offset..<(offset + t))
+            q = applyRotaryEmbedding(q, positions: p, base: rotaryBase)
+            k = applyRotaryEmbedding(k, positions: p, base: rotaryBase)
         }
         k = k.permuted([0, 2, 1, 3])  // [B, Hkv, T, D]
         v = v.permuted([0, 2, 1, 3])
@@ -125,7 +147,7 @@ public final class MultiHeadAttention: Module {
             : q.reshaped([b, t, kvh, group, d]).permuted([0, 2, 3, 1, 4]).reshaped([b, kvh, group * t, d])
         let scores = matmul(qs, k, transposeB: true)  // [B, Hkv, G·T, S]
         let scale = 1 / Double(d).squareRoot()
-        let weights = isCausal ? causalSoftmax(scores, scale: scale, queryLength: t) : softmax(scores * scale, axis: -1)
+        let weights = causalSoftmax(scores, scale: scale, queryLength: t, causal: isCausal, keyMask: keyMask)
         let context = matmul(weights, v)  // [B, Hkv, G·T, D]
         let merged = group == 1
             ? context.permuted([0, 2, 1, 3]).reshaped([b, t, h * d])
