@@ -61,10 +61,19 @@ extension Float: PackedGEMMScalar {
             ap += 6 * lane
             bp += 2 * lane
         }
-        let out = UnsafeMutableRawPointer(tile)
-        for (index, value) in [c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51].enumerated() {
-            out.storeBytes(of: value, toByteOffset: index * lane, as: V.self)
-        }
+        let out = UnsafeMutableRawPointer(tile)  // one store per accumulator; an array literal here would allocate
+        out.storeBytes(of: c00, toByteOffset: 0, as: V.self)
+        out.storeBytes(of: c01, toByteOffset: lane, as: V.self)
+        out.storeBytes(of: c10, toByteOffset: 2 * lane, as: V.self)
+        out.storeBytes(of: c11, toByteOffset: 3 * lane, as: V.self)
+        out.storeBytes(of: c20, toByteOffset: 4 * lane, as: V.self)
+        out.storeBytes(of: c21, toByteOffset: 5 * lane, as: V.self)
+        out.storeBytes(of: c30, toByteOffset: 6 * lane, as: V.self)
+        out.storeBytes(of: c31, toByteOffset: 7 * lane, as: V.self)
+        out.storeBytes(of: c40, toByteOffset: 8 * lane, as: V.self)
+        out.storeBytes(of: c41, toByteOffset: 9 * lane, as: V.self)
+        out.storeBytes(of: c50, toByteOffset: 10 * lane, as: V.self)
+        out.storeBytes(of: c51, toByteOffset: 11 * lane, as: V.self)
     }
 }
 
@@ -101,10 +110,19 @@ extension Double: PackedGEMMScalar {
             ap += 6 * lane
             bp += 2 * lane
         }
-        let out = UnsafeMutableRawPointer(tile)
-        for (index, value) in [c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51].enumerated() {
-            out.storeBytes(of: value, toByteOffset: index * lane, as: V.self)
-        }
+        let out = UnsafeMutableRawPointer(tile)  // one store per accumulator; an array literal here would allocate
+        out.storeBytes(of: c00, toByteOffset: 0, as: V.self)
+        out.storeBytes(of: c01, toByteOffset: lane, as: V.self)
+        out.storeBytes(of: c10, toByteOffset: 2 * lane, as: V.self)
+        out.storeBytes(of: c11, toByteOffset: 3 * lane, as: V.self)
+        out.storeBytes(of: c20, toByteOffset: 4 * lane, as: V.self)
+        out.storeBytes(of: c21, toByteOffset: 5 * lane, as: V.self)
+        out.storeBytes(of: c30, toByteOffset: 6 * lane, as: V.self)
+        out.storeBytes(of: c31, toByteOffset: 7 * lane, as: V.self)
+        out.storeBytes(of: c40, toByteOffset: 8 * lane, as: V.self)
+        out.storeBytes(of: c41, toByteOffset: 9 * lane, as: V.self)
+        out.storeBytes(of: c50, toByteOffset: 10 * lane, as: V.self)
+        out.storeBytes(of: c51, toByteOffset: 11 * lane, as: V.self)
     }
 }
 
