@@ -35,12 +35,19 @@ func matmulValues<T: TensorScalar>(
     let batch = broadcastShapes(aBatch, bBatch)
     let batchCount = batch.reduce(1, *)
     let outShape = batch + [m, n]
-    var out = [T](repeating: 0, count: batchCount * m * n)
+    let total = batchCount * m * n
     let aStrides = broadcastStrides(aBatch, to: batch), bStrides = broadcastStrides(bBatch, to: batch)
-    a.withUnsafeBufferPointer { pa in
-        b.withUnsafeBufferPointer { pb in
-            out.withUnsafeMutableBufferPointer { po in
-                guard let pa = pa.baseAddress, let pb = pb.baseAddress, let po = po.baseAddress else { return }
+    // GEMM with β = 0 writes every element of C, so the output needs no zero fill.
+    let out = [T](unsafeUninitializedCapacity: total) { po, count in
+        count = total
+        guard total > 0, let po = po.baseAddress else { return }
+        if k == 0 {
+            po.initialize(repeating: 0, count: total)
+            return
+        }
+        a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                guard let pa = pa.baseAddress, let pb = pb.baseAddress else { return }
                 if aBatch.count == 0 && bBatch.count == 0 {
                     gemm(pa, pb, po, m: m, n: n, k: k, transA: transA, transB: transB, accumulate: false)
                     return

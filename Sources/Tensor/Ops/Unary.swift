@@ -12,7 +12,12 @@ extension Tensor {
     func apply<F: UnaryFunction>(_: F.Type) -> Tensor {
         let out: Tensor
         switch storage {
-        case .float32(let a): out = Tensor(storage: .float32(mapValues(a, F.self)), shape: shape)
+        case .float32(let a):
+            if let vectorized = F.self as? any VectorizedUnary.Type {
+                out = Tensor(storage: .float32(mapVectorized(a, vectorized)), shape: shape)
+            } else {
+                out = Tensor(storage: .float32(mapValues(a, F.self)), shape: shape)
+            }
         case .float64(let a): out = Tensor(storage: .float64(mapValues(a, F.self)), shape: shape)
         }
         return record(out, [self]) { [self] g in [Tensor.chain(g, x: self, y: out, F.self)] }
@@ -39,10 +44,28 @@ private func mapValues<T: TensorScalar, F: UnaryFunction>(_ a: [T], _: F.Type) -
     }
 }
 
+private func mapVectorized(_ a: [Float], _ f: any VectorizedUnary.Type) -> [Float] {
+    func run<F: VectorizedUnary>(_: F.Type) -> [Float] {
+        [Float](unsafeUninitializedCapacity: a.count) { out, n in
+            a.withUnsafeBufferPointer { pa in
+                for i in 0..<pa.count { out[i] = F.fast(pa[i]) }
+            }
+            n = a.count
+        }
+    }
+    return run(f)
+}
+
 @inline(__always)
 private func chainValues<T: TensorScalar, F: UnaryFunction>(_ g: [T], _ x: [T], _ y: [T], _: F.Type) -> [T] {
     [T](unsafeUninitializedCapacity: x.count) { out, n in
-        for i in 0..<x.count { out[i] = g[i] * F.derivative(x: x[i], y: y[i]) }
+        g.withUnsafeBufferPointer { pg in
+            x.withUnsafeBufferPointer { px in
+                y.withUnsafeBufferPointer { py in
+                    for i in 0..<px.count { out[i] = pg[i] * F.derivative(x: px[i], y: py[i]) }
+                }
+            }
+        }
         n = x.count
     }
 }

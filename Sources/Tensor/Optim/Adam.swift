@@ -38,18 +38,29 @@ public final class Adam: Optimizer {
             withParameterBuffers(p, g) { pv, gv in
                 m.buffers[i].withUnsafeMutableBufferPointer { mv in
                     v.buffers[i].withUnsafeMutableBufferPointer { vv in
-                        for j in 0..<pv.count {
-                            var gj = gv[j]
-                            if wd != 0 {
-                                if decoupled { pv[j] -= lr * wd * pv[j] } else { gj += wd * pv[j] }
-                            }
-                            mv[j] = b1 * mv[j] + (1 - b1) * gj
-                            vv[j] = b2 * vv[j] + (1 - b2) * gj * gj
-                            pv[j] -= stepSize * mv[j] / (vv[j].squareRoot() / c2root + eps)
-                        }
+                        Adam.kernel(p: pv, g: gv, m: mv, v: vv, b1: b1, b2: b2, stepSize: stepSize, c2root: c2root,
+                                    eps: eps, l2: decoupled ? 0 : wd, decay: decoupled ? lr * wd : 0)
                     }
                 }
             }
+        }
+    }
+
+    /// The elementwise update, branch-free so it vectorises: optional decoupled decay, L2 term, moments, step.
+    @inline(__always)
+    static func kernel(p: UnsafeMutableBufferPointer<Float>, g: UnsafeBufferPointer<Float>,
+                       m: UnsafeMutableBufferPointer<Float>, v: UnsafeMutableBufferPointer<Float>,
+                       b1: Float, b2: Float, stepSize: Float, c2root: Float, eps: Float, l2: Float, decay: Float) {
+        guard let pp = p.baseAddress, let gp = g.baseAddress, let mp = m.baseAddress, let vp = v.baseAddress else { return }
+        let keep = 1 - decay
+        for j in 0..<p.count {
+            let theta = pp[j] * keep
+            let gj = gp[j] + l2 * pp[j]
+            let mj = b1 * mp[j] + (1 - b1) * gj
+            let vj = b2 * vp[j] + (1 - b2) * gj * gj
+            mp[j] = mj
+            vp[j] = vj
+            pp[j] = theta - stepSize * mj / (vj.squareRoot() / c2root + eps)
         }
     }
 

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import Tensor
+
+/// `swiftrl bench <suite>`: performance suites, one JSON object per line with `--json`.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Run a performance suite (tensor, env).",
+        discussion: """
+            Prints one line per case; with --json, one JSON object per line with suite, case, unit, median, min, max.
+            With --compare, also runs the Python peer script for the suite (Benchmarks/peers/) with the
+            interpreter in $SWIFTRL_PYTHON (default python3) and prints SwiftRL/peer ratios.
+
+            Examples:
+              swift run -c release swiftrl bench tensor --json
+              SWIFTRL_PYTHON=.venv/bin/python swift run -c release swiftrl bench tensor --compare
+            """
+    )
+
+    enum Suite: String, ExpressibleByArgument, CaseIterable {
+        case tensor
+    }
+
+    @Argument(help: "Suite to run: \(Suite.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var suite: Suite
+
+    @Flag(help: "Print JSON lines.")
+    var json = false
+
+    @Flag(help: "Fewer repetitions (noisier, faster).")
+    var quick = false
+
+    @Option(help: "Run only cases whose name contains this text.")
+    var filter: String?
+
+    @Flag(help: "Also run the Python peer benchmark and print ratios.")
+    var compare = false
+
+    func run() throws {
+        let results: [BenchmarkResult]
+        switch suite {
+        case .tensor: results = TensorBench.run(quick: quick, filter: filter)
+        }
+        for r in results {
+            if json {
+                print(r.jsonLine)
+            } else {
+                print(String(format: "%-24@ %12.3f %@  (min %.3f, max %.3f)", r.case as NSString, r.median, r.unit as NSString, r.min, r.max))
+            }
+        }
+        if compare {
+            let peers = try PeerBenchmark.run(script: "Benchmarks/peers/\(suite.rawValue)_torch.py", quick: quick)
+            print(PeerBenchmark.ratioTable(ours: results, peers: peers))
+        }
+    }
+}
