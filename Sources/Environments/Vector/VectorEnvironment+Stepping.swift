@@ -156,6 +156,11 @@ extension VectorEnvironment: FlatVectorEnvironment where Env.Action: FlatConvert
         guard discreteActions.count == count else {
             throw .invalidAction("step: got \(discreteActions.count) actions for \(count) sub-environments")
         }
+        if Env.Action.self == Int.self {
+            // Same type: no conversion through Float.
+            try step(unsafeBitCast(discreteActions, to: [Env.Action].self))
+            return
+        }
         try discreteActions.withUnsafeBufferPointer { (buffer) throws(EnvironmentError) in
             guard let base = buffer.baseAddress else { return }
             try stepAll { index in

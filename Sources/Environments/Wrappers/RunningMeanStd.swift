@@ -1,3 +1,6 @@
+import Foundation
+import Tensor
+
 /// Running mean and variance (Chan et al. parallel update, as Gymnasium's `RunningMeanStd`), starting from
 /// mean 0, variance 1 and a pseudo-count `epsilon` (1e-4). Codable so normalisation statistics can be saved.
 public struct RunningMeanStd: Codable, Equatable, Sendable {
@@ -31,5 +34,31 @@ public struct RunningMeanStd: Codable, Equatable, Sendable {
             variance[index] = m2 / total
         }
         count = total
+    }
+}
+
+extension RunningMeanStd {
+    /// Writes the statistics as JSON (`{"mean": […], "variance": […], "count": …}`), atomically.
+    /// - Throws: `FileIOError` when the file cannot be written.
+    public func save(to url: URL) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try AtomicFile.write(try encoder.encode(self), to: url)
+    }
+
+    /// Reads statistics written by ``save(to:)``.
+    /// - Throws: ``EnvironmentError/invalidOption(_:)`` naming the file when it is missing or malformed.
+    public static func load(from url: URL) throws(EnvironmentError) -> RunningMeanStd {
+        do {
+            let statistics = try JSONDecoder().decode(RunningMeanStd.self, from: Data(contentsOf: url))
+            guard statistics.mean.count == statistics.variance.count else {
+                throw EnvironmentError.invalidOption("\(url.path): mean and variance have different lengths")
+            }
+            return statistics
+        } catch let error as EnvironmentError {
+            throw error
+        } catch {
+            throw .invalidOption("\(url.path): cannot read normalisation statistics (\(error.localizedDescription))")
+        }
     }
 }

@@ -42,3 +42,17 @@ struct ToyTextParityTests {
         #expect(compared >= 600)
     }
 }
+
+@Suite("FrozenLake random maps match Gymnasium")
+struct FrozenLakeRandomMapTests {
+    @Test("generate_random_map(size, seed) is reproduced")
+    func randomMapsMatch() throws {
+        let fixture = try loadFixture("gymnasium_toy_text")
+        let cases = try #require(fixture["random_maps"]?.array)
+        for record in cases {
+            let seed = UInt64(try #require(record["seed"]?.int)), size = try #require(record["size"]?.int)
+            let expected = (record["map"]?.array ?? []).compactMap(\.string)
+            #expect(FrozenLake.randomMap(size: size, seed: seed) == expected)
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Environments
 
@@ -153,5 +154,33 @@ struct WrapperTests {
         var observed = TransformObservation(CartPole(), observationSpace: .discrete(try DiscreteSpace(2))) { $0.x > 0 ? 1 : 0 }
         _ = try observed.reset(seed: 0)
         #expect([0, 1].contains(try observed.step(0).observation))
+    }
+}
+
+@Suite("Normalisation statistics files and the benchmark suite")
+struct StatisticsAndBenchmarkTests {
+    @Test("RunningMeanStd round-trips through a JSON file")
+    func statisticsRoundTrip() throws {
+        var statistics = RunningMeanStd(size: 2)
+        statistics.update([1, 2])
+        statistics.update([3, -1])
+        let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("rms-\(UInt32.random(in: 0...UInt32.max)).json")
+        try statistics.save(to: url)
+        #expect(try RunningMeanStd.load(from: url) == statistics)
+        try? FileManager.default.removeItem(at: url)
+    }
+
+    @Test("Loading a missing statistics file throws")
+    func missingStatisticsThrows() {
+        #expect(throws: EnvironmentError.self) { try RunningMeanStd.load(from: URL(fileURLWithPath: "/nonexistent/rms.json")) }
+    }
+
+    @Test("A benchmark case reports a positive step rate in the JSON-lines format")
+    func benchmarkCase() throws {
+        let result = EnvBenchmark.single(name: "cartpole_1env", rounds: 1, seconds: 0.01,
+                                         make: { () throws(EnvironmentError) in try TimeLimit(CartPole(), maxEpisodeSteps: 500) },
+                                         action: { Int($0 & 1) })
+        #expect(result.median > 0 && result.unit == "steps/s")
+        #expect(result.jsonLine.hasPrefix(#"{"suite":"env","case":"cartpole_1env","unit":"steps/s","median":"#))
     }
 }
