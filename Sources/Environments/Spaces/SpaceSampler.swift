@@ -48,4 +48,19 @@ public struct SpaceSampler: Sendable {
             return .dict(values)
         }
     }
+
+    /// Samples a `Discrete` space restricted to actions whose `mask` entry is true, like Gymnasium's
+    /// `Discrete.sample(mask=…)`: `start + np_random.choice(valid indices)`, or `start` when none is valid.
+    /// - Throws: ``EnvironmentError/spaceMismatch(_:)`` when the space is not Discrete or the mask has the wrong length.
+    public mutating func sample(mask: [Bool]) throws(EnvironmentError) -> SpaceValue {
+        guard case let .discrete(discrete) = space else {
+            throw .spaceMismatch("sample(mask:) needs a Discrete space, got \(space)")
+        }
+        guard mask.count == discrete.n else {
+            throw .spaceMismatch("sample(mask:): mask has \(mask.count) entries for Discrete(\(discrete.n))")
+        }
+        let valid = mask.indices.filter { mask[$0] }
+        guard !valid.isEmpty else { return .int(discrete.start) }
+        return .int(discrete.start + valid[generator.integers(low: 0, high: valid.count)])
+    }
 }

@@ -65,3 +65,21 @@ struct SpaceTests {
         #expect(numbers[0] == .infinity && numbers[1] == -.infinity && numbers[2].isNaN && numbers[3] == 1500)
     }
 }
+
+@Suite("Masked sampling")
+struct MaskedSamplingTests {
+    @Test("Discrete(6, start: 1) masked samples equal Gymnasium's for seed 3")
+    func maskedDiscreteMatchesGymnasium() throws {
+        // Recorded with gymnasium 1.4: s = Discrete(6, start=1); s.seed(3); s.sample(mask=[1,0,1,1,0,1]) × 8.
+        var sampler = SpaceSampler(space: .discrete(try DiscreteSpace(6, start: 1)), seed: 3)
+        let mask = [true, false, true, true, false, true]
+        let samples = try (0..<8).map { _ in try sampler.sample(mask: mask) }
+        #expect(samples == [6, 1, 1, 1, 1, 6, 6, 4].map(SpaceValue.int))
+    }
+
+    @Test("A mask of the wrong length throws")
+    func wrongMaskThrows() throws {
+        var sampler = SpaceSampler(space: .discrete(try DiscreteSpace(3)), seed: 0)
+        #expect(throws: EnvironmentError.self) { try sampler.sample(mask: [true]) }
+    }
+}
