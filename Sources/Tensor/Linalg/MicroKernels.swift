@@ -18,6 +18,8 @@ protocol PackedGEMMScalar: BinaryFloatingPoint {
         depth: Int, a: UnsafePointer<Self>, b: UnsafePointer<Self>, tile: UnsafeMutablePointer<Self>)
     /// `y[0..<count] += alpha · x[0..<count]`, the inner loop of ``SmallGEMM``.
     static func axpy(count: Int, alpha: Self, x: UnsafePointer<Self>, y: UnsafeMutablePointer<Self>)
+    /// `Σ x[i] · y[i]` over `count` values, the inner loop of ``SmallGEMM`` when B is transposed.
+    static func dot(count: Int, _ x: UnsafePointer<Self>, _ y: UnsafePointer<Self>) -> Self
     /// Stores `broadcastWidth` copies of `value` at `target` (packing A).
     static func storeBroadcast(_ value: Self, to target: UnsafeMutablePointer<Self>)
     /// Copies `microColumns` values (packing a full strip row of B).

@@ -9,6 +9,13 @@ enum SmallGEMM {
     ) {
         BuiltinGEMM.scale(m: m, n: n, beta: beta, c: c, ldc: ldc)
         guard alpha != 0 else { return }
+        if transB && !transA {  // rows of A and rows of B are both contiguous: C[i, j] += α · (A row i) · (B row j)
+            for i in 0..<m {
+                let row = c + i * ldc
+                for j in 0..<n { row[j] += alpha * T.dot(count: k, a + i * lda, b + j * ldb) }
+            }
+            return
+        }
         for i in 0..<m {
             let row = c + i * ldc
             for p in 0..<k {
@@ -44,7 +51,57 @@ extension Float {
     }
 }
 
+extension Float {
+    /// `Σ x[i] · y[i]` with two 8-lane accumulators, then a scalar tail.
+    @inline(__always)
+    static func dot(count: Int, _ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>) -> Float {
+        let first = UnsafeRawPointer(x), second = UnsafeRawPointer(y)
+        var sum0 = SIMD8<Float>(), sum1 = SIMD8<Float>()
+        var j = 0
+        while j + 16 <= count {
+            let offset = j * MemoryLayout<Float>.stride
+            sum0 +=
+                first.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
+                * second.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
+            sum1 +=
+                first.loadUnaligned(fromByteOffset: offset + 32, as: SIMD8<Float>.self)
+                * second.loadUnaligned(fromByteOffset: offset + 32, as: SIMD8<Float>.self)
+            j += 16
+        }
+        var total = (sum0 + sum1).sum()
+        while j < count {
+            total += x[j] * y[j]
+            j += 1
+        }
+        return total
+    }
+}
+
 extension Double {
+    /// `Σ x[i] · y[i]` with two 4-lane accumulators, then a scalar tail.
+    @inline(__always)
+    static func dot(count: Int, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>) -> Double {
+        let first = UnsafeRawPointer(x), second = UnsafeRawPointer(y)
+        var sum0 = SIMD4<Double>(), sum1 = SIMD4<Double>()
+        var j = 0
+        while j + 8 <= count {
+            let offset = j * MemoryLayout<Double>.stride
+            sum0 +=
+                first.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+                * second.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+            sum1 +=
+                first.loadUnaligned(fromByteOffset: offset + 32, as: SIMD4<Double>.self)
+                * second.loadUnaligned(fromByteOffset: offset + 32, as: SIMD4<Double>.self)
+            j += 8
+        }
+        var total = (sum0 + sum1).sum()
+        while j < count {
+            total += x[j] * y[j]
+            j += 1
+        }
+        return total
+    }
+
     /// `y += alpha · x` in 4-lane chunks, then a scalar tail.
     @inline(__always)
     static func axpy(count: Int, alpha: Double, x: UnsafePointer<Double>, y: UnsafeMutablePointer<Double>) {
