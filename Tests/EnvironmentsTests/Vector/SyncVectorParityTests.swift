@@ -62,3 +62,23 @@ struct SyncVectorParityTests {
         #expect(vector.finishedEpisodes.map(\.episodeReturn) == [3, 3])
     }
 }
+
+@Suite("Vector observation normalisation")
+struct VectorNormalizerTests {
+    @Test("A batch update equals folding the batch's moments into the statistics")
+    func batchUpdate() throws {
+        var normalizer = VectorObservationNormalizer(size: 2)
+        let normalized = try normalizer([1, 10, 3, 30])
+        var expected = RunningMeanStd(size: 2)
+        expected.update(batchMean: [2, 20], batchVariance: [1, 100], batchCount: 2)
+        #expect(normalizer.statistics == expected)
+        let first = Float((1 - expected.mean[0]) / (expected.variance[0] + 1e-8).squareRoot())
+        #expect(normalized[0] == first)
+    }
+
+    @Test("A ragged batch throws")
+    func raggedThrows() {
+        var normalizer = VectorObservationNormalizer(size: 3)
+        #expect(throws: EnvironmentError.self) { try normalizer([1, 2]) }
+    }
+}
