@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "Tensor", targets: ["Tensor"]),
         .library(name: "Environments", targets: ["Environments"]),
         .library(name: "Tracking", targets: ["Tracking"]),
+        .library(name: "RLCore", targets: ["RLCore"]),
         .executable(name: "swiftrl", targets: ["swiftrl"]),
     ],
     dependencies: [
@@ -34,15 +35,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Shared RL machinery: rollouts, buffers, GAE/returns, policies, evaluation, callbacks, checkpoints.
+        .target(name: "RLCore", dependencies: ["Tensor", "Environments", "Tracking"]),
         .executableTarget(
             name: "swiftrl",
             dependencies: [
-                "Tensor", "Environments", "Tracking",
+                "Tensor", "Environments", "Tracking", "RLCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "TensorTests", dependencies: ["Tensor"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EnvironmentsTests", dependencies: ["Environments"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrackingTests", dependencies: ["Tracking"]),
+        .testTarget(name: "RLCoreTests", dependencies: ["RLCore"]),
     ]
 )
