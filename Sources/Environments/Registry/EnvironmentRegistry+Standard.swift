@@ -50,10 +50,14 @@ extension EnvironmentRegistry {
         },
         EnvironmentSpec(id: "Taxi-v4", summary: "Pick up and deliver a passenger (Dietterich 2000)",
                         maxEpisodeSteps: 200, rewardThreshold: 8,
-                        optionDefaults: ["is_rainy": "false", "rainy_probability": "0.8"]) { (options) throws(EnvironmentError) in
-            try options.validate(known: ["is_rainy", "rainy_probability"], id: "Taxi-v4")
+                        optionDefaults: ["is_rainy": "false", "rainy_probability": "0.8", "fickle_passenger": "false",
+                                         "fickle_probability": "0.3"]) { (options) throws(EnvironmentError) in
+            try options.validate(known: ["is_rainy", "rainy_probability", "fickle_passenger", "fickle_probability"],
+                                 id: "Taxi-v4")
             return Taxi(isRainy: try options.bool("is_rainy", default: false),
-                        rainyProbability: try options.double("rainy_probability", default: 0.8))
+                        rainyProbability: try options.double("rainy_probability", default: 0.8),
+                        ficklePassenger: try options.bool("fickle_passenger", default: false),
+                        fickleProbability: try options.double("fickle_probability", default: 0.3))
         },
     ]
 

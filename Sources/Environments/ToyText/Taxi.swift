@@ -15,13 +15,24 @@ public struct Taxi: Environment, Sendable {
     public private(set) var lastAction: Int?
     /// The environment's own generator.
     public var random = EpisodeRandom()
+    /// Gymnasium's `fickle_passenger`: on the first move after pickup, with `fickleProbability` (decided at reset)
+    /// the passenger picks a new destination among the other three.
+    public let ficklePassenger: Bool
+    /// Probability that the passenger is fickle in an episode.
+    public let fickleProbability: Double
+    private var fickleStep = false
     private let grid: [[Character]] = Taxi.map.map(Array.init)
 
     /// Creates the environment.
     /// - Parameters:
     ///   - isRainy: Moves go sideways with probability `(1 − rainyProbability) / 2` each.
     ///   - rainyProbability: Probability of the intended move when rainy (default 0.8).
-    public init(isRainy: Bool = false, rainyProbability: Double = 0.8) {
+    ///   - ficklePassenger: Whether the passenger may change destination (Gymnasium's `fickle_passenger`).
+    ///   - fickleProbability: Probability of a fickle episode (default 0.3).
+    public init(isRainy: Bool = false, rainyProbability: Double = 0.8, ficklePassenger: Bool = false,
+                fickleProbability: Double = 0.3) {
+        self.ficklePassenger = ficklePassenger
+        self.fickleProbability = fickleProbability
         var initial = [Double](repeating: 0, count: 500)
         var table = TransitionTable(stateCount: 500, actionCount: 6, initialDistribution: [])
         let grid = Taxi.map.map(Array.init)
@@ -65,6 +76,7 @@ public struct Taxi: Environment, Sendable {
         random.prepare(seed: seed)
         state = TransitionTable.categoricalIndex(table.initialDistribution, uniform: random.random())
         lastAction = nil
+        fickleStep = ficklePassenger && random.random() < fickleProbability
         return Reset(observation: state, info: ["prob": .double(1), "action_mask": .doubles(actionMask(state))])
     }
 
@@ -74,7 +86,15 @@ public struct Taxi: Environment, Sendable {
         }
         let outcomes = table.outcomes(state: state, action: action)
         let chosen = outcomes[TransitionTable.categoricalIndex(outcomes.lazy.map(\.probability), uniform: random.random())]
-        state = chosen.nextState
+        var next = chosen.nextState
+        let before = Taxi.decode(state), after = Taxi.decode(next)
+        if ficklePassenger, fickleStep, before.passenger == 4, after.row != before.row || after.column != before.column {
+            fickleStep = false
+            let others = (0..<4).filter { $0 != before.destination }
+            let destination = others[random.integers(low: 0, high: others.count)]
+            next = Taxi.encode(after.row, after.column, after.passenger, destination)
+        }
+        state = next
         lastAction = action
         return Step(observation: state, reward: chosen.reward, terminated: chosen.terminated, truncated: false,
                     info: ["prob": .double(chosen.probability), "action_mask": .doubles(actionMask(state))])

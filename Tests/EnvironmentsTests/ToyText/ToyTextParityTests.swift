@@ -6,7 +6,7 @@ import Testing
 struct ToyTextParityTests {
     @Test("Trajectories match the Gymnasium fixture", arguments: [
         "frozenlake4_slippery", "frozenlake4_dry", "frozenlake8_slippery", "frozenlake8_dry", "cliffwalking",
-        "cliffwalking_slippery", "taxi", "taxi_rainy",
+        "cliffwalking_slippery", "taxi", "taxi_rainy", "taxi_fickle",
     ])
     func trajectoriesMatch(name: String) throws {
         let fixture = try loadFixture("gymnasium_toy_text")
