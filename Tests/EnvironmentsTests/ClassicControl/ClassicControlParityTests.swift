@@ -53,3 +53,33 @@ struct ClassicControlParityTests {
         #expect(mismatches.isEmpty, "\(mismatches.count) mismatches; first: \(mismatches.prefix(3))")
     }
 }
+
+/// Construction options (kwargs) and reset options give Gymnasium's trajectories too.
+@Suite("Classic control options match Gymnasium")
+struct ClassicControlOptionsTests {
+    @Test("Options fixture cases match", arguments: 0..<5)
+    func optionsCaseMatches(index: Int) throws {
+        let fixture = try loadFixture("gymnasium_classic_options")
+        let record = try #require(fixture["cases"]?.array?[index])
+        let id = try #require(record["id"]?.string)
+        var kwargs = EnvironmentOptions()
+        if case let .object(pairs)? = record["kwargs"] { for (key, value) in pairs { kwargs.values[key] = value.string } }
+        var resetOptions: ResetOptions = [:]
+        if case let .object(pairs)? = record["options"] { for (key, value) in pairs { resetOptions[key] = value.number } }
+        var environment = try EnvironmentRegistry.standard.make(id, options: kwargs)
+        let reset = try environment.reset(seed: 11, options: resetOptions)
+        let expectedReset = floatsFromBits(try #require(record["reset_observation"]))
+        let actualReset = (reset.observation.arrayValue ?? []).map { Float($0) }
+        #expect(zip(actualReset, expectedReset).allSatisfy { ulpDistance($0, $1) <= (id == "Acrobot-v1" ? 1 : 0) })
+        let actions = record["actions"]?.doubles ?? []
+        for step in actions.indices {
+            let action: SpaceValue = environment.actionSpace.typeName == "Discrete"
+                ? .int(Int(actions[step])) : .array([Double(Float(actions[step]))])
+            let result = try environment.step(action)
+            #expect((result.observation.arrayValue ?? []).map { Float($0) } == floatsFromBits(record["observations"]?.array?[step] ?? .null))
+            #expect(result.reward == record["rewards"]?.doubles[step])
+            #expect(result.terminated == record["terminated"]?.bools[step])
+            #expect(result.truncated == record["truncated"]?.bools[step])
+        }
+    }
+}
