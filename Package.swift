@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "Environments", targets: ["Environments"]),
         .library(name: "Tracking", targets: ["Tracking"]),
         .library(name: "RLCore", targets: ["RLCore"]),
+        .library(name: "Algorithms", targets: ["Algorithms"]),
         .executable(name: "swiftrl", targets: ["swiftrl"]),
     ],
     dependencies: [
@@ -37,10 +38,12 @@ let package = Package(
         ),
         // Shared RL machinery: rollouts, buffers, GAE/returns, policies, evaluation, callbacks, checkpoints.
         .target(name: "RLCore", dependencies: ["Tensor", "Environments", "Tracking"]),
+        // Online deep RL (PPO, A2C, DQN, SAC, TD3) and tabular methods on the RLCore surface; the algorithm registry.
+        .target(name: "Algorithms", dependencies: ["Tensor", "Environments", "Tracking", "RLCore"]),
         .executableTarget(
             name: "swiftrl",
             dependencies: [
-                "Tensor", "Environments", "Tracking", "RLCore",
+                "Tensor", "Environments", "Tracking", "RLCore", "Algorithms",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,5 +51,6 @@ let package = Package(
         .testTarget(name: "EnvironmentsTests", dependencies: ["Environments"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrackingTests", dependencies: ["Tracking"]),
         .testTarget(name: "RLCoreTests", dependencies: ["RLCore"]),
+        .testTarget(name: "AlgorithmsTests", dependencies: ["Algorithms"]),
     ]
 )

@@ -1,0 +1,34 @@
+import RLCore
+
+/// The algorithms `swiftrl train <algo>` knows, by registry name. Adding an algorithm is one more entry in
+/// ``all`` (its type conforms to `ConfigurableAlgorithm`).
+public enum AlgorithmRegistry {
+    /// Every registered algorithm type.
+    public static var all: [any ConfigurableAlgorithm.Type] {
+        [
+        ]
+    }
+
+    /// Registry names, in registration order.
+    public static var names: [String] { all.map { $0.name } }
+
+    /// The algorithm named `name` (case-insensitive).
+    /// - Throws: `AlgorithmRegistryError.unknownAlgorithm` listing the known names.
+    public static func type(named name: String) throws(AlgorithmRegistryError) -> any ConfigurableAlgorithm.Type {
+        if let type = all.first(where: { $0.name == name.lowercased() }) { return type }
+        throw .unknownAlgorithm(name, known: names)
+    }
+}
+
+/// An algorithm name the registry does not know.
+public enum AlgorithmRegistryError: Error, Equatable, CustomStringConvertible {
+    /// The name and the names that exist.
+    case unknownAlgorithm(String, known: [String])
+
+    public var description: String {
+        switch self {
+        case let .unknownAlgorithm(name, known):
+            return "unknown algorithm `\(name)`; choose one of: \(known.joined(separator: ", "))"
+        }
+    }
+}
