@@ -1,37 +1,7 @@
 import Foundation
 import Tensor
 
-/// One benchmark case in the shared JSON-lines format (`{"suite":"env","case":…,"unit":"steps/s",…}`).
-public struct EnvBenchmarkResult: Equatable, Sendable {
-    public var suite: String
-    public var `case`: String
-    public var unit: String
-    public var median: Double
-    public var min: Double
-    public var max: Double
-
-    /// Summarises samples (already in `unit`).
-    public init(case name: String, unit: String = "steps/s", samples: [Double]) {
-        let sorted = samples.sorted()
-        suite = "env"
-        self.case = name
-        self.unit = unit
-        median = sorted.isEmpty ? .nan : (sorted.count % 2 == 1 ? sorted[sorted.count / 2]
-            : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2)
-        min = sorted.first ?? .nan
-        max = sorted.last ?? .nan
-    }
-
-    /// The JSON line.
-    public var jsonLine: String {
-        JSONValue.object([
-            ("suite", .string(suite)), ("case", .string(self.case)), ("unit", .string(unit)),
-            ("median", .number(median)), ("min", .number(min)), ("max", .number(max)),
-        ]).serialized()
-    }
-}
-
-/// The `env` benchmark suite: CartPole and Pendulum steps per second, one environment (with its time limit,
+/// The `env` benchmark suite (results in Tensor's `BenchmarkResult` JSON-lines format): CartPole and Pendulum steps per second, one environment (with its time limit,
 /// random actions, reset when done — what `gym.make` + `action_space.sample()` measures) and 256 environments
 /// in a threaded ``VectorEnvironment`` (next-step autoreset). Case names match `Benchmarks/peers/env_gymnasium.py`.
 public enum EnvBenchmark {
@@ -39,7 +9,7 @@ public enum EnvBenchmark {
     /// - Parameters:
     ///   - quick: Fewer and shorter rounds.
     ///   - threads: Threads for the 256-environment cases.
-    public static func run(quick: Bool = false, threads: Int = 2) -> [EnvBenchmarkResult] {
+    public static func run(quick: Bool = false, threads: Int = 2) -> [BenchmarkResult] {
         let rounds = quick ? 3 : 7
         let seconds = quick ? 0.1 : 0.25
         return [
@@ -65,9 +35,9 @@ public enum EnvBenchmark {
     /// Steps one environment with actions from `action(randomBits)`, resetting when an episode ends.
     static func single<Env: Environment>(name: String, rounds: Int, seconds: Double,
                                          make: () throws(EnvironmentError) -> Env,
-                                         action: (UInt64) -> Env.Action) -> EnvBenchmarkResult {
+                                         action: (UInt64) -> Env.Action) -> BenchmarkResult {
         guard var environment = try? make(), (try? environment.reset(seed: 0)) != nil else {
-            return EnvBenchmarkResult(case: name, samples: [])
+            return BenchmarkResult(suite: "env", case: name, unit: "steps/s", samples: [])
         }
         var rng = SplitMix64(seed: 1)
         var sink: Float = 0
@@ -89,18 +59,18 @@ public enum EnvBenchmark {
             batch = Swift.max(10_000, Int(Double(batch) * seconds / Swift.max(elapsed, 1e-6)))
         }
         if sink.isNaN { samples.append(0) }
-        return EnvBenchmarkResult(case: name, samples: samples)
+        return BenchmarkResult(suite: "env", case: name, unit: "steps/s", samples: samples)
     }
 
     /// Steps a threaded vector environment of `count` copies with random actions.
     static func vector<Env: Environment>(name: String, count: Int, threads: Int, rounds: Int, seconds: Double,
                                          make: @escaping () throws(EnvironmentError) -> Env,
-                                         action: (UInt64) -> Env.Action) -> EnvBenchmarkResult
+                                         action: (UInt64) -> Env.Action) -> BenchmarkResult
     where Env.Observation: FlatConvertible {
         let parallelism: VectorParallelism = threads > 1 ? .threads(threads, minimumPerThread: 32) : .serial
         guard var environments = try? VectorEnvironment(count: count, parallelism: parallelism, make: { (_) throws(EnvironmentError) in try make() }),
               (try? environments.reset(seed: 0)) != nil else {
-            return EnvBenchmarkResult(case: name, samples: [])
+            return BenchmarkResult(suite: "env", case: name, unit: "steps/s", samples: [])
         }
         var rng = SplitMix64(seed: 2)
         let actionSets = (0..<16).map { _ in (0..<count).map { _ in action(rng.next()) } }
@@ -117,6 +87,6 @@ public enum EnvBenchmark {
             samples.append(Double(batches * count) / elapsed)
             batches = Swift.max(100, Int(Double(batches) * seconds / Swift.max(elapsed, 1e-6)))
         }
-        return EnvBenchmarkResult(case: name, samples: samples)
+        return BenchmarkResult(suite: "env", case: name, unit: "steps/s", samples: samples)
     }
 }
