@@ -9,8 +9,11 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
     public var median: Double
     public var min: Double
     public var max: Double
+    /// For peer measurements: which implementation (e.g. `torch 2.13.0+cpu`, `gymnasium 1.2.0`).
+    public var peer: String?
 
-    public init(suite: String, case name: String, unit: String, median: Double, min: Double, max: Double) {
+    public init(suite: String, case name: String, unit: String, median: Double, min: Double, max: Double, peer: String? = nil) {
+        self.peer = peer
         self.suite = suite
         self.case = name
         self.unit = unit

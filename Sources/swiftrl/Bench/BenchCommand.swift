@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Environments
 import Tensor
 
 /// `swiftrl bench <suite>`: performance suites, one JSON object per line with `--json`.
@@ -20,6 +21,15 @@ struct BenchCommand: ParsableCommand {
 
     enum Suite: String, ExpressibleByArgument, CaseIterable {
         case tensor
+        case env
+
+        /// The Python peer script for `--compare`.
+        var peerScript: String {
+            switch self {
+            case .tensor: "Benchmarks/peers/tensor_torch.py"
+            case .env: "Benchmarks/peers/env_gymnasium.py"
+            }
+        }
     }
 
     @Argument(help: "Suite to run: \(Suite.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -41,6 +51,10 @@ struct BenchCommand: ParsableCommand {
         let results: [BenchmarkResult]
         switch suite {
         case .tensor: results = TensorBench.run(quick: quick, filter: filter)
+        case .env:
+            results = EnvBenchmark.run(quick: quick).map {
+                BenchmarkResult(suite: $0.suite, case: $0.case, unit: $0.unit, median: $0.median, min: $0.min, max: $0.max)
+            }.filter { r in filter.map { r.case.contains($0) } ?? true }
         }
         for r in results {
             if json {
@@ -50,7 +64,7 @@ struct BenchCommand: ParsableCommand {
             }
         }
         if compare {
-            let peers = try PeerBenchmark.run(script: "Benchmarks/peers/\(suite.rawValue)_torch.py", quick: quick)
+            let peers = try PeerBenchmark.run(script: suite.peerScript, quick: quick)
             print(PeerBenchmark.ratioTable(ours: results, peers: peers))
         }
     }

@@ -32,14 +32,14 @@ enum PeerBenchmark {
 
     /// A markdown table: case, SwiftRL median, peer median, and the speed-up (time units: peer/ours; rates: ours/peer).
     static func ratioTable(ours: [BenchmarkResult], peers: [BenchmarkResult]) -> String {
-        var lines = ["| case | SwiftRL | peer | peer case | speed-up |", "|---|---|---|---|---|"]
+        var lines = ["| case | SwiftRL | peer | peer value | SwiftRL speed-up |", "|---|---|---|---|---|"]
         for r in ours {
             let peerCase = r.case.hasSuffix("_builtin") ? String(r.case.dropLast("_builtin".count)) : r.case
             for p in peers where p.case == peerCase {
                 let isTime = ["us", "ms", "s"].contains(r.unit)
                 let ratio = isTime ? p.median / r.median : r.median / p.median
-                lines.append(String(format: "| %@ | %.3f %@ | %.3f %@ | %@ | %.2f× |", r.case as NSString, r.median, r.unit as NSString,
-                                    p.median, p.unit as NSString, p.case as NSString, ratio))
+                lines.append(String(format: "| %@ | %.4g %@ | %@ | %.4g %@ | %.2f× |", r.case as NSString, r.median, r.unit as NSString,
+                                    (p.peer ?? p.suite) as NSString, p.median, p.unit as NSString, ratio))
             }
         }
         return lines.joined(separator: "\n")
