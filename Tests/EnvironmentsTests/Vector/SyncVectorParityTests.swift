@@ -82,3 +82,45 @@ struct VectorNormalizerTests {
         #expect(throws: EnvironmentError.self) { try normalizer([1, 2]) }
     }
 }
+
+@Suite("Vector environment options")
+struct VectorOptionsTests {
+    @Test("collectInfo keeps each sub-environment's info")
+    func collectsInfo() throws {
+        var vector = try VectorEnvironment(count: 2) { (_) throws(EnvironmentError) in Taxi() }
+        vector.collectInfo = true
+        try vector.reset(seed: 0)
+        #expect(vector.infos.allSatisfy { $0["action_mask"] != nil })
+        try vector.step([0, 1])
+        #expect(vector.infos.allSatisfy { $0["prob"] == .double(1) })
+    }
+
+    @Test("reset(indices:) resets only the listed sub-environments with seed + index")
+    func partialReset() throws {
+        var vector = try VectorEnvironment(count: 3) { (_) throws(EnvironmentError) in CartPole() }
+        try vector.reset(seed: 10)
+        let before = vector.observations
+        try vector.step([1, 1, 1])
+        try vector.reset(indices: [1], seed: 10)
+        #expect(Array(vector.observations[4..<8]) == Array(before[4..<8]))
+        #expect(Array(vector.observations[0..<4]) != Array(before[0..<4]))
+    }
+
+    @Test("Continuous flat actions reach each sub-environment")
+    func flatActions() throws {
+        var vector = try VectorEnvironment(count: 2) { (_) throws(EnvironmentError) in Pendulum() }
+        try vector.reset(seed: 4)
+        var single = Pendulum()
+        _ = try single.reset(seed: 5)
+        try vector.step(flatActions: [0.3, -1.5])
+        let expected = try single.step(-1.5).observation.flatArray
+        #expect(Array(vector.observations[3..<6]) == expected)
+    }
+
+    @Test("A wrong number of actions throws")
+    func wrongActionCount() throws {
+        var vector = try VectorEnvironment(count: 2) { (_) throws(EnvironmentError) in CartPole() }
+        try vector.reset(seed: 0)
+        #expect(throws: EnvironmentError.self) { try vector.step(discreteActions: [1]) }
+    }
+}
