@@ -22,7 +22,7 @@ public struct Bernoulli: EntropyDistribution {
     /// 0/1 samples (1 with probability σ(ℓ)), one uniform per element.
     public func sample<G: RandomNumberGenerator>(using rng: inout G) -> Tensor {
         let p = withNoGrad { sigmoid(logits) }.doubles
-        let values = p.map { rng.nextUnitDouble() < $0 ? 1.0 : 0.0 }
+        let values = p.map { rng.nextDouble() < $0 ? 1.0 : 0.0 }
         return Tensor(values, shape: logits.shape).cast(logits.dtype)
     }
 

@@ -44,7 +44,7 @@ public struct Beta: EntropyDistribution {
         for i in values.indices {
             let x = sampleGamma(shape: a[i], using: &rng), y = sampleGamma(shape: b[i], using: &rng)
             let s = x + y
-            values[i] = s > 0 ? x / s : (rng.nextUnitDouble() < a[i] / (a[i] + b[i]) ? 1 : 0)
+            values[i] = s > 0 ? x / s : (rng.nextDouble() < a[i] / (a[i] + b[i]) ? 1 : 0)
         }
         return Tensor(values, shape: alpha.shape).cast(alpha.dtype)
     }
@@ -63,18 +63,18 @@ public struct Beta: EntropyDistribution {
 /// A Gamma(shape, 1) sample by Marsaglia & Tsang's squeeze method; shapes below 1 use Gamma(shape + 1)·U^(1/shape).
 func sampleGamma<G: RandomNumberGenerator>(shape: Double, using rng: inout G) -> Double {
     if shape < 1 {
-        let u = 1 - rng.nextUnitDouble()  // (0, 1]
+        let u = 1 - rng.nextDouble()  // (0, 1]
         return sampleGamma(shape: shape + 1, using: &rng) * Double.pow(u, 1 / shape)
     }
     let d = shape - 1.0 / 3, c = 1 / (9 * d).squareRoot()
     while true {
         var x = 0.0, v = 0.0
         repeat {
-            x = rng.nextStandardNormal()
+            x = rng.normal()
             v = 1 + c * x
         } while v <= 0
         v = v * v * v
-        let u = 1 - rng.nextUnitDouble()
+        let u = 1 - rng.nextDouble()
         if u < 1 - 0.0331 * x * x * x * x { return d * v }
         if Double.log(u) < 0.5 * x * x + d * (1 - v + Double.log(v)) { return d * v }
     }

@@ -57,7 +57,7 @@ func orthogonalMatrix<G: RandomNumberGenerator>(rows: Int, columns: Int, using r
     let transpose = rows < columns
     let n = transpose ? columns : rows, k = transpose ? rows : columns
     var a = [Double](repeating: 0, count: n * k)  // column-major: column j at a[j*n ..< (j+1)*n]
-    for i in 0..<(n * k) { a[i] = rng.nextStandardNormal() }
+    for i in 0..<(n * k) { a[i] = rng.normal() }
     for j in 0..<k {
         for _ in 0..<2 {
             for p in 0..<j {

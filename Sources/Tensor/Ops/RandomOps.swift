@@ -1,19 +1,5 @@
 import RealModule
 
-extension RandomNumberGenerator {
-    /// A uniform double in [0, 1) with 53 random bits.
-    @inline(__always)
-    public mutating func nextUnitDouble() -> Double { Double(next() >> 11) * 0x1.0p-53 }
-
-    /// A standard normal double (Box–Muller, one value per call; both uniforms drawn each time).
-    @inline(__always)
-    public mutating func nextStandardNormal() -> Double {
-        let u1 = 1 - nextUnitDouble()  // (0, 1]
-        let u2 = nextUnitDouble()
-        return (-2 * Double.log(u1)).squareRoot() * Double.cos(2 * Double.pi * u2)
-    }
-}
-
 extension Tensor {
     /// Uniform samples in `[low, high)`.
     public static func uniform<G: RandomNumberGenerator>(
@@ -21,7 +7,7 @@ extension Tensor {
     ) -> Tensor {
         let n = shape.reduce(1, *)
         var values = [Double](repeating: 0, count: n)
-        for i in 0..<n { values[i] = low + (high - low) * rng.nextUnitDouble() }
+        for i in 0..<n { values[i] = low + (high - low) * rng.nextDouble() }
         return Tensor(values, shape: shape).cast(dtype)
     }
 
@@ -31,7 +17,7 @@ extension Tensor {
     ) -> Tensor {
         let n = shape.reduce(1, *)
         var values = [Double](repeating: 0, count: n)
-        for i in 0..<n { values[i] = mean + std * rng.nextStandardNormal() }
+        for i in 0..<n { values[i] = mean + std * rng.normal() }
         return Tensor(values, shape: shape).cast(dtype)
     }
 }
@@ -56,7 +42,7 @@ public func sampleCategorical<G: RandomNumberGenerator>(logits: Tensor, using rn
     let rows = probs.count / Swift.max(k, 1)
     var out = [Int](repeating: 0, count: rows)
     for r in 0..<rows {
-        let u = rng.nextUnitDouble()
+        let u = rng.nextDouble()
         var c = 0.0
         var chosen = (0..<k).last { probs[r * k + $0] > 0 } ?? (k - 1)  // fallback for rounding at u ≈ 1
         for j in 0..<k {

@@ -26,8 +26,8 @@ enum TensorBench {
 
     static func gemm(n: Int, backend: GEMM.Backend, rounds: Int) -> BenchmarkResult {
         var rng = Xoshiro256StarStar(seed: 1)
-        let a = (0..<(n * n)).map { _ in Float(rng.nextUnitDouble()) - 0.5 }
-        let b = (0..<(n * n)).map { _ in Float(rng.nextUnitDouble()) - 0.5 }
+        let a = (0..<(n * n)).map { _ in Float(rng.nextDouble()) - 0.5 }
+        let b = (0..<(n * n)).map { _ in Float(rng.nextDouble()) - 0.5 }
         var c = [Float](repeating: 0, count: n * n)
         let iterations = max(1, 512 * 512 * 512 * 8 / (n * n * n))
         let seconds = a.withUnsafeBufferPointer { pa in
