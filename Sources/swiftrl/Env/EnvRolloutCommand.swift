@@ -1,5 +1,7 @@
 import ArgumentParser
 import Environments
+import Foundation
+import Tensor
 
 /// `swiftrl env rollout <id>`: prints a trajectory for comparison with other implementations.
 struct EnvRolloutCommand: ParsableCommand {
@@ -36,6 +38,9 @@ struct EnvRolloutCommand: ParsableCommand {
     @Flag(help: "Print one JSON document instead of a table.")
     var json = false
 
+    @Option(help: "Write each rendered frame to this directory (frame_00000.ppm for images, .txt for text).")
+    var renderDir: String?
+
     func validate() throws {
         if (actions == nil) == (policy == nil) {
             throw ValidationError("give exactly one of --actions a1,a2,… or --policy random")
@@ -49,10 +54,13 @@ struct EnvRolloutCommand: ParsableCommand {
             let actionList = try plannedActions(for: environment.actionSpace)
             var entries: [JSONValue] = []
             let reset = try environment.reset(seed: seed)
+            var frameIndex = 0
+            try saveFrame(environment.render(), index: &frameIndex)
             entries.append(.object([("reset", reset.observation.json)]))
             if !json { print("reset  obs=\(reset.observation.summary)") }
             for (index, action) in actionList.enumerated() {
                 let step = try environment.step(action)
+                try saveFrame(environment.render(), index: &frameIndex)
                 entries.append(.object([
                     ("action", action.json), ("observation", step.observation.json), ("reward", .number(step.reward)),
                     ("terminated", .bool(step.terminated)), ("truncated", .bool(step.truncated)),
@@ -74,6 +82,18 @@ struct EnvRolloutCommand: ParsableCommand {
         } catch let error as EnvironmentError {
             throw EnvCommandError(error)
         }
+    }
+
+    /// Writes `frame` to ``renderDir`` (if set) and advances the index.
+    private func saveFrame(_ frame: Frame?, index: inout Int) throws {
+        guard let renderDir, let frame else { return }
+        let name = "frame_" + String(repeating: "0", count: max(0, 5 - String(index).count)) + String(index)
+        let directory = URL(fileURLWithPath: renderDir)
+        switch frame {
+        case let .rgb(image): try AtomicFile.write(Data(image.ppm), to: directory.appendingPathComponent(name + ".ppm"))
+        case let .text(text): try AtomicFile.write(text, to: directory.appendingPathComponent(name + ".txt"))
+        }
+        index += 1
     }
 
     private func plannedActions(for space: Space) throws -> [SpaceValue] {
