@@ -6,6 +6,7 @@ public enum AlgorithmRegistry {
     /// Every registered algorithm type.
     public static var all: [any ConfigurableAlgorithm.Type] {
         [
+            PPO.self,
         ]
     }
 

@@ -39,8 +39,8 @@ public protocol Algorithm: AnyObject {
 
     /// Everything needed to continue training bit for bit: weights and optimizer moments as tensors, and a JSON
     /// sidecar with config, spaces, normalisation statistics, RNG states and step counters.
-    /// - Throws: `CheckpointError` if a value cannot be encoded.
-    func checkpoint() throws -> Checkpoint
+    /// - Throws: `TrainingCheckpointError` if a value cannot be encoded.
+    func checkpoint() throws -> TrainingCheckpoint
 }
 
 extension Algorithm {
@@ -51,7 +51,7 @@ extension Algorithm {
 
     /// Writes ``checkpoint()`` as `url` (safetensors) plus the sidecar next to it (`.json`), each atomically.
     /// - Parameter url: the weights file, conventionally ending in `.safetensors`.
-    /// - Throws: `CheckpointError` or `FileIOError`.
+    /// - Throws: `TrainingCheckpointError` or `FileIOError`.
     public func save(to url: URL) throws {
         try checkpoint().write(to: CheckpointFiles(weights: url))
     }
@@ -68,8 +68,8 @@ public protocol ConfigurableAlgorithm: Algorithm {
     init(config: Config, environment: EnvironmentConfig, seed: UInt64) throws
     /// An algorithm restored from a checkpoint written by ``Algorithm/checkpoint()``, ready to predict or to
     /// continue `learn` exactly where it stopped.
-    /// - Throws: `CheckpointError` if the checkpoint belongs to another algorithm or does not fit.
-    init(checkpoint: Checkpoint) throws
+    /// - Throws: `TrainingCheckpointError` if the checkpoint belongs to another algorithm or does not fit.
+    init(checkpoint: TrainingCheckpoint) throws
     /// The tuned preset for an environment (like RL Zoo's per-environment hyper-parameters), or `nil`.
     static func preset(for environmentID: String) -> RunPreset<Config>?
     /// The defaults used when there is no preset.
@@ -79,8 +79,8 @@ public protocol ConfigurableAlgorithm: Algorithm {
 extension ConfigurableAlgorithm {
     /// Loads a checkpoint saved with ``Algorithm/save(to:)`` or by a training run.
     /// - Parameter url: a `.safetensors` or `.json` checkpoint file, or a run directory (its newest checkpoint).
-    /// - Throws: `CheckpointError` or `FileIOError`.
+    /// - Throws: `TrainingCheckpointError` or `FileIOError`.
     public static func load(from url: URL) throws -> Self {
-        try Self(checkpoint: try Checkpoint.read(from: url))
+        try Self(checkpoint: try TrainingCheckpoint.read(from: url))
     }
 }

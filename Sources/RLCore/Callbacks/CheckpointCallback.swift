@@ -4,7 +4,7 @@ import Tracking
 /// with a `RunSession`, also when Ctrl-C / SIGTERM asked to stop (then it stops training cleanly).
 public final class CheckpointCallback: TrainingCallback {
     private let every: Int
-    private let save: (Checkpoint) throws -> Void
+    private let save: (TrainingCheckpoint) throws -> Void
     private let stopRequested: () -> Bool
     private var nextStep: Int?
     private var lastSaved: Int?
@@ -14,7 +14,7 @@ public final class CheckpointCallback: TrainingCallback {
     ///   - every: steps between checkpoints (≤ 0: only at the end).
     ///   - stopRequested: polled at iteration ends; `true` saves and stops.
     ///   - save: writes the checkpoint.
-    public init(every: Int, stopRequested: @escaping () -> Bool = { false }, save: @escaping (Checkpoint) throws -> Void) {
+    public init(every: Int, stopRequested: @escaping () -> Bool = { false }, save: @escaping (TrainingCheckpoint) throws -> Void) {
         self.every = every
         self.save = save
         self.stopRequested = stopRequested

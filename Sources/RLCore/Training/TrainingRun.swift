@@ -22,7 +22,7 @@ public enum TrainingRun {
     }
 
     /// Trains `type` as `request` says and returns where everything went.
-    /// - Throws: `ConfigError`, `EnvironmentError`, `CheckpointError`, `FileIOError`, `NonFiniteValueError`.
+    /// - Throws: `ConfigError`, `EnvironmentError`, `TrainingCheckpointError`, `FileIOError`, `NonFiniteValueError`.
     public static func train<A: ConfigurableAlgorithm>(_ type: A.Type, request: TrainingRequest) throws -> TrainingOutcome {
         let start = Date()
         let session: RunSession
@@ -38,7 +38,7 @@ public enum TrainingRun {
             config = saved
             let resumed = try RunSession.resume(run, totalSteps: config.totalSteps, options: request.session)
             session = resumed.session
-            algorithm = try A(checkpoint: try Checkpoint.read(files: resumed.checkpoint))
+            algorithm = try A(checkpoint: try TrainingCheckpoint.read(files: resumed.checkpoint))
         } else {
             config = try resolveConfig(type, request: request)
             algorithm = try A(config: config.hyperparameters, environment: config.env, seed: config.seed)

@@ -5,17 +5,17 @@ import Tracking
 /// A checkpoint in memory: named tensors (parameters by module path such as `actor.layers.0.weight`, optimizer
 /// moments under `optimizer.<name>.…`) written as safetensors, and a JSON sidecar (``CheckpointSidecar``).
 /// Never a serialised object: both files are readable from Python (`safetensors`, `json`).
-public struct Checkpoint {
+public struct TrainingCheckpoint {
     /// Tensors by name.
     public var tensors: [String: Tensor]
     /// The sidecar, JSON.
     public var sidecar: Data
 
     /// A checkpoint from its parts.
-    /// - Throws: `CheckpointError.invalidSidecar` if the sidecar cannot be encoded.
+    /// - Throws: `TrainingCheckpointError.invalidSidecar` if the sidecar cannot be encoded.
     public init<Config: Codable, State: Codable>(
         sidecar: CheckpointSidecar<Config, State>, tensors: [String: Tensor]
-    ) throws(CheckpointError) {
+    ) throws(TrainingCheckpointError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
@@ -35,8 +35,8 @@ public struct Checkpoint {
     }
 
     /// The header (algorithm, seed, step, spaces).
-    /// - Throws: `CheckpointError` if the sidecar is not a SwiftRL checkpoint sidecar or is too new.
-    public func header() throws(CheckpointError) -> CheckpointHeader {
+    /// - Throws: `TrainingCheckpointError` if the sidecar is not a SwiftRL checkpoint sidecar or is too new.
+    public func header() throws(TrainingCheckpointError) -> CheckpointHeader {
         let preamble: CheckpointPreamble = try decodeJSON(CheckpointPreamble.self)
         guard preamble.header.formatVersion <= CheckpointHeader.currentFormatVersion else {
             throw .unsupportedFormat(version: preamble.header.formatVersion)
@@ -45,16 +45,16 @@ public struct Checkpoint {
     }
 
     /// The whole sidecar, checking that it belongs to `algorithm`.
-    /// - Throws: `CheckpointError.wrongAlgorithm` or `.invalidSidecar`.
+    /// - Throws: `TrainingCheckpointError.wrongAlgorithm` or `.invalidSidecar`.
     public func contents<Config: Codable, State: Codable>(
         algorithm: String, config: Config.Type, state: State.Type
-    ) throws(CheckpointError) -> CheckpointSidecar<Config, State> {
+    ) throws(TrainingCheckpointError) -> CheckpointSidecar<Config, State> {
         let found = try header().algorithm
         guard found == algorithm else { throw .wrongAlgorithm(expected: algorithm, found: found) }
         return try decodeJSON(CheckpointSidecar<Config, State>.self)
     }
 
-    private func decodeJSON<T: Decodable>(_ type: T.Type) throws(CheckpointError) -> T {
+    private func decodeJSON<T: Decodable>(_ type: T.Type) throws(TrainingCheckpointError) -> T {
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(
             positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
@@ -82,8 +82,8 @@ public struct Checkpoint {
     }
 
     /// Copies the stored values `<prefix>.<path>` into every parameter of `module`.
-    /// - Throws: `CheckpointError.missingTensor` or `.shapeMismatch`.
-    public func restore(_ module: Module, prefix: String) throws(CheckpointError) {
+    /// - Throws: `TrainingCheckpointError.missingTensor` or `.shapeMismatch`.
+    public func restore(_ module: Module, prefix: String) throws(TrainingCheckpointError) {
         for (path, parameter) in module.namedParameters() {
             let name = "\(prefix).\(path)"
             guard let stored = tensors[name] else { throw .missingTensor(name) }
@@ -95,8 +95,8 @@ public struct Checkpoint {
     }
 
     /// Restores `optimizer` from the tensors named `<prefix>.<key>` (nothing stored = a fresh optimizer).
-    /// - Throws: `CheckpointError.invalidSidecar` if the stored state does not fit the parameters.
-    public func restore(_ optimizer: any Optimizer, prefix: String) throws(CheckpointError) {
+    /// - Throws: `TrainingCheckpointError.invalidSidecar` if the stored state does not fit the parameters.
+    public func restore(_ optimizer: any Optimizer, prefix: String) throws(TrainingCheckpointError) {
         var state: [String: Tensor] = [:]
         let start = "\(prefix)."
         for (name, tensor) in tensors where name.hasPrefix(start) { state[String(name.dropFirst(start.count))] = tensor }

@@ -1,5 +1,5 @@
 /// Why a checkpoint could not be written, read or applied. Each message names the file or entry and the fix.
-public enum CheckpointError: Error, Equatable, CustomStringConvertible {
+public enum TrainingCheckpointError: Error, Equatable, CustomStringConvertible {
     /// The checkpoint was written by another algorithm.
     case wrongAlgorithm(expected: String, found: String)
     /// A tensor the model needs is not in the weights file.

@@ -13,10 +13,10 @@ extension CheckpointFiles {
     }
 }
 
-extension Checkpoint {
+extension TrainingCheckpoint {
     /// The safetensors bytes of ``tensors`` (float32 / float64 entries, sorted by name).
-    /// - Throws: `CheckpointError.invalidSidecar` if a tensor cannot be stored.
-    public func weightsData() throws(CheckpointError) -> Data {
+    /// - Throws: `TrainingCheckpointError.invalidSidecar` if a tensor cannot be stored.
+    public func weightsData() throws(TrainingCheckpointError) -> Data {
         var entries: [String: SafetensorsEntry] = [:]
         do {
             for (name, tensor) in tensors {
@@ -32,7 +32,7 @@ extension Checkpoint {
     }
 
     /// Writes the weights, then the sidecar (the commit marker), each atomically.
-    /// - Throws: `CheckpointError` or `FileIOError`.
+    /// - Throws: `TrainingCheckpointError` or `FileIOError`.
     public func write(to files: CheckpointFiles) throws {
         try FileManager.default.createDirectory(
             at: files.weights.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -41,15 +41,15 @@ extension Checkpoint {
     }
 
     /// Writes the checkpoint into a run through `session` (metrics flushed first, old checkpoints pruned).
-    /// - Throws: `CheckpointError` or `FileIOError`.
+    /// - Throws: `TrainingCheckpointError` or `FileIOError`.
     @discardableResult
     public func save(in session: RunSession) throws -> CheckpointFiles {
         try session.saveCheckpoint(step: try header().step, weights: try weightsData(), sidecar: sidecar)
     }
 
     /// Reads a checkpoint pair.
-    /// - Throws: `CheckpointError.unreadable` if a file is missing or malformed.
-    public static func read(files: CheckpointFiles) throws(CheckpointError) -> Checkpoint {
+    /// - Throws: `TrainingCheckpointError.unreadable` if a file is missing or malformed.
+    public static func read(files: CheckpointFiles) throws(TrainingCheckpointError) -> TrainingCheckpoint {
         let archive: SafetensorsArchive
         do {
             archive = try SafetensorsArchive.read(from: files.weights)
@@ -72,30 +72,30 @@ extension Checkpoint {
                 throw .unreadable(path: files.weights.path, reason: "tensor `\(name)`: \(error)")
             }
         }
-        return Checkpoint(tensors: tensors, sidecarJSON: sidecar)
+        return TrainingCheckpoint(tensors: tensors, sidecarJSON: sidecar)
     }
 
     /// Reads the checkpoint at `url`: a run directory (its newest complete checkpoint), a `.safetensors` file or
     /// a `.json` sidecar.
-    /// - Throws: `CheckpointError.notFound` or `.unreadable`.
-    public static func read(from url: URL) throws -> Checkpoint {
+    /// - Throws: `TrainingCheckpointError.notFound` or `.unreadable`.
+    public static func read(from url: URL) throws -> TrainingCheckpoint {
         try read(files: try locate(url))
     }
 
     /// The checkpoint files `url` refers to (see ``read(from:)``).
-    /// - Throws: `CheckpointError.notFound`.
+    /// - Throws: `TrainingCheckpointError.notFound`.
     public static func locate(_ url: URL) throws -> CheckpointFiles {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw CheckpointError.notFound(path: url.path)
+            throw TrainingCheckpointError.notFound(path: url.path)
         }
         if isDirectory.boolValue {
             let run = try RunDirectory(existing: url)
-            guard let latest = try run.latestCheckpoint() else { throw CheckpointError.notFound(path: url.path) }
+            guard let latest = try run.latestCheckpoint() else { throw TrainingCheckpointError.notFound(path: url.path) }
             return latest
         }
         let files = CheckpointFiles(weights: url)
-        guard files.isComplete else { throw CheckpointError.notFound(path: url.path) }
+        guard files.isComplete else { throw TrainingCheckpointError.notFound(path: url.path) }
         return files
     }
 }

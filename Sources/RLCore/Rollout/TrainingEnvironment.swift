@@ -1,0 +1,166 @@
+import Environments
+import Tensor
+
+/// Saved state of a ``TrainingEnvironment`` besides its action log: normalisation statistics.
+public struct TrainingEnvironmentState: Codable, Equatable, Sendable {
+    /// Observation statistics when observation normalisation is on.
+    public var observationStatistics: RunningMeanStd?
+    /// Reward normaliser when reward normalisation is on.
+    public var rewardNormalizer: RewardNormalizer?
+    /// Number of logged actions (floats) the replay must apply.
+    public var loggedActions: Int
+}
+
+/// The training side of the environment for online algorithms: a vector environment with next-step autoreset,
+/// optional observation/reward normalisation (SB3 `VecNormalize`), action clipping for boxes, and a log of every
+/// action since the seeded reset.
+///
+/// The log makes resuming exact without serialising environment internals: a restored environment is re-created,
+/// reset with the same seed and replayed action by action (CartPole replays millions of steps per second), so
+/// episodes in progress, environment RNGs and episode statistics continue bit for bit.
+public struct TrainingEnvironment {
+    /// Environment settings.
+    public let config: EnvironmentConfig
+    /// Seed of the first reset.
+    public let seed: UInt64
+    /// The vector environment.
+    public private(set) var vector: any FlatVectorEnvironment
+    /// Observation normaliser, when enabled.
+    public private(set) var observationNormalizer: VectorObservationNormalizer?
+    /// Reward normaliser, when enabled.
+    public private(set) var rewardNormalizer: RewardNormalizer?
+    /// Every action applied since the seeded reset, `actionSize` floats per sub-environment per step.
+    public private(set) var actionLog: [Float] = []
+    /// Current observations as the policy sees them (normalised and clipped when enabled).
+    public private(set) var observations: [Float]
+    /// Whether each sub-environment's next step is a next-step-autoreset step.
+    public private(set) var resetting: [Bool]
+    /// Whether actions are discrete.
+    public let isDiscrete: Bool
+    /// Floats per observation.
+    public var observationSize: Int { vector.observationSize }
+    /// Floats per action (1 for discrete).
+    public var actionSize: Int { vector.actionSize }
+    /// Number of sub-environments.
+    public var count: Int { vector.count }
+    private let actionLow: [Float]?
+    private let actionHigh: [Float]?
+
+    /// Creates the environments, seeds and resets them (sub-environment `i` gets `seed + i`).
+    /// - Parameter gamma: γ of reward normalisation's discounted return.
+    /// - Throws: `EnvironmentError` for an unknown id or spaces the vector path cannot handle.
+    public init(config: EnvironmentConfig, seed: UInt64, gamma: Double) throws {
+        guard config.numEnvs > 0 else {
+            throw EnvironmentError.invalidOption("env.numEnvs must be at least 1, got \(config.numEnvs)")
+        }
+        self.config = config
+        self.seed = seed
+        vector = try EnvironmentRegistry.standard.makeVector(config.id, count: config.numEnvs)
+        switch vector.singleActionSpace {
+        case .discrete:
+            isDiscrete = true
+            actionLow = nil
+            actionHigh = nil
+        case let .box(box):
+            isDiscrete = false
+            actionLow = box.low.map(Float.init)
+            actionHigh = box.high.map(Float.init)
+        default:
+            throw EnvironmentError.invalidOption(
+                "\(config.id): action space \(vector.singleActionSpace) is not supported; use Discrete or Box")
+        }
+        try vector.reset(seed: seed)
+        resetting = Array(repeating: false, count: config.numEnvs)
+        observations = []
+        if config.normalizeObservations { observationNormalizer = VectorObservationNormalizer(size: vector.observationSize) }
+        if config.normalizeRewards {
+            rewardNormalizer = RewardNormalizer(count: config.numEnvs, gamma: gamma, clip: config.clipRewards)
+        }
+        observations = try prepare(vector.observations, update: true)
+    }
+
+    /// Re-creates a saved training environment: same seed, replayed actions, restored statistics.
+    /// - Throws: `EnvironmentError` from the environment, or `.invalidOption` if the log does not fit.
+    public init(config: EnvironmentConfig, seed: UInt64, gamma: Double, state: TrainingEnvironmentState, actions: [Float])
+        throws
+    {
+        try self.init(config: config, seed: seed, gamma: gamma)
+        let width = count * actionSize
+        guard actions.count == state.loggedActions, width > 0, actions.count % width == 0 else {
+            throw EnvironmentError.invalidOption(
+                "checkpoint action log has \(actions.count) floats; expected a multiple of \(width)")
+        }
+        var offset = 0
+        while offset < actions.count {
+            let chunk = Array(actions[offset..<(offset + width)])
+            if isDiscrete { try vector.step(discreteActions: chunk.map { Int($0) }) } else { try vector.step(flatActions: chunk) }
+            offset += width
+        }
+        actionLog = actions
+        for i in 0..<count { resetting[i] = vector.terminations[i] || vector.truncations[i] }
+        if let statistics = state.observationStatistics { observationNormalizer?.statistics = statistics }
+        rewardNormalizer = state.rewardNormalizer
+        observations = try prepare(vector.observations, update: false)
+    }
+
+    /// The state to save with the action log.
+    public var state: TrainingEnvironmentState {
+        TrainingEnvironmentState(
+            observationStatistics: observationNormalizer?.statistics, rewardNormalizer: rewardNormalizer,
+            loggedActions: actionLog.count)
+    }
+
+    /// Steps every sub-environment with `actions` (`count × actionSize` floats; continuous actions are clipped to
+    /// the action box, the log keeps them unclipped as given).
+    /// - Throws: `EnvironmentError` from the environment.
+    public mutating func step(_ actions: [Float]) throws -> EnvironmentStep {
+        let valid = resetting.map { !$0 }
+        if isDiscrete {
+            try vector.step(discreteActions: actions.map { Int($0) })
+        } else {
+            try vector.step(flatActions: clipped(actions))
+        }
+        actionLog.append(contentsOf: actions)
+        let terminated = vector.terminations, truncated = vector.truncations
+        var done = terminated
+        for i in 0..<count {
+            done[i] = terminated[i] || truncated[i]
+            resetting[i] = done[i]
+        }
+        var rewards = vector.rewards
+        if rewardNormalizer != nil { rewards = rewardNormalizer?(rewards, done: done, valid: valid) ?? rewards }
+        observations = try prepare(vector.observations, update: true)
+        return EnvironmentStep(
+            rewards: rewards, terminated: terminated, truncated: truncated, valid: valid,
+            finishedEpisodes: vector.finishedEpisodes)
+    }
+
+    /// Raw observations mapped as the policy expects them, with frozen statistics (evaluation, `predict`).
+    public func normalize(_ raw: [Float]) -> [Float] {
+        guard var normalizer = observationNormalizer else { return raw }
+        normalizer.updatesStatistics = false
+        return clip((try? normalizer(raw)) ?? raw)
+    }
+
+    /// Actions clipped to the action box (unchanged for discrete actions).
+    public func clipped(_ actions: [Float]) -> [Float] {
+        guard let low = actionLow, let high = actionHigh else { return actions }
+        var out = actions
+        let width = low.count
+        for i in out.indices { out[i] = min(max(out[i], low[i % width]), high[i % width]) }
+        return out
+    }
+
+    private mutating func prepare(_ raw: [Float], update: Bool) throws -> [Float] {
+        guard var normalizer = observationNormalizer else { return raw }
+        normalizer.updatesStatistics = update
+        let normalized = try normalizer(raw)
+        observationNormalizer = normalizer
+        return clip(normalized)
+    }
+
+    private func clip(_ values: [Float]) -> [Float] {
+        let limit = Float(config.clipObservations)
+        return values.map { min(max($0, -limit), limit) }
+    }
+}
