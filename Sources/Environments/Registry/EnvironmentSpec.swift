@@ -68,18 +68,28 @@ public struct EnvironmentSpec: Sendable {
         }
     }
 
-    /// The spec as Gymnasium's `EnvSpec.to_json()` fields that apply (id, max_episode_steps, reward_threshold,
-    /// order_enforce, disable_env_checker, kwargs).
-    public var json: JSONValue {
-        .object([
+    /// The spec in the shape of Gymnasium's `EnvSpec.to_json()` (the `env_spec` field of Minari datasets):
+    /// `id`, `entry_point` (`"swiftrl:<id>"`), `reward_threshold`, `nondeterministic`, `max_episode_steps`,
+    /// `order_enforce`, `disable_env_checker`, `kwargs` (the given options, or the documented defaults),
+    /// `additional_wrappers`, `vector_entry_point`.
+    public func json(options: EnvironmentOptions? = nil) -> JSONValue {
+        let kwargs = options?.values ?? optionDefaults
+        return .object([
             ("id", .string(id)),
-            ("max_episode_steps", maxEpisodeSteps.map { .number(Double($0)) } ?? .null),
+            ("entry_point", .string("swiftrl:\(id)")),
             ("reward_threshold", rewardThreshold.map { .number($0) } ?? .null),
+            ("nondeterministic", .bool(false)),
+            ("max_episode_steps", maxEpisodeSteps.map { .number(Double($0)) } ?? .null),
             ("order_enforce", .bool(orderEnforce)),
             ("disable_env_checker", .bool(disableEnvChecker)),
-            ("kwargs", .object(optionDefaults.keys.sorted().map { ($0, .string(optionDefaults[$0] ?? "")) })),
+            ("kwargs", .object(kwargs.keys.sorted().map { ($0, .string(kwargs[$0] ?? "")) })),
+            ("additional_wrappers", .array([])),
+            ("vector_entry_point", .null),
         ])
     }
+
+    /// ``json(options:)`` with the documented defaults.
+    public var json: JSONValue { json(options: nil) }
 }
 
 /// Construction options (Gymnasium's `kwargs`), as strings parsed by each environment, e.g.
