@@ -79,6 +79,25 @@ public struct VectorEnvironment<Env: Environment> where Env.Observation: FlatCon
         finishedLengths = Array(repeating: 0, count: count)
     }
 
+    /// Creates `count` sub-environments with a `make` closure that may throw any error (errors other than
+    /// ``EnvironmentError`` are reported as ``EnvironmentError/invalidOption(_:)``).
+    /// - Throws: ``EnvironmentError`` as the typed initialiser does.
+    @_disfavoredOverload
+    public init(count: Int, autoresetMode: AutoresetMode = .nextStep, parallelism: VectorParallelism = .serial,
+                make: (Int) throws -> Env) throws(EnvironmentError)
+    {
+        try self.init(count: count, autoresetMode: autoresetMode, parallelism: parallelism) {
+            (index) throws(EnvironmentError) -> Env in
+            do {
+                return try make(index)
+            } catch let error as EnvironmentError {
+                throw error
+            } catch {
+                throw .invalidOption("VectorEnvironment: building sub-environment \(index) failed: \(error)")
+            }
+        }
+    }
+
     public var count: Int { environments.count }
     public var singleObservationSpace: Space { environments[0].observationSpace }
     public var singleActionSpace: Space { environments[0].actionSpace }
