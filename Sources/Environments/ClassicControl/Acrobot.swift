@@ -40,7 +40,10 @@ public struct Acrobot: Environment, Sendable {
         var s = SIMD4<Double>()
         for index in 0..<4 { s[index] = Double(Float(random.uniform(low: bounds.low, high: bounds.high))) }
         state = s
-        return Reset(observation: observation(s))
+        // The reset state is float32 in Gymnasium, so NumPy takes float32 cos/sin of it.
+        let angles = (Float(s[0]), Float(s[1]))
+        return Reset(observation: [NumPyFloat32Trig.cos(angles.0), NumPyFloat32Trig.sin(angles.0),
+                                   NumPyFloat32Trig.cos(angles.1), NumPyFloat32Trig.sin(angles.1), Float(s[2]), Float(s[3])])
     }
 
     public mutating func step(_ action: Int) throws(EnvironmentError) -> Step<[Float]> {

@@ -13,9 +13,7 @@ struct ClassicControlParityTests {
         let runs = try #require(fixture["runs"]?.array)
         var compared = 0
         var mismatches: [String] = []
-        // Acrobot's reset observation takes cos/sin of float32 angles, which NumPy computes with its own
-        // float32 kernels (≤ 1 ulp from the C library); everything after the first step is float64 and exact.
-        let resetTolerance = id == "Acrobot-v1" ? 1 : 0
+        let resetTolerance = 0
         for run in runs {
             let seed = UInt64(try #require(run["seed"]?.int))
             var environment = try EnvironmentRegistry.standard.make(id)
@@ -70,7 +68,7 @@ struct ClassicControlOptionsTests {
         let reset = try environment.reset(seed: 11, options: resetOptions)
         let expectedReset = floatsFromBits(try #require(record["reset_observation"]))
         let actualReset = (reset.observation.arrayValue ?? []).map { Float($0) }
-        #expect(zip(actualReset, expectedReset).allSatisfy { ulpDistance($0, $1) <= (id == "Acrobot-v1" ? 1 : 0) })
+        #expect(zip(actualReset, expectedReset).allSatisfy { ulpDistance($0, $1) == 0 })
         let actions = record["actions"]?.doubles ?? []
         for step in actions.indices {
             let action: SpaceValue = environment.actionSpace.typeName == "Discrete"
@@ -81,5 +79,19 @@ struct ClassicControlOptionsTests {
             #expect(result.terminated == record["terminated"]?.bools[step])
             #expect(result.truncated == record["truncated"]?.bools[step])
         }
+    }
+}
+
+@Suite("NumPy float32 trigonometry")
+struct NumPyFloat32TrigTests {
+    @Test("cos and sin match np.cos/np.sin on float32 scalars bit for bit")
+    func matchesNumPy() throws {
+        let fixture = try loadFixture("numpy_float32_trig")
+        let xs = floatsFromBits(try #require(fixture["x"])), cosines = floatsFromBits(try #require(fixture["cos"]))
+        let sines = floatsFromBits(try #require(fixture["sin"]))
+        let cosMismatches = xs.indices.filter { NumPyFloat32Trig.cos(xs[$0]).bitPattern != cosines[$0].bitPattern }
+        let sinMismatches = xs.indices.filter { NumPyFloat32Trig.sin(xs[$0]).bitPattern != sines[$0].bitPattern }
+        #expect(xs.count == 3000)
+        #expect(cosMismatches.isEmpty && sinMismatches.isEmpty)
     }
 }
