@@ -35,7 +35,7 @@ struct CausalSoftmaxKernel<T: TensorScalar> {
                 }
                 var s: T = 0
                 for j in 0..<allowed {
-                    let e = T.exp((xr[j] - mx) * scale)
+                    let e = fastExponential((xr[j] - mx) * scale)
                     yr[j] = e
                     s += e
                 }
@@ -65,6 +65,14 @@ struct CausalSoftmaxKernel<T: TensorScalar> {
             }
         }
     }
+}
+
+/// e^x through ``FastMath/exp(_:)`` for `Float` (relative error ≤ 3e-7; results stay in [1.2e-38, 2.4e38]) and
+/// libm for `Double`.
+@inline(__always)
+func fastExponential<T: TensorScalar>(_ x: T) -> T {
+    if T.self == Float.self { return unsafeBitCast(FastMath.exp(unsafeBitCast(x, to: Float.self)), to: T.self) }
+    return T.exp(x)
 }
 
 /// Causal attention weights: `softmax(scale · scores)` over the last axis where query `i` only sees keys up to

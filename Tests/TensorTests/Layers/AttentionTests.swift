@@ -48,7 +48,7 @@ struct AttentionTests {
         var pieces = [attention(x.slice(axis: 1, 0..<3), cache: &cache)]
         for t in 3..<7 { pieces.append(attention(x.slice(axis: 1, t..<(t + 1)), cache: &cache)) }
         #expect(cache.length == 7)
-        #expect(cache.keys?.shape == [2, kvHeads, 7, 4])
+        #expect(cache.keys?.shape == [2, 7, kvHeads, 4])
         #expect(maxDifference(concat(pieces, axis: 1), full) < 1e-5)
     }
 
@@ -125,5 +125,33 @@ struct AttentionTests {
             }
         }
         expectGradient([x]) { applyRotaryEmbedding($0[0], positionOffset: 2, base: 10) }
+    }
+
+    @Test("scaledDotProductAttention equals softmax(QKᵀ/√D + causal mask)·V per head (grouped keys)")
+    func sdpaMatchesComposite() {
+        let q = randomDouble([2, 3, 4, 2], seed: 1), k = randomDouble([2, 5, 2, 2], seed: 2)
+        let v = randomDouble([2, 5, 2, 2], seed: 3)
+        let y = scaledDotProductAttention(query: q, key: k, value: v)
+        // reference: heads forward, kv heads repeated (h → h / 2), 3 queries at positions 2, 3, 4 of 5 keys
+        let qh = q.permuted([0, 2, 1, 3])
+        let kh = k.permuted([0, 2, 1, 3]).indexSelect([0, 0, 1, 1], axis: 1)
+        let vh = v.permuted([0, 2, 1, 3]).indexSelect([0, 0, 1, 1], axis: 1)
+        var bias = [Double](repeating: 0, count: 15)
+        for i in 0..<3 { for j in 0..<5 where j > i + 2 { bias[i * 5 + j] = -1e30 } }
+        let scores = matmul(qh, kh, transposeB: true) * (1 / 2.0.squareRoot()) + Tensor(bias, shape: [3, 5])
+        let reference = matmul(softmax(scores, axis: -1), vh).permuted([0, 2, 1, 3])
+        #expect(maxDifference(y, reference) < 1e-14)
+    }
+
+    @Test("scaledDotProductAttention gradients with grouped heads, causal and key masks")
+    func sdpaGradient() {
+        let q = randomDouble([2, 3, 4, 2], seed: 4), k = randomDouble([2, 4, 2, 2], seed: 5)
+        let v = randomDouble([2, 4, 2, 2], seed: 6)
+        let mask = [true, false, true, true, true, true, true, false]
+        expectGradient([q, k, v]) { scaledDotProductAttention(query: $0[0], key: $0[1], value: $0[2]) }
+        expectGradient([q, k, v]) { scaledDotProductAttention(query: $0[0], key: $0[1], value: $0[2], keyMask: mask) }
+        expectGradient([q, k, v]) {
+            scaledDotProductAttention(query: $0[0], key: $0[1], value: $0[2], scale: 0.3, causal: false, keyMask: mask)
+        }
     }
 }

@@ -12,9 +12,9 @@ public enum AttentionProjections: String, Codable, Sendable, CaseIterable {
 /// as Hugging Face `repeat_kv`), optional rotary position embeddings (HF `rotate_half` convention) and a
 /// ``KeyValueCache`` for incremental decoding.
 ///
-/// Inputs are `[batch, T, modelDim]`. Projections are one `matmul` each; attention scores and the weighted sum
-/// are batched `matmul`s over `[batch, keyValueHeads]` with the query group stacked along rows, and the causal
-/// softmax is fused (``causalSoftmax(_:scale:queryLength:causal:keyMask:)``). Padded batches pass a key mask
+/// Inputs are `[batch, T, modelDim]`. Projections are one `matmul` each; attention runs in the projection layout
+/// `[batch, T, heads, headDim]` through ``scaledDotProductAttention(query:key:value:scale:causal:keyMask:)``
+/// (per-head GEMMs with strided rows, fused causal softmax, no head permutes). Padded batches pass a key mask
 /// and per-row rotary positions.
 public final class MultiHeadAttention: Module {
     /// Query projection `[H·D, modelDim]` (separate layout; nil when fused).
@@ -127,7 +127,7 @@ public final class MultiHeadAttention: Module {
     private func forward(_ x: Tensor, keyMask: [Bool]?, positions: [Int]?, cache: inout KeyValueCache?) -> Tensor {
         precondition(x.rank == 3, "MultiHeadAttention: input must be [batch, T, modelDim], got \(x.shape)")
         let b = x.shape[0], t = x.shape[1]
-        let h = numHeads, kvh = numKeyValueHeads, d = headDim, group = numHeads / numKeyValueHeads
+        let h = numHeads, kvh = numKeyValueHeads, d = headDim
         var (q, k, v) = project(x)
         q = q.reshaped([b, t, h, d])
         k = k.reshaped([b, t, kvh, d])
@@ -138,20 +138,9 @@ public final class MultiHeadAttention: Module {
             q = applyRotaryEmbedding(q, positions: p, base: rotaryBase)
             k = applyRotaryEmbedding(k, positions: p, base: rotaryBase)
         }
-        k = k.permuted([0, 2, 1, 3])  // [B, Hkv, T, D]
-        v = v.permuted([0, 2, 1, 3])
         if cache != nil, let appended = cache?.append(keys: k, values: v) { (k, v) = appended }
-        // queries of one key/value head stacked along rows: [B, Hkv, G·T, D]
-        let qs = group == 1
-            ? q.permuted([0, 2, 1, 3])
-            : q.reshaped([b, t, kvh, group, d]).permuted([0, 2, 3, 1, 4]).reshaped([b, kvh, group * t, d])
-        let scores = matmul(qs, k, transposeB: true)  // [B, Hkv, G·T, S]
-        let scale = 1 / Double(d).squareRoot()
-        let weights = causalSoftmax(scores, scale: scale, queryLength: t, causal: isCausal, keyMask: keyMask)
-        let context = matmul(weights, v)  // [B, Hkv, G·T, D]
-        let merged = group == 1
-            ? context.permuted([0, 2, 1, 3]).reshaped([b, t, h * d])
-            : context.reshaped([b, kvh, group, t, d]).permuted([0, 3, 1, 2, 4]).reshaped([b, t, h * d])
+        let context = scaledDotProductAttention(query: q, key: k, value: v, causal: isCausal, keyMask: keyMask)
+        let merged = context.reshaped([b, t, h * d])
         if let o_proj { return o_proj(merged) }
         if let c_proj { return c_proj(merged) }
         return merged
@@ -161,8 +150,12 @@ public final class MultiHeadAttention: Module {
     private func project(_ x: Tensor) -> (Tensor, Tensor, Tensor) {
         if let q_proj, let k_proj, let v_proj { return (q_proj(x), k_proj(x), v_proj(x)) }
         guard let c_attn else { return (x, x, x) }
+        // three products with row blocks of the fused weight: cheaper backward than splitting the fused output
         let qWidth = numHeads * headDim, kvWidth = numKeyValueHeads * headDim
-        let parts = c_attn(x).split(sizes: [qWidth, kvWidth, kvWidth], axis: -1)
+        let ranges = [0..<qWidth, qWidth..<(qWidth + kvWidth), (qWidth + kvWidth)..<(qWidth + 2 * kvWidth)]
+        let parts = ranges.map { r in
+            linear(x, weight: c_attn.weight.slice(axis: 0, r), bias: c_attn.bias?.slice(axis: 0, r))
+        }
         return (parts[0], parts[1], parts[2])
     }
 }
