@@ -101,3 +101,71 @@ extension ReplayBuffer {
                 "total_added": "\(totalAdded)", "max_priority": "\(maxPriority)", "sampling": samplingJSON]
     }
 }
+
+/// The counters of a ``ReplayBuffer`` saved in a training checkpoint's sidecar (the transitions go in as tensors).
+public struct ReplayBufferState: Codable, Equatable, Sendable {
+    /// Transitions stored.
+    public var count: Int
+    /// Next write slot.
+    public var position: Int
+    /// Transitions added since creation.
+    public var totalAdded: Int
+    /// Largest priority so far.
+    public var maxPriority: Double
+}
+
+extension ReplayBuffer {
+    /// The counters for a checkpoint sidecar.
+    public var state: ReplayBufferState {
+        ReplayBufferState(count: count, position: position, totalAdded: totalAdded, maxPriority: maxPriority)
+    }
+
+    /// The stored transitions as tensors named `<prefix>.observations`, … (rows in storage order), for training
+    /// checkpoints.
+    public func tensors(prefix: String) -> [String: Tensor] {
+        let n = count, os = observationSize, asz = actionSize
+        var out = [
+            "\(prefix).observations": Tensor(Array(observations[0..<(n * os)]), shape: [n, os]),
+            "\(prefix).next_observations": Tensor(Array(nextObservations[0..<(n * os)]), shape: [n, os]),
+            "\(prefix).actions": Tensor(Array(actions[0..<(n * asz)]), shape: [n, asz]),
+            "\(prefix).rewards": Tensor(Array(rewards[0..<n]), shape: [n]),
+            "\(prefix).discounts": Tensor(Array(discounts[0..<n]), shape: [n]),
+            "\(prefix).terminated": Tensor(Array(terminated[0..<n]), shape: [n]),
+        ]
+        if let priorities { out["\(prefix).priorities"] = Tensor((0..<n).map { priorities[$0] }, shape: [n]) }
+        return out
+    }
+
+    /// Refills this (empty) buffer from ``tensors(prefix:)`` output and saved counters.
+    /// - Throws: ``ReplayBufferError/persistence(_:)`` when a tensor is missing or does not fit.
+    public mutating func restore(tensors: [String: Tensor], prefix: String, state: ReplayBufferState)
+        throws(ReplayBufferError)
+    {
+        let n = state.count, os = observationSize, asz = actionSize
+        guard n <= capacity, (0..<capacity).contains(state.position) else {
+            throw .persistence("checkpoint replay counters (count \(n), position \(state.position)) do not fit capacity \(capacity)")
+        }
+        func load(_ name: String, _ size: Int) throws(ReplayBufferError) -> [Float] {
+            guard let t = tensors["\(prefix).\(name)"], t.count == size else {
+                throw .persistence("checkpoint lacks `\(prefix).\(name)` with \(size) values")
+            }
+            return t.floats
+        }
+        observations.replaceSubrange(0..<(n * os), with: try load("observations", n * os))
+        nextObservations.replaceSubrange(0..<(n * os), with: try load("next_observations", n * os))
+        actions.replaceSubrange(0..<(n * asz), with: try load("actions", n * asz))
+        rewards.replaceSubrange(0..<n, with: try load("rewards", n))
+        discounts.replaceSubrange(0..<n, with: try load("discounts", n))
+        terminated.replaceSubrange(0..<n, with: try load("terminated", n))
+        if priorities != nil {
+            guard let stored = tensors["\(prefix).priorities"], stored.count == n else {
+                throw .persistence("checkpoint lacks `\(prefix).priorities` with \(n) values")
+            }
+            for (slot, p) in stored.doubles.enumerated() { priorities?.update(slot, priority: p) }
+        }
+        count = n
+        position = state.position
+        totalAdded = state.totalAdded
+        maxPriority = state.maxPriority
+    }
+}

@@ -48,22 +48,28 @@ public struct TransitionRecorder: Sendable {
     ///   - actions: `count × actionSize` floats (discrete indices as floats).
     ///   - rewards, terminations, truncations: results of the step, `count` each.
     ///   - nextObservations: observations after the step, `count × observationSize`.
+    ///   - valid: false where the step was a next-step-autoreset step (e.g. ``EnvironmentStep/valid``); when nil
+    ///     the recorder tracks episode ends itself.
     ///   - buffer: where complete transitions go.
     /// - Returns: the number of transitions stored.
     /// - Throws: ``ReplayBufferError/shapeMismatch(_:)`` when array sizes do not fit `count` and the buffer.
     @discardableResult
     public mutating func record(previousObservations: [Float], actions: [Float], rewards: [Double],
                                 nextObservations: [Float], terminations: [Bool], truncations: [Bool],
-                                into buffer: inout ReplayBuffer) throws(ReplayBufferError) -> Int {
+                                valid: [Bool]? = nil, into buffer: inout ReplayBuffer) throws(ReplayBufferError) -> Int {
         let os = buffer.observationSize, asz = buffer.actionSize
         guard previousObservations.count == count * os, nextObservations.count == count * os,
               actions.count == count * asz, rewards.count == count, terminations.count == count,
-              truncations.count == count else {
+              truncations.count == count, valid.map({ $0.count == count }) ?? true else {
             throw .shapeMismatch("record: expected \(count) rows of \(os) observation floats and \(asz) action floats")
         }
         var stored = 0
         for i in 0..<count {
-            if resetPending[i] {
+            if let valid, !valid[i] {
+                resetPending[i] = false
+                continue
+            }
+            if valid == nil, resetPending[i] {
                 resetPending[i] = false  // this step only reset sub-environment i: nothing to learn
                 continue
             }

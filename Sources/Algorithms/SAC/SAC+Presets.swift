@@ -1,0 +1,29 @@
+import RLCore
+
+extension SAC {
+    /// RL Zoo's tuned SAC hyper-parameters where they exist (rl-baselines3-zoo `hyperparams/sac.yml`).
+    public static func preset(for environmentID: String) -> RunPreset<SACConfig>? {
+        var config = SACConfig()
+        switch environmentID {
+        case "Pendulum-v1":
+            // RL Zoo: n_timesteps 2e4, learning_rate 1e-3, other values SB3 defaults.
+            config.learningRate = 1e-3
+            return RunPreset(environment: EnvironmentConfig(id: environmentID), config: config, totalSteps: 20_000)
+        case "MountainCarContinuous-v0":
+            // RL Zoo (without gSDE): lr 3e-4, buffer 5e4, batch 512, α 0.1, train_freq 32 / 32 gradient steps,
+            // γ 0.9999, τ 0.01, no warm-up, [64, 64] networks.
+            config.bufferSize = 50_000
+            config.batchSize = 512
+            config.entropyCoefficient = .fixed(0.1)
+            config.trainFrequency = 32
+            config.gradientSteps = 32
+            config.gamma = 0.9999
+            config.tau = 0.01
+            config.learningStarts = 0
+            config.hiddenSizes = [64, 64]
+            return RunPreset(environment: EnvironmentConfig(id: environmentID), config: config, totalSteps: 50_000)
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import RLCore
+
+extension TD3 {
+    /// RL Zoo's tuned TD3 hyper-parameters where they exist (rl-baselines3-zoo `hyperparams/td3.yml`).
+    public static func preset(for environmentID: String) -> RunPreset<TD3Config>? {
+        var config = TD3Config()
+        switch environmentID {
+        case "Pendulum-v1":
+            // RL Zoo: n_timesteps 2e4, γ 0.98, buffer 2e5, learning_starts 1e4, noise N(0, 0.1), lr 1e-3,
+            // net [400, 300].
+            config.gamma = 0.98
+            config.bufferSize = 200_000
+            config.learningStarts = 10_000
+            return RunPreset(environment: EnvironmentConfig(id: environmentID), config: config, totalSteps: 20_000)
+        case "MountainCarContinuous-v0":
+            // RL Zoo uses Ornstein–Uhlenbeck noise σ 0.5 for 3e5 steps; Gaussian σ 0.5 here.
+            config.explorationNoise = 0.5
+            return RunPreset(environment: EnvironmentConfig(id: environmentID), config: config, totalSteps: 300_000)
+        default:
+            return nil
+        }
+    }
+}

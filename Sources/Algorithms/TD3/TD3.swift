@@ -1,0 +1,154 @@
+import Environments
+import Foundation
+import RLCore
+import Tensor
+import Tracking
+
+/// Twin Delayed DDPG (Fujimoto et al. 2018, arXiv:1802.09477): clipped double-Q critics, target policy
+/// smoothing (σ̃ 0.2 clipped at 0.5), delayed actor and target updates (every d = 2 critic updates), Gaussian
+/// exploration noise (σ 0.1); SB3's details (actions in [−1, 1] units, Polyak targets). Box actions only.
+public final class TD3: ConfigurableAlgorithm, OffPolicyLearner {
+    public static let name = "td3"
+    public let config: TD3Config
+    public let environment: EnvironmentConfig
+    let runner: OffPolicyRunner
+    let actor: DeterministicActor
+    let actorTarget: DeterministicActor
+    let critic: TwinQNetwork
+    let criticTarget: TwinQNetwork
+    let actorOptimizer: Adam
+    let criticOptimizer: Adam
+    private var lastActorLoss = 0.0
+
+    public var stepCount: Int { runner.stepCount }
+    public var actionSpace: Space { runner.environment.vector.singleActionSpace }
+    public var observationSize: Int { runner.environment.observationSize }
+
+    public convenience init(config: TD3Config, environment: EnvironmentConfig, seed: UInt64) throws {
+        try self.init(config: config, environment: environment,
+                      runner: try OffPolicyRunner(environment: environment, settings: config.offPolicy, seed: seed),
+                      seed: seed)
+    }
+
+    public convenience init(checkpoint: TrainingCheckpoint) throws {
+        let contents = try checkpoint.contents(algorithm: Self.name, config: TD3Config.self, state: OffPolicyState.self)
+        let runner = try OffPolicyRunner(
+            environment: contents.environment, settings: contents.config.offPolicy, state: contents.state,
+            checkpoint: checkpoint)
+        try self.init(config: contents.config, environment: contents.environment, runner: runner,
+                      seed: contents.header.seed)
+        for (module, prefix) in modules { try checkpoint.restore(module, prefix: prefix) }
+        try checkpoint.restore(actorOptimizer, prefix: "optimizer.actor")
+        try checkpoint.restore(criticOptimizer, prefix: "optimizer.critic")
+        lastActorLoss = contents.state.extra["actor_loss"] ?? 0
+    }
+
+    private init(config: TD3Config, environment: EnvironmentConfig, runner: OffPolicyRunner, seed: UInt64) throws {
+        try config.offPolicy.validate(algorithm: Self.name)
+        guard runner.discreteActionCount == 0 else {
+            throw EnvironmentError.invalidOption("td3 needs a Box action space; \(environment.id) has Discrete actions (use dqn)")
+        }
+        guard config.policyDelay > 0 else {
+            throw EnvironmentError.invalidOption("td3.policyDelay must be positive, got \(config.policyDelay)")
+        }
+        guard config.tau > 0, config.tau <= 1 else {
+            throw EnvironmentError.invalidOption("td3.tau must be in (0, 1], got \(config.tau)")
+        }
+        self.config = config
+        self.environment = environment
+        self.runner = runner
+        let o = runner.environment.observationSize, a = runner.actionSize
+        var rng = Xoshiro256StarStar(seed: seed).derived("networks")
+        actor = DeterministicActor(observationSize: o, actionSize: a, hidden: config.hiddenSizes, using: &rng)
+        actorTarget = DeterministicActor(observationSize: o, actionSize: a, hidden: config.hiddenSizes, using: &rng)
+        critic = TwinQNetwork(observationSize: o, actionSize: a, hidden: config.hiddenSizes, using: &rng)
+        criticTarget = TwinQNetwork(observationSize: o, actionSize: a, hidden: config.hiddenSizes, using: &rng)
+        try actorTarget.copyParameters(from: actor)
+        try criticTarget.copyParameters(from: critic)
+        actorOptimizer = Adam(learningRate: config.learningRate)
+        criticOptimizer = Adam(learningRate: config.learningRate)
+    }
+
+    private var modules: [(Module, String)] {
+        [(actor, "actor"), (actorTarget, "actor_target"), (critic, "critic"), (criticTarget, "critic_target")]
+    }
+
+    public static var defaultConfig: TD3Config { TD3Config() }
+
+    public func learn(totalSteps: Int, callbacks: [any TrainingCallback]) throws {
+        try runner.learn(totalSteps: totalSteps, callbacks: callbacks, algorithm: self, learner: self)
+    }
+
+    public func predict(observations: [Float], count: Int, deterministic: Bool) -> [Float] {
+        runner.predict(observations: observations, count: count, deterministic: deterministic, learner: self)
+    }
+
+    func explorationActions(observations: [Float], count: Int, step: Int, using rng: inout Xoshiro256StarStar)
+        -> [Float]
+    {
+        var actions = policyActions(observations: observations, count: count, deterministic: true, using: &rng)
+        let sigma = Float(config.explorationNoise)
+        for i in actions.indices { actions[i] = Swift.min(Swift.max(actions[i] + sigma * Float(rng.normal()), -1), 1) }
+        return actions
+    }
+
+    func policyActions(observations: [Float], count: Int, deterministic: Bool, using rng: inout Xoshiro256StarStar)
+        -> [Float]
+    {
+        withNoGrad { actor(Tensor(observations, shape: [count, observationSize])).floats }
+    }
+
+    func train(batch: ReplayBatch, update: Int, step: Int, using rng: inout Xoshiro256StarStar) throws
+        -> OffPolicyUpdate
+    {
+        let b = batch.size, o = observationSize, a = runner.actionSize
+        let observations = Tensor(batch.observations, shape: [b, o])
+        let nextObservations = Tensor(batch.nextObservations, shape: [b, o])
+        let actions = Tensor(batch.actions, shape: [b, a])
+        let target = withNoGrad {
+            let noise = Tensor.normal([b, a], using: &rng)
+            let next = TD3Loss.smoothedTargetActions(
+                actorTarget(nextObservations), noise: noise, sigma: config.targetPolicyNoise,
+                clip: config.targetNoiseClip)
+            return TD3Loss.target(
+                rewards: Tensor(batch.rewards), bootstrap: Tensor(batch.bootstrapFactors),
+                nextMinQ: criticTarget.clippedDoubleQ(nextObservations, next)
+            ).detached()
+        }
+        var q1Mean = 0.0
+        let (criticLoss, criticGradients) = valueAndGrad(critic) { critic in
+            let q1 = critic.q1(observations, actions), q2 = critic.q2(observations, actions)
+            q1Mean = Double(q1.mean().item())
+            return TD3Loss.criticLoss(q1: q1, q2: q2, target: target)
+        }
+        criticOptimizer.update(critic, gradients: criticGradients)
+        if (update + 1) % config.policyDelay == 0 {
+            let (actorLoss, actorGradients) = valueAndGrad(actor) { actor in
+                TD3Loss.actorLoss(q1: critic.q1(observations, actor(observations)))
+            }
+            actorOptimizer.update(actor, gradients: actorGradients)
+            lastActorLoss = Double(actorLoss.item())
+            try criticTarget.softUpdate(from: critic, tau: config.tau)
+            try actorTarget.softUpdate(from: actor, tau: config.tau)
+        }
+        try NonFiniteValueError.check(
+            [MetricTag.qfLoss: Double(criticLoss.item()), MetricTag.actorLoss: lastActorLoss], step: step)
+        return OffPolicyUpdate(
+            metrics: [Metric(MetricTag.qf1Values, q1Mean), Metric(MetricTag.qfLoss, Double(criticLoss.item())),
+                      Metric(MetricTag.actorLoss, lastActorLoss)],
+            tdErrors: nil)
+    }
+
+    public func checkpoint() throws -> TrainingCheckpoint {
+        var tensors = runner.tensors
+        for (module, prefix) in modules {
+            tensors.merge(TrainingCheckpoint.tensors(of: module, prefix: prefix)) { a, _ in a }
+        }
+        tensors.merge(TrainingCheckpoint.tensors(of: actorOptimizer, prefix: "optimizer.actor")) { a, _ in a }
+        tensors.merge(TrainingCheckpoint.tensors(of: criticOptimizer, prefix: "optimizer.critic")) { a, _ in a }
+        return try TrainingCheckpoint(
+            sidecar: CheckpointSidecar(header: runner.header(algorithm: Self.name), environment: environment,
+                                       config: config, state: runner.state(extra: ["actor_loss": lastActorLoss])),
+            tensors: tensors)
+    }
+}
