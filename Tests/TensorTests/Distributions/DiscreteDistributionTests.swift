@@ -91,3 +91,22 @@ struct DiscreteDistributionTests {
         expectGradient([logits]) { Bernoulli(logits: $0[0]).entropy() }
     }
 }
+
+@Suite("MultiCategorical")
+struct MultiCategoricalTests {
+    @Test("logProb and entropy are the sums over blocks; sample and mode are row-major [B, blocks]")
+    func sums() {
+        let logits = randomDouble([2, 5], low: -2, high: 2)
+        let dist = MultiCategorical(logits: logits, sizes: [2, 3])
+        let first = Categorical(logits: logits.slice(axis: 1, 0..<2))
+        let second = Categorical(logits: logits.slice(axis: 1, 2..<5))
+        expectClose(dist.logProb([1, 2, 0, 0]).doubles, (first.logProb([1, 0]) + second.logProb([2, 0])).doubles,
+                    tolerance: 1e-14)
+        expectClose(dist.entropy().doubles, (first.entropy() + second.entropy()).doubles, tolerance: 1e-14)
+        #expect(dist.mode == [first.mode[0], second.mode[0], first.mode[1], second.mode[1]])
+        var rng = TestRNG(2)
+        let s = dist.sample(using: &rng)
+        #expect(s.count == 4 && s[0] < 2 && s[2] < 2 && s[1] < 3 && s[3] < 3)
+        expectGradient([logits]) { MultiCategorical(logits: $0[0], sizes: [2, 3]).logProb([1, 2, 0, 0]) }
+    }
+}
