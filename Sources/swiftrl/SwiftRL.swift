@@ -12,7 +12,11 @@ struct SwiftRLCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             QuickstartCommand.self,
+            TrainCommand.self,
+            EvalCommand.self,
+            EnjoyCommand.self,
             EnvCommand.self,
+            BenchCommand.self,
             PlotCommand.self,
         ]
     )

@@ -1,3 +1,4 @@
+import Foundation
 import RLCore
 
 /// The algorithms `swiftrl train <algo>` knows, by registry name. Adding an algorithm is one more entry in
@@ -31,5 +32,16 @@ public enum AlgorithmRegistryError: Error, Equatable, CustomStringConvertible {
         case let .unknownAlgorithm(name, known):
             return "unknown algorithm `\(name)`; choose one of: \(known.joined(separator: ", "))"
         }
+    }
+}
+
+extension AlgorithmRegistry {
+    /// Loads any registered algorithm from a checkpoint, picking the type from the checkpoint's header.
+    /// - Parameter url: a run directory (newest checkpoint), a `.safetensors` or a `.json` checkpoint file.
+    /// - Throws: `TrainingCheckpointError`, `AlgorithmRegistryError` or environment errors.
+    public static func load(from url: URL) throws -> any Algorithm {
+        let checkpoint = try TrainingCheckpoint.read(from: url)
+        let type = try type(named: try checkpoint.header().algorithm)
+        return try type.init(checkpoint: checkpoint)
     }
 }
