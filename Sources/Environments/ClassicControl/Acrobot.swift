@@ -5,15 +5,25 @@ import Foundation
 /// joint; reward −1 per step, 0 on termination; observation `[cos θ1, sin θ1, cos θ2, sin θ2, θ̇1, θ̇2]`.
 /// Time limit 500 (registry).
 public struct Acrobot: Environment, Sendable {
+    /// Integration time step in seconds (Gymnasium's `dt`).
     public let dt = 0.2
+    /// Length of the first link in metres.
     public let linkLength1 = 1.0
+    /// Mass of the first link in kilograms.
     public let linkMass1 = 1.0
+    /// Mass of the second link in kilograms.
     public let linkMass2 = 1.0
+    /// Position of the first link's centre of mass along the link.
     public let linkCenterOfMass1 = 0.5
+    /// Position of the second link's centre of mass along the link.
     public let linkCenterOfMass2 = 0.5
+    /// Moment of inertia of each link.
     public let linkMomentOfInertia = 1.0
+    /// Bound on θ̇1 (4π rad/s).
     public let maxVelocity1 = 4 * Double.pi
+    /// Bound on θ̇2 (9π rad/s).
     public let maxVelocity2 = 9 * Double.pi
+    /// Torque applied for actions 0, 1, 2.
     public let availableTorques: [Double] = [-1, 0, 1]
 
     /// `[θ1, θ2, θ̇1, θ̇2]`; nil before the first reset.

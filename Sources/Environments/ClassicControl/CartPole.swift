@@ -8,14 +8,19 @@ public struct CartPole: Environment, Sendable {
     /// How the state is integrated (Gymnasium's `kinematics_integrator`).
     public enum Integrator: String, Sendable, Codable { case euler, semiImplicitEuler }
 
+    /// Gravitational acceleration (m/s²).
     public var gravity = 9.8
+    /// Mass of the cart (kg).
     public var massCart = 1.0
+    /// Mass of the pole (kg).
     public var massPole = 0.1
     /// Half the pole's length.
     public var length = 0.5
+    /// Force of a push (N).
     public var forceMagnitude = 10.0
     /// Seconds between state updates.
     public var tau = 0.02
+    /// The integrator (Gymnasium's default: Euler).
     public var integrator = Integrator.euler
     /// Sutton & Barto's reward: 0 per step and −1 on termination (Gymnasium's `sutton_barto_reward`).
     public var suttonBartoReward = false

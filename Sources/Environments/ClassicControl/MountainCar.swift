@@ -4,13 +4,19 @@ import Foundation
 /// build momentum to reach the flag at x ≥ 0.5. Actions 0 (push left), 1 (none), 2 (push right);
 /// reward −1 per step; observation `[position, velocity]` as float32. Time limit 200 (registry).
 public struct MountainCar: Environment, Sendable {
+    /// Left end of the track.
     public let minPosition = -1.2
+    /// Right end of the track.
     public let maxPosition = 0.6
+    /// Speed bound.
     public let maxSpeed = 0.07
+    /// Position of the flag.
     public let goalPosition = 0.5
     /// Minimum velocity at the goal for termination.
     public var goalVelocity = 0.0
+    /// Acceleration from a push.
     public let force = 0.001
+    /// Gravity along the slope.
     public let gravity = 0.0025
 
     /// `[position, velocity]` in float64; nil before the first reset.

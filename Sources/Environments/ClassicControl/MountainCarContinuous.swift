@@ -7,13 +7,21 @@ import Foundation
 /// floats under NumPy 2's promotion rules (a Python float meeting a float32 is rounded to float32 first);
 /// this port reproduces those roundings step for step.
 public struct MountainCarContinuous: Environment, Sendable {
+    /// Smallest force.
     public let minAction = -1.0
+    /// Largest force.
     public let maxAction = 1.0
+    /// Left end of the track.
     public let minPosition = -1.2
+    /// Right end of the track.
     public let maxPosition = 0.6
+    /// Speed bound.
     public let maxSpeed = 0.07
+    /// Position of the flag.
     public let goalPosition = 0.45
+    /// Minimum velocity at the goal for termination.
     public var goalVelocity = 0.0
+    /// Force scale (Gymnasium's `power`).
     public let power = 0.0015
 
     /// `[position, velocity]`; nil before the first reset.

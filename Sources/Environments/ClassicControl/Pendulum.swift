@@ -5,12 +5,17 @@ import Foundation
 /// to `[-π, π)`. Never terminates; time limit 200 (registry). The float32 torque enters the cost and the
 /// dynamics in float32 arithmetic, as NumPy 2 evaluates Gymnasium's expressions.
 public struct Pendulum: Environment, Sendable {
+    /// Bound on θ̇.
     public let maxSpeed = 8.0
+    /// Bound on the torque.
     public let maxTorque = 2.0
+    /// Time step in seconds.
     public let dt = 0.05
     /// Gravitational acceleration (Gymnasium's `g`, default 10).
     public var g = 10.0
+    /// Mass of the pendulum.
     public let m = 1.0
+    /// Length of the pendulum.
     public let l = 1.0
 
     /// `[θ, θ̇]` in float64; nil before the first reset.

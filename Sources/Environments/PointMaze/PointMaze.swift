@@ -30,8 +30,11 @@ public struct PointMaze: Environment, Sendable {
     public let terminateAtGoal: Bool
     /// The goal position (centre of the `G` cell).
     public let goal: SIMD2<Double>
+    /// Time step.
     public let dt = 0.1
+    /// Acceleration per unit force.
     public let gain = 5.0
+    /// Speed bound per axis.
     public let maxSpeed = 5.0
     /// The agent's radius used for wall contact.
     public let radius = 0.1

@@ -96,6 +96,7 @@ public struct RGBImage: Equatable, Sendable {
 
 /// An 8-bit RGB colour.
 public struct RGB: Equatable, Hashable, Sendable {
+    /// The channel intensities.
     public var red: UInt8, green: UInt8, blue: UInt8
 
     /// Creates a colour.

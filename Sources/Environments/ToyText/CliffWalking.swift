@@ -3,7 +3,9 @@
 /// Actions 0 up, 1 right, 2 down, 3 left; reward −1 per step. Optionally slippery (intended or perpendicular,
 /// 1/3 each).
 public struct CliffWalking: Environment, Sendable {
+    /// Grid rows.
     public static let rows = 4
+    /// Grid columns.
     public static let columns = 12
     /// The start state (row 3, column 0).
     public static let startState = 36
