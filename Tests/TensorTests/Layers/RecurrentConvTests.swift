@@ -84,3 +84,25 @@ struct RecurrentConvTests {
         #expect(cols.doubles == [0, 1, 2, 3, 4, 1, 2, 3, 4, 0])
     }
 }
+
+@Suite("Fused recurrent gate ops")
+struct RecurrentGateTests {
+    @Test("gruGates equals the composite formula and has the right gradients")
+    func gru() {
+        let gi = randomDouble([2, 6], seed: 1), gh = randomDouble([2, 6], seed: 2), h = randomDouble([2, 2], seed: 3)
+        let a = gi.split(parts: 3, axis: 1), b = gh.split(parts: 3, axis: 1)
+        let r = sigmoid(a[0] + b[0]), z = sigmoid(a[1] + b[1]), n = tanh(a[2] + r * b[2])
+        #expect(maxDifference(gruGates(inputGates: gi, hiddenGates: gh, state: h), (1 - z) * n + z * h) < 1e-15)
+        expectGradient([gi, gh, h]) { gruGates(inputGates: $0[0], hiddenGates: $0[1], state: $0[2]) }
+    }
+
+    @Test("lstmGates equals the composite formula and has the right gradients")
+    func lstm() {
+        let gates = randomDouble([2, 8], low: -2, high: 2, seed: 4), c = randomDouble([2, 2], seed: 5)
+        let p = gates.split(parts: 4, axis: 1)
+        let cNext = sigmoid(p[1]) * c + sigmoid(p[0]) * tanh(p[2])
+        let expected = concat([sigmoid(p[3]) * tanh(cNext), cNext], axis: 1)
+        #expect(maxDifference(lstmGates(gates, cell: c), expected) < 1e-15)
+        expectGradient([gates, c]) { lstmGates($0[0], cell: $0[1]) }
+    }
+}

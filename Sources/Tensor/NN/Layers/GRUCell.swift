@@ -34,15 +34,12 @@ public final class GRUCell: Module {
     public var hiddenSize: Int { weight_hh.shape[1] }
 
     /// The next hidden state for inputs `x [B, input]` and the previous state `h [B, hidden]` (zeros when nil).
-    /// - Complexity: two matrix products of `[B, ·] × [·, 3·hidden]` plus O(B·hidden) gate arithmetic.
+    /// - Complexity: two matrix products of `[B, ·] × [·, 3·hidden]` plus one fused gate op (``gruGates(inputGates:hiddenGates:state:)``).
     public func callAsFunction(_ x: Tensor, _ h: Tensor? = nil) -> Tensor {
         let hidden = hiddenSize
         let state = h ?? .zeros([x.shape[0], hidden], dtype: x.dtype)
-        let gi = linear(x, weight: weight_ih, bias: bias_ih).split(parts: 3, axis: -1)
-        let gh = linear(state, weight: weight_hh, bias: bias_hh).split(parts: 3, axis: -1)
-        let r = sigmoid(gi[0] + gh[0])
-        let z = sigmoid(gi[1] + gh[1])
-        let n = tanh(gi[2] + r * gh[2])
-        return n + z * (state - n)
+        let gi = linear(x, weight: weight_ih, bias: bias_ih)
+        let gh = linear(state, weight: weight_hh, bias: bias_hh)
+        return gruGates(inputGates: gi, hiddenGates: gh, state: state)
     }
 }

@@ -33,14 +33,13 @@ public final class LSTMCell: Module {
     public var hiddenSize: Int { weight_hh.shape[1] }
 
     /// The next `(h, c)` for inputs `x [B, input]` and the previous state (zeros when nil).
-    /// - Complexity: two matrix products of `[B, ·] × [·, 4·hidden]` plus O(B·hidden) gate arithmetic.
+    /// - Complexity: two matrix products of `[B, ·] × [·, 4·hidden]` plus one fused gate op (``lstmGates(_:cell:)``).
     public func callAsFunction(_ x: Tensor, _ state: (h: Tensor, c: Tensor)? = nil) -> (h: Tensor, c: Tensor) {
         let zeros = Tensor.zeros([x.shape[0], hiddenSize], dtype: x.dtype)
         let (h, c) = state ?? (zeros, zeros)
-        let gates = (linear(x, weight: weight_ih, bias: bias_ih) + linear(h, weight: weight_hh, bias: bias_hh))
-            .split(parts: 4, axis: -1)
-        let i = sigmoid(gates[0]), f = sigmoid(gates[1]), g = tanh(gates[2]), o = sigmoid(gates[3])
-        let cNext = f * c + i * g
-        return (o * tanh(cNext), cNext)
+        let gates = linear(x, weight: weight_ih, bias: bias_ih) + linear(h, weight: weight_hh, bias: bias_hh)
+        let next = lstmGates(gates, cell: c)  // [B, 2H] = [h′ | c′]
+        let hidden = hiddenSize
+        return (next.slice(axis: 1, 0..<hidden), next.slice(axis: 1, hidden..<(2 * hidden)))
     }
 }
