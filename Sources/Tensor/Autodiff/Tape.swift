@@ -85,7 +85,13 @@ extension Tensor {
         precondition(shape == other.shape, "gradient shape \(other.shape) does not match \(shape)")
         switch (storage, other.storage) {
         case (.float32(let a), .float32(let b)):
-            return Tensor(storage: .float32(zip(a, b).map { $0 + $1 }), shape: shape)
+            let sum = [Float](unsafeUninitializedCapacity: a.count) { out, n in
+                a.withUnsafeBufferPointer { pa in
+                    b.withUnsafeBufferPointer { pb in for i in 0..<pa.count { out[i] = pa[i] + pb[i] } }
+                }
+                n = a.count
+            }
+            return Tensor(storage: .float32(sum), shape: shape)
         default:
             return Tensor(storage: .float64(zip(doubles, other.doubles).map { $0 + $1 }), shape: shape)
         }

@@ -26,6 +26,7 @@ public final class Tensor: @unchecked Sendable {
             "Tensor: shape \(shape) does not match \(storage.count) elements")
         self.shape = shape
         self.storage = storage
+        _ = AllocatorTuning.applied
     }
 
     /// The element type.

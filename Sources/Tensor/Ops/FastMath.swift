@@ -52,27 +52,37 @@ enum FastMath {
     }
 }
 
-/// A unary function with a fast `Float` forward pass.
+/// A unary function with fast `Float` forward and derivative passes (no libm calls).
 protocol VectorizedUnary: UnaryFunction {
     static func fast(_ x: Float) -> Float
+    static func fastDerivative(x: Float, y: Float) -> Float
 }
 
 extension ExpF: VectorizedUnary {
     @inline(__always) static func fast(_ x: Float) -> Float { FastMath.exp(x) }
+    @inline(__always) static func fastDerivative(x: Float, y: Float) -> Float { y }
 }
 
 extension TanhF: VectorizedUnary {
     @inline(__always) static func fast(_ x: Float) -> Float { FastMath.tanh(x) }
+    @inline(__always) static func fastDerivative(x: Float, y: Float) -> Float { 1 - y * y }
 }
 
 extension SigmoidF: VectorizedUnary {
     // 1/(1 + e^−x); e^−x is clamped to [1.2e-38, 2.4e38], giving 1 or ~4e-39 at the ends without NaNs.
     @inline(__always) static func fast(_ x: Float) -> Float { 1 / (1 + FastMath.exp(-x)) }
+    @inline(__always) static func fastDerivative(x: Float, y: Float) -> Float { y * (1 - y) }
 }
 
 extension GeluTanhF: VectorizedUnary {
+    static let k: Float = 0.797_884_560_802_865_4  // √(2/π)
+
     @inline(__always) static func fast(_ x: Float) -> Float {
-        let k: Float = 0.797_884_560_802_865_4  // √(2/π)
-        return x * (1 + FastMath.tanh(k * (x + 0.044715 * x * x * x))) * 0.5
+        x * (1 + FastMath.tanh(k * (x + 0.044715 * x * x * x))) * 0.5
+    }
+
+    @inline(__always) static func fastDerivative(x: Float, y: Float) -> Float {
+        let t = FastMath.tanh(k * (x + 0.044715 * x * x * x))
+        return (1 + t) * 0.5 + x * (1 - t * t) * k * (1 + 3 * 0.044715 * x * x) * 0.5
     }
 }

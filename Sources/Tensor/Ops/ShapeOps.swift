@@ -181,13 +181,23 @@ private func sliceValues<T: TensorScalar>(_ a: [T], _ outer: Int, _ n: Int, _ in
     return out
 }
 
-/// Copies `a` read through `strides` into a contiguous array of `shape`.
+/// Copies `a` read through `strides` into a contiguous array of `shape`. When the innermost source stride is 1
+/// (e.g. splitting or merging attention heads), whole rows are copied at a time.
 func gatherStrided<T: TensorScalar>(_ a: [T], _ shape: [Int], _ strides: [Int]) -> [T] {
     let total = shape.reduce(1, *)
     return [T](unsafeUninitializedCapacity: total) { out, n in
-        a.withUnsafeBufferPointer { pa in
-            forEachBroadcast(shape, strides, strides) { o, ia, _ in out[o] = pa[ia] }
-        }
         n = total
+        guard total > 0 else { return }
+        a.withUnsafeBufferPointer { pa in
+            if let last = strides.last, last == 1, shape.count > 1, let src = pa.baseAddress, let dst = out.baseAddress {
+                let row = shape[shape.count - 1]
+                let outer = Array(shape.dropLast()), outerStrides = Array(strides.dropLast())
+                forEachBroadcast(outer, outerStrides, outerStrides) { o, ia, _ in
+                    (dst + o * row).initialize(from: src + ia, count: row)
+                }
+            } else {
+                forEachBroadcast(shape, strides, strides) { o, ia, _ in out[o] = pa[ia] }
+            }
+        }
     }
 }

@@ -27,6 +27,9 @@ extension Tensor {
     static func chain<F: UnaryFunction>(_ g: Tensor, x: Tensor, y: Tensor, _: F.Type) -> Tensor {
         switch (g.storage, x.storage, y.storage) {
         case (.float32(let gv), .float32(let xv), .float32(let yv)):
+            if let vectorized = F.self as? any VectorizedUnary.Type {
+                return Tensor(storage: .float32(chainVectorized(gv, xv, yv, vectorized)), shape: x.shape)
+            }
             return Tensor(storage: .float32(chainValues(gv, xv, yv, F.self)), shape: x.shape)
         default:
             return Tensor(storage: .float64(chainValues(g.doubles, x.doubles, y.doubles, F.self)), shape: x.shape)
@@ -51,6 +54,22 @@ private func mapVectorized(_ a: [Float], _ f: any VectorizedUnary.Type) -> [Floa
                 for i in 0..<pa.count { out[i] = F.fast(pa[i]) }
             }
             n = a.count
+        }
+    }
+    return run(f)
+}
+
+private func chainVectorized(_ g: [Float], _ x: [Float], _ y: [Float], _ f: any VectorizedUnary.Type) -> [Float] {
+    func run<F: VectorizedUnary>(_: F.Type) -> [Float] {
+        [Float](unsafeUninitializedCapacity: x.count) { out, n in
+            g.withUnsafeBufferPointer { pg in
+                x.withUnsafeBufferPointer { px in
+                    y.withUnsafeBufferPointer { py in
+                        for i in 0..<px.count { out[i] = pg[i] * F.fastDerivative(x: px[i], y: py[i]) }
+                    }
+                }
+            }
+            n = x.count
         }
     }
     return run(f)
