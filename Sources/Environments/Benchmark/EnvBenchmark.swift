@@ -3,7 +3,8 @@ import Tensor
 
 /// The `env` benchmark suite (results in Tensor's `BenchmarkResult` JSON-lines format): CartPole and Pendulum steps per second, one environment (with its time limit,
 /// random actions, reset when done — what `gym.make` + `action_space.sample()` measures) and 256 environments
-/// in a threaded ``VectorEnvironment`` (next-step autoreset). Case names match `Benchmarks/peers/env_gymnasium.py`.
+/// in a threaded ``VectorEnvironment`` (next-step autoreset; ``VectorParallelism/adaptive(threads:)``, which falls
+/// back to serial stepping while threads do not pay, e.g. when other processes occupy the cores). Case names match `Benchmarks/peers/env_gymnasium.py`.
 public enum EnvBenchmark {
     /// Runs every case.
     /// - Parameters:
@@ -67,7 +68,7 @@ public enum EnvBenchmark {
                                          make: @escaping () throws(EnvironmentError) -> Env,
                                          action: (UInt64) -> Env.Action) -> BenchmarkResult
     where Env.Observation: FlatConvertible {
-        let parallelism: VectorParallelism = threads > 1 ? .threads(threads, minimumPerThread: 32) : .serial
+        let parallelism: VectorParallelism = threads > 1 ? .adaptive(threads: threads) : .serial
         guard var environments = try? VectorEnvironment(count: count, parallelism: parallelism, make: { (_) throws(EnvironmentError) in try make() }),
               (try? environments.reset(seed: 0)) != nil else {
             return BenchmarkResult(suite: "env", case: name, unit: "steps/s", samples: [])

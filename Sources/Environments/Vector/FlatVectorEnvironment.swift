@@ -65,4 +65,33 @@ public enum VectorParallelism: Equatable, Sendable {
     /// Split sub-environments into contiguous chunks stepped on up to `threads` threads with
     /// `DispatchQueue.concurrentPerform`; batches smaller than `minimumPerThread` per thread run serially.
     case threads(Int, minimumPerThread: Int = 32)
+    /// Time both serial and threaded stepping (up to `threads` threads) and use whichever is currently faster,
+    /// re-checking the slower one every 32 steps — useful on shared machines where other processes compete for
+    /// cores. Results are identical either way; only the speed changes.
+    case adaptive(threads: Int)
+}
+
+/// Running cost estimates for ``VectorParallelism/adaptive(threads:)``.
+struct AdaptiveSchedule: Sendable {
+    var serialNanoseconds: Double?
+    var threadedNanoseconds: Double?
+    var steps = 0
+
+    /// Whether the next step should use threads.
+    mutating func useThreads() -> Bool {
+        steps += 1
+        guard let serial = serialNanoseconds else { return false }
+        guard let threaded = threadedNanoseconds else { return true }
+        let preferThreads = threaded < serial
+        return steps % 32 == 0 ? !preferThreads : preferThreads
+    }
+
+    /// Records how long a step took.
+    mutating func record(nanoseconds: Double, threaded: Bool) {
+        if threaded {
+            threadedNanoseconds = threadedNanoseconds.map { 0.8 * $0 + 0.2 * nanoseconds } ?? nanoseconds
+        } else {
+            serialNanoseconds = serialNanoseconds.map { 0.8 * $0 + 0.2 * nanoseconds } ?? nanoseconds
+        }
+    }
 }

@@ -7,8 +7,21 @@ extension VectorEnvironment {
         finishedEpisodes.removeAll(keepingCapacity: true)
         let count = self.count
         var threads = 1
-        if case let .threads(requested, minimumPerThread) = parallelism {
+        var adaptive = false
+        switch parallelism {
+        case .serial: break
+        case let .threads(requested, minimumPerThread):
             threads = max(1, min(requested, count / max(1, minimumPerThread)))
+        case let .adaptive(requested):
+            adaptive = true
+            threads = schedule.useThreads() ? max(1, min(requested, count)) : 1
+        }
+        let started = adaptive ? DispatchTime.now().uptimeNanoseconds : 0
+        defer {
+            if adaptive {
+                let elapsed = Double(DispatchTime.now().uptimeNanoseconds &- started)
+                schedule.record(nanoseconds: elapsed, threaded: threads > 1)
+            }
         }
         let mode = autoresetMode, size = observationSize, collect = collectInfo
         var firstError: EnvironmentError?

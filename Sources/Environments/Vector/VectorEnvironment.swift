@@ -39,6 +39,7 @@ public struct VectorEnvironment<Env: Environment> where Env.Observation: FlatCon
     var episodeReturns: [Double]
     var episodeLengths: [Int]
     var finishedFlags: [Bool]
+    var schedule = AdaptiveSchedule()
     var finishedReturns: [Double]
     var finishedLengths: [Int]
 

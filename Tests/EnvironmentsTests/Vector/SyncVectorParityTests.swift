@@ -8,7 +8,7 @@ struct SyncVectorParityTests {
     func cartPoleMatches(mode: AutoresetMode) throws {
         let fixture = try loadFixture("gymnasium_spaces_vector")
         let record = try #require(fixture["vector"]?.array?.first { $0["mode"]?.string == mode.rawValue })
-        for parallelism in [VectorParallelism.serial, .threads(2, minimumPerThread: 1)] {
+        for parallelism in [VectorParallelism.serial, .threads(2, minimumPerThread: 1), .adaptive(threads: 2)] {
             var vector = try VectorEnvironment(count: 4, autoresetMode: mode, parallelism: parallelism) {
                 (_) throws(EnvironmentError) in try TimeLimit(CartPole(), maxEpisodeSteps: 500)
             }
