@@ -22,7 +22,9 @@ public struct LinearContextualBandit: Environment, Sendable {
 
     /// Creates a bandit whose θ is drawn from `np_random(parameterSeed)` and normalised.
     /// - Throws: ``EnvironmentError/invalidOption(_:)`` for non-positive sizes or negative noise.
-    public init(arms: Int = 10, dimension: Int = 5, noise: Double = 0.1, parameterSeed: UInt64 = 0) throws(EnvironmentError) {
+    public init(arms: Int = 10, dimension: Int = 5, noise: Double = 0.1, parameterSeed: UInt64 = 0)
+        throws(EnvironmentError)
+    {
         guard arms > 0, dimension > 0, noise >= 0 else {
             throw .invalidOption("LinearContextualBandit: need arms > 0, dimension > 0, noise ≥ 0")
         }
@@ -36,8 +38,10 @@ public struct LinearContextualBandit: Environment, Sendable {
     }
 
     public var observationSpace: Space {
-        .box(.fixed(low: Array(repeating: -.infinity, count: armCount * dimension),
-                    high: Array(repeating: .infinity, count: armCount * dimension)))
+        .box(
+            .fixed(
+                low: Array(repeating: -.infinity, count: armCount * dimension),
+                high: Array(repeating: .infinity, count: armCount * dimension)))
     }
     public var actionSpace: Space { .discrete(DiscreteSpace(validN: armCount)) }
 
@@ -62,8 +66,9 @@ public struct LinearContextualBandit: Environment, Sendable {
         let regret = (expected.max() ?? 0) - expected[action]
         cumulativeRegret += regret
         drawContexts()
-        return Step(observation: contexts.map(Float.init), reward: reward, terminated: false, truncated: false,
-                    info: ["regret": .double(regret)])
+        return Step(
+            observation: contexts.map(Float.init), reward: reward, terminated: false, truncated: false,
+            info: ["regret": .double(regret)])
     }
 
     private mutating func drawContexts() {

@@ -47,10 +47,12 @@ public struct MultiArmedBandit: Environment, Sendable {
 
     /// The standard testbed (Sutton & Barto §2.3): `k` Gaussian arms with means drawn from `N(0, 1)`, σ = 1,
     /// or `k` Bernoulli arms with `p ~ U(0, 1)`; drawn from `np_random(seed)`.
-    public static func testbed(arms k: Int, bernoulli: Bool, seed: UInt64) throws(EnvironmentError) -> MultiArmedBandit {
+    public static func testbed(arms k: Int, bernoulli: Bool, seed: UInt64) throws(EnvironmentError) -> MultiArmedBandit
+    {
         var generator = NumPyGenerator(seed: seed)
         if bernoulli { return try MultiArmedBandit(arms: .bernoulli((0..<k).map { _ in generator.random() })) }
-        return try MultiArmedBandit(arms: .gaussian(means: (0..<k).map { _ in generator.standardNormal() }, standardDeviation: 1))
+        return try MultiArmedBandit(
+            arms: .gaussian(means: (0..<k).map { _ in generator.standardNormal() }, standardDeviation: 1))
     }
 
     /// The best arm's expected reward `μ*`.
@@ -80,7 +82,8 @@ public struct MultiArmedBandit: Environment, Sendable {
         cumulativeRegret += regret
         pulls[action] += 1
         let optimal = means.firstIndex(of: bestMean) ?? 0
-        return Step(observation: 0, reward: reward, terminated: false, truncated: false,
-                    info: ["regret": .double(regret), "optimal_arm": .int(optimal)])
+        return Step(
+            observation: 0, reward: reward, terminated: false, truncated: false,
+            info: ["regret": .double(regret), "optimal_arm": .int(optimal)])
     }
 }

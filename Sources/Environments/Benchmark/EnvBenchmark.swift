@@ -14,14 +14,22 @@ public enum EnvBenchmark {
         let rounds = quick ? 3 : 7
         let seconds = quick ? 0.1 : 0.25
         return [
-            single(name: "cartpole_1env", rounds: rounds, seconds: seconds,
-                   make: { () throws(EnvironmentError) in try TimeLimit(CartPole(), maxEpisodeSteps: 500) }, action: { Int($0 & 1) }),
-            vector(name: "cartpole_256env", count: 256, threads: threads, rounds: rounds, seconds: seconds,
-                   make: { () throws(EnvironmentError) in try TimeLimit(CartPole(), maxEpisodeSteps: 500) }, action: { Int($0 & 1) }),
-            single(name: "pendulum_1env", rounds: rounds, seconds: seconds,
-                   make: { () throws(EnvironmentError) in try TimeLimit(Pendulum(), maxEpisodeSteps: 200) }, action: unitTorque),
-            vector(name: "pendulum_256env", count: 256, threads: threads, rounds: rounds, seconds: seconds,
-                   make: { () throws(EnvironmentError) in try TimeLimit(Pendulum(), maxEpisodeSteps: 200) }, action: unitTorque),
+            single(
+                name: "cartpole_1env", rounds: rounds, seconds: seconds,
+                make: { () throws(EnvironmentError) in try TimeLimit(CartPole(), maxEpisodeSteps: 500) },
+                action: { Int($0 & 1) }),
+            vector(
+                name: "cartpole_256env", count: 256, threads: threads, rounds: rounds, seconds: seconds,
+                make: { () throws(EnvironmentError) in try TimeLimit(CartPole(), maxEpisodeSteps: 500) },
+                action: { Int($0 & 1) }),
+            single(
+                name: "pendulum_1env", rounds: rounds, seconds: seconds,
+                make: { () throws(EnvironmentError) in try TimeLimit(Pendulum(), maxEpisodeSteps: 200) },
+                action: unitTorque),
+            vector(
+                name: "pendulum_256env", count: 256, threads: threads, rounds: rounds, seconds: seconds,
+                make: { () throws(EnvironmentError) in try TimeLimit(Pendulum(), maxEpisodeSteps: 200) },
+                action: unitTorque),
         ]
     }
 
@@ -34,9 +42,11 @@ public enum EnvBenchmark {
     }
 
     /// Steps one environment with actions from `action(randomBits)`, resetting when an episode ends.
-    static func single<Env: Environment>(name: String, rounds: Int, seconds: Double,
-                                         make: () throws(EnvironmentError) -> Env,
-                                         action: (UInt64) -> Env.Action) -> BenchmarkResult {
+    static func single<Env: Environment>(
+        name: String, rounds: Int, seconds: Double,
+        make: () throws(EnvironmentError) -> Env,
+        action: (UInt64) -> Env.Action
+    ) -> BenchmarkResult {
         guard var environment = try? make(), (try? environment.reset(seed: 0)) != nil else {
             return BenchmarkResult(suite: "env", case: name, unit: "steps/s", samples: [])
         }
@@ -64,13 +74,18 @@ public enum EnvBenchmark {
     }
 
     /// Steps a threaded vector environment of `count` copies with random actions.
-    static func vector<Env: Environment>(name: String, count: Int, threads: Int, rounds: Int, seconds: Double,
-                                         make: @escaping () throws(EnvironmentError) -> Env,
-                                         action: (UInt64) -> Env.Action) -> BenchmarkResult
+    static func vector<Env: Environment>(
+        name: String, count: Int, threads: Int, rounds: Int, seconds: Double,
+        make: @escaping () throws(EnvironmentError) -> Env,
+        action: (UInt64) -> Env.Action
+    ) -> BenchmarkResult
     where Env.Observation: FlatConvertible {
         let parallelism: VectorParallelism = threads > 1 ? .adaptive(threads: threads) : .serial
-        guard var environments = try? VectorEnvironment(count: count, parallelism: parallelism, make: { (_) throws(EnvironmentError) in try make() }),
-              (try? environments.reset(seed: 0)) != nil else {
+        guard
+            var environments = try? VectorEnvironment(
+                count: count, parallelism: parallelism, make: { (_) throws(EnvironmentError) in try make() }),
+            (try? environments.reset(seed: 0)) != nil
+        else {
             return BenchmarkResult(suite: "env", case: name, unit: "steps/s", samples: [])
         }
         var rng = SplitMix64(seed: 2)

@@ -68,7 +68,9 @@ public struct EnvironmentChecker {
             if space.flatDimension == 0 { throw fail("the \(label) space \(space) is empty") }
             var sampler = SpaceSampler(space: space, seed: 0)
             let sample = sampler.sample()
-            if let problem = space.mismatch(sample) { throw fail("a sample of the \(label) space is not in it: \(problem)") }
+            if let problem = space.mismatch(sample) {
+                throw fail("a sample of the \(label) space is not in it: \(problem)")
+            }
             if case let .box(box) = space, box.low.contains(where: \.isNaN) || box.high.contains(where: \.isNaN) {
                 throw fail("the \(label) space has NaN bounds")
             }
@@ -91,7 +93,9 @@ public struct EnvironmentChecker {
         }
         let again = try first.reset(seed: 123)
         if again.observation != a.observation {
-            throw fail("re-seeding the same instance with 123 gave \(again.observation.summary), first \(a.observation.summary)")
+            throw fail(
+                "re-seeding the same instance with 123 gave \(again.observation.summary), first \(a.observation.summary)"
+            )
         }
         let continued1 = try first.reset(seed: nil), continued2 = try second.reset(seed: nil)
         if continued1.observation != continued2.observation {
@@ -170,7 +174,9 @@ public struct EnvironmentChecker {
         var environment = try make()
         _ = try environment.reset(seed: 0)
         guard let frame = environment.render() else {
-            if !environment.metadata.renderModes.isEmpty { throw fail("render() returned nil but metadata lists render modes") }
+            if !environment.metadata.renderModes.isEmpty {
+                throw fail("render() returned nil but metadata lists render modes")
+            }
             return
         }
         switch frame {

@@ -52,8 +52,10 @@ public struct Acrobot: Environment, Sendable {
         state = s
         // The reset state is float32 in Gymnasium, so NumPy takes float32 cos/sin of it.
         let angles = (Float(s[0]), Float(s[1]))
-        return Reset(observation: [NumPyFloat32Trig.cos(angles.0), NumPyFloat32Trig.sin(angles.0),
-                                   NumPyFloat32Trig.cos(angles.1), NumPyFloat32Trig.sin(angles.1), Float(s[2]), Float(s[3])])
+        return Reset(observation: [
+            NumPyFloat32Trig.cos(angles.0), NumPyFloat32Trig.sin(angles.0),
+            NumPyFloat32Trig.cos(angles.1), NumPyFloat32Trig.sin(angles.1), Float(s[2]), Float(s[3]),
+        ])
     }
 
     public mutating func step(_ action: Int) throws(EnvironmentError) -> Step<[Float]> {
@@ -69,12 +71,14 @@ public struct Acrobot: Environment, Sendable {
         next[3] = min(max(next[3], -maxVelocity2), maxVelocity2)
         state = next
         let terminated = -cos(next[0]) - cos(next[1] + next[0]) > 1.0
-        return Step(observation: observation(next), reward: terminated ? 0 : -1, terminated: terminated,
-                    truncated: false)
+        return Step(
+            observation: observation(next), reward: terminated ? 0 : -1, terminated: terminated,
+            truncated: false)
     }
 
     private func observation(_ s: SIMD4<Double>) -> [Float] {
-        [Float(cos(s[0])), Float(sin(s[0])), Float(cos(s[1])), Float(sin(s[1])), Float(s[2]), Float(s[3])]
+        let first = Libm.sinCos(s[0]), second = Libm.sinCos(s[1])
+        return [Float(first.cos), Float(first.sin), Float(second.cos), Float(second.sin), Float(s[2]), Float(s[3])]
     }
 
     /// One RK4 step over `[0, dt]` exactly as Gymnasium's `rk4` (torque held constant).
@@ -93,15 +97,18 @@ public struct Acrobot: Environment, Sendable {
         let lc1 = linkCenterOfMass1, lc2 = linkCenterOfMass2, i1 = linkMomentOfInertia, i2 = linkMomentOfInertia
         let g = 9.8
         let theta1 = s[0], theta2 = s[1], dtheta1 = s[2], dtheta2 = s[3]
-        let p = ScalarPower.self
-        let d1 = m1 * p.power(lc1, 2) + m2 * (p.power(l1, 2) + p.power(lc2, 2) + 2 * l1 * lc2 * cos(theta2)) + i1 + i2
-        let d2 = m2 * (p.power(lc2, 2) + l1 * lc2 * cos(theta2)) + i2
+        let p = Libm.self
+        let (sinTheta2, cosTheta2) = p.sinCos(theta2)
+        let d1 = m1 * p.power(lc1, 2) + m2 * (p.power(l1, 2) + p.power(lc2, 2) + 2 * l1 * lc2 * cosTheta2) + i1 + i2
+        let d2 = m2 * (p.power(lc2, 2) + l1 * lc2 * cosTheta2) + i2
         let phi2 = m2 * lc2 * g * cos(theta1 + theta2 - Double.pi / 2.0)
-        let phi1 = -m2 * l1 * lc2 * p.power(dtheta2, 2) * sin(theta2)
-            - 2 * m2 * l1 * lc2 * dtheta2 * dtheta1 * sin(theta2)
+        let phi1 =
+            -m2 * l1 * lc2 * p.power(dtheta2, 2) * sinTheta2
+            - 2 * m2 * l1 * lc2 * dtheta2 * dtheta1 * sinTheta2
             + (m1 * lc1 + m2 * l1) * g * cos(theta1 - Double.pi / 2)
             + phi2
-        let ddtheta2 = (a + d2 / d1 * phi1 - m2 * l1 * lc2 * p.power(dtheta1, 2) * sin(theta2) - phi2)
+        let ddtheta2 =
+            (a + d2 / d1 * phi1 - m2 * l1 * lc2 * p.power(dtheta1, 2) * sinTheta2 - phi2)
             / (m2 * p.power(lc2, 2) + i2 - p.power(d2, 2) / d1)
         let ddtheta1 = -(d2 * ddtheta2 + phi1) / d1
         return SIMD4(dtheta1, dtheta2, ddtheta1, ddtheta2)

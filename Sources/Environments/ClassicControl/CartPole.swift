@@ -65,10 +65,11 @@ public struct CartPole: Environment, Sendable {
         guard let current = state else { throw .resetNeeded("CartPole-v1: call reset(seed:) before step(_:)") }
         var (x, xDot, theta, thetaDot) = (current[0], current[1], current[2], current[3])
         let force = action == 1 ? forceMagnitude : -forceMagnitude
-        let cosTheta = cos(theta), sinTheta = sin(theta)
+        let (sinTheta, cosTheta) = Libm.sinCos(theta)
         let totalMass = massPole + massCart, poleMassLength = massPole * length
         let temp = (force + poleMassLength * (thetaDot * thetaDot) * sinTheta) / totalMass
-        let thetaAcc = (gravity * sinTheta - cosTheta * temp)
+        let thetaAcc =
+            (gravity * sinTheta - cosTheta * temp)
             / (length * (4.0 / 3.0 - massPole * (cosTheta * cosTheta) / totalMass))
         let xAcc = temp - poleMassLength * thetaAcc * cosTheta / totalMass
         switch integrator {
@@ -106,8 +107,9 @@ public struct CartPole: Environment, Sendable {
         let scale = 600.0 / (xThreshold * 2), poleLength = scale * (2 * length)
         let cartX = s[0] * scale + 300, cartY = 400.0 - 100
         image.drawLine(x0: 0, y0: cartY, x1: 600, y1: cartY, width: 1, color: RGB(0, 0, 0))
-        image.fillRectangle(x0: Int(cartX - 25), y0: Int(cartY - 15), x1: Int(cartX + 25), y1: Int(cartY + 15),
-                            color: RGB(0, 0, 0))
+        image.fillRectangle(
+            x0: Int(cartX - 25), y0: Int(cartY - 15), x1: Int(cartX + 25), y1: Int(cartY + 15),
+            color: RGB(0, 0, 0))
         let axleY = cartY - 7.5
         let tipX = cartX + poleLength * sin(s[2]), tipY = axleY - poleLength * cos(s[2])
         image.drawLine(x0: cartX, y0: axleY, x1: tipX, y1: tipY, width: 10, color: RGB(202, 152, 101))

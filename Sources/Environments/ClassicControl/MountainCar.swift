@@ -57,15 +57,18 @@ public struct MountainCar: Environment, Sendable {
         if position == minPosition, velocity < 0 { velocity = 0 }
         let terminated = position >= goalPosition && velocity >= goalVelocity
         state = SIMD2(position, velocity)
-        return Step(observation: SIMD2<Float>(Float(position), Float(velocity)), reward: -1,
-                    terminated: terminated, truncated: false)
+        return Step(
+            observation: SIMD2<Float>(Float(position), Float(velocity)), reward: -1,
+            terminated: terminated, truncated: false)
     }
 
     /// A 600×400 RGB picture of the hill, flag and car.
     public func render() -> Frame? {
         guard let s = state else { return nil }
-        return .rgb(mountainCarPicture(position: s.x, minPosition: minPosition, maxPosition: maxPosition,
-                                       goal: goalPosition))
+        return .rgb(
+            mountainCarPicture(
+                position: s.x, minPosition: minPosition, maxPosition: maxPosition,
+                goal: goalPosition))
     }
 }
 
@@ -83,8 +86,9 @@ func mountainCarPicture(position: Double, minPosition: Double, maxPosition: Doub
     }
     let flag = point(goal)
     image.drawLine(x0: flag.0, y0: flag.1, x1: flag.0, y1: flag.1 - 50, width: 2, color: RGB(0, 0, 0))
-    image.fillRectangle(x0: Int(flag.0), y0: Int(flag.1 - 50), x1: Int(flag.0 + 25), y1: Int(flag.1 - 40),
-                        color: RGB(204, 204, 0))
+    image.fillRectangle(
+        x0: Int(flag.0), y0: Int(flag.1 - 50), x1: Int(flag.0 + 25), y1: Int(flag.1 - 40),
+        color: RGB(204, 204, 0))
     let car = point(position)
     image.fillCircle(cx: car.0, cy: car.1 - 12, radius: 14, color: RGB(0, 0, 0))
     return image

@@ -58,12 +58,15 @@ public struct MountainCarContinuous: Environment, Sendable {
             throw .resetNeeded("MountainCarContinuous-v0: call reset(seed:) before step(_:)")
         }
         // force = min(max(a, -1.0), 1.0): stays the float32 action unless clipped to a Python float.
-        let clippedForce: Double? = Float(minAction) > action ? minAction : (Float(maxAction) < action ? maxAction : nil)
+        let clippedForce: Double? =
+            Float(minAction) > action ? minAction : (Float(maxAction) < action ? maxAction : nil)
         let position: Double, velocity: Double
         if stateIsFloat32 {
             var p = Float(current.x), v = Float(current.y)
             let slope = 0.0025 * cos(Double(3 * p))
-            if let clippedForce { v = v + Float(clippedForce * power - slope) } else {
+            if let clippedForce {
+                v = v + Float(clippedForce * power - slope)
+            } else {
                 v = v + (action * Float(power) - Float(slope))
             }
             if v > Float(maxSpeed) { v = Float(maxSpeed) }
@@ -77,7 +80,9 @@ public struct MountainCarContinuous: Environment, Sendable {
         } else {
             var p = current.x, v = current.y
             let slope = 0.0025 * cos(3 * p)
-            if let clippedForce { v = v + (clippedForce * power - slope) } else {
+            if let clippedForce {
+                v = v + (clippedForce * power - slope)
+            } else {
                 v = v + Double(action * Float(power) - Float(slope))
             }
             v = min(max(v, -maxSpeed), maxSpeed)
@@ -87,7 +92,8 @@ public struct MountainCarContinuous: Environment, Sendable {
             position = p
             velocity = v
         }
-        let terminated = stateIsFloat32
+        let terminated =
+            stateIsFloat32
             ? Float(position) >= Float(goalPosition) && Float(velocity) >= Float(goalVelocity)
             : position >= goalPosition && velocity >= goalVelocity
         var reward = terminated ? 100.0 : 0.0
@@ -101,7 +107,9 @@ public struct MountainCarContinuous: Environment, Sendable {
     /// A 600×400 RGB picture of the hill, flag and car.
     public func render() -> Frame? {
         guard let s = state else { return nil }
-        return .rgb(mountainCarPicture(position: s.x, minPosition: minPosition, maxPosition: maxPosition,
-                                       goal: goalPosition))
+        return .rgb(
+            mountainCarPicture(
+                position: s.x, minPosition: minPosition, maxPosition: maxPosition,
+                goal: goalPosition))
     }
 }

@@ -54,19 +54,22 @@ public struct Pendulum: Environment, Sendable {
         let u = min(max(action, Float(-maxTorque)), Float(maxTorque))
         lastTorque = u
         let normalized = angleNormalize(theta)
-        let costs = ScalarPower.power(normalized, 2) + 0.1 * ScalarPower.power(thetaDot, 2)
-            + Double(Float(0.001) * ScalarPower.power(u, 2))
+        let costs =
+            Libm.power(normalized, 2) + 0.1 * Libm.power(thetaDot, 2)
+            + Double(Float(0.001) * Libm.power(u, 2))
         let torqueTerm = Double(Float(3.0 / (m * l * l)) * u)
         var newThetaDot = thetaDot + (3 * g / (2 * l) * sin(theta) + torqueTerm) * dt
         newThetaDot = min(max(newThetaDot, -maxSpeed), maxSpeed)
         let newTheta = theta + newThetaDot * dt
         state = SIMD2(newTheta, newThetaDot)
-        return Step(observation: observation(theta: newTheta, thetaDot: newThetaDot), reward: -costs,
-                    terminated: false, truncated: false)
+        return Step(
+            observation: observation(theta: newTheta, thetaDot: newThetaDot), reward: -costs,
+            terminated: false, truncated: false)
     }
 
     private func observation(theta: Double, thetaDot: Double) -> SIMD3<Float> {
-        SIMD3(Float(cos(theta)), Float(sin(theta)), Float(thetaDot))
+        let (s, c) = Libm.sinCos(theta)
+        return SIMD3(Float(c), Float(s), Float(thetaDot))
     }
 
     /// A 500×500 RGB picture of the pendulum.

@@ -77,8 +77,9 @@ where Base.Observation: SpaceValueConvertible, Base.Action: SpaceValueConvertibl
             throw .invalidAction("\(action.summary) does not fit the action space \(environment.actionSpace)")
         }
         let result = try environment.step(typed)
-        return Step(observation: result.observation.spaceValue, reward: result.reward,
-                    terminated: result.terminated, truncated: result.truncated, info: result.info)
+        return Step(
+            observation: result.observation.spaceValue, reward: result.reward,
+            terminated: result.terminated, truncated: result.truncated, info: result.info)
     }
 
     override func render() -> Frame? { environment.render() }

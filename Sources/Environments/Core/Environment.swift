@@ -98,15 +98,20 @@ public struct Step<Observation> {
     public var isDone: Bool { terminated || truncated }
 
     /// The same step with its observation transformed.
-    public func mapObservation<T>(_ transform: (Observation) throws(EnvironmentError) -> T) throws(EnvironmentError) -> Step<T> {
-        Step<T>(observation: try transform(observation), reward: reward, terminated: terminated,
-                truncated: truncated, info: info)
+    public func mapObservation<T>(_ transform: (Observation) throws(EnvironmentError) -> T) throws(EnvironmentError)
+        -> Step<T>
+    {
+        Step<T>(
+            observation: try transform(observation), reward: reward, terminated: terminated,
+            truncated: truncated, info: info)
     }
 }
 
 extension Reset {
     /// The same reset result with its observation transformed.
-    public func mapObservation<T>(_ transform: (Observation) throws(EnvironmentError) -> T) throws(EnvironmentError) -> Reset<T> {
+    public func mapObservation<T>(_ transform: (Observation) throws(EnvironmentError) -> T) throws(EnvironmentError)
+        -> Reset<T>
+    {
         Reset<T>(observation: try transform(observation), info: info)
     }
 }

@@ -92,7 +92,8 @@ extension SIMD4: FlatConvertible where Scalar == Float {
         destination[3] = w
     }
     public init(flat source: UnsafePointer<Float>, count: Int) {
-        self.init(count > 0 ? source[0] : 0, count > 1 ? source[1] : 0, count > 2 ? source[2] : 0,
-                  count > 3 ? source[3] : 0)
+        self.init(
+            count > 0 ? source[0] : 0, count > 1 ? source[1] : 0, count > 2 ? source[2] : 0,
+            count > 3 ? source[3] : 0)
     }
 }

@@ -87,7 +87,9 @@ public struct JSONParser {
         position += 1
         var scalars = String.UnicodeScalarView()
         var raw: [UInt8] = []
-        func flush() { scalars.append(contentsOf: String(decoding: raw, as: UTF8.self).unicodeScalars); raw.removeAll() }
+        func flush() {
+            scalars.append(contentsOf: String(decoding: raw, as: UTF8.self).unicodeScalars); raw.removeAll()
+        }
         while position < bytes.count {
             let byte = bytes[position]
             position += 1
@@ -104,7 +106,7 @@ public struct JSONParser {
             case UInt8(ascii: "f"): raw.append(0x0C)
             case UInt8(ascii: "u"):
                 guard position + 4 <= bytes.count,
-                      let code = UInt32(String(decoding: bytes[position..<(position + 4)], as: UTF8.self), radix: 16)
+                    let code = UInt32(String(decoding: bytes[position..<(position + 4)], as: UTF8.self), radix: 16)
                 else { throw failure("bad \\u escape") }
                 position += 4
                 flush()

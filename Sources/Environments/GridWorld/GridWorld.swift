@@ -37,8 +37,10 @@ public struct GridWorld: Environment, Sendable {
     /// Creates a grid world.
     /// - Throws: ``EnvironmentError/invalidOption(_:)`` for ragged rows, unknown characters, no start, or a slip
     ///   probability outside [0, 1].
-    public init(layout: [String] = GridWorld.layouts["empty5"] ?? [], slipProbability: Double = 0,
-                stepReward: Double = 0, goalReward: Double = 1, lavaReward: Double = -1) throws(EnvironmentError) {
+    public init(
+        layout: [String] = GridWorld.layouts["empty5"] ?? [], slipProbability: Double = 0,
+        stepReward: Double = 0, goalReward: Double = 1, lavaReward: Double = -1
+    ) throws(EnvironmentError) {
         let cells = layout.map(Array.init)
         guard let columns = cells.first?.count, columns > 0, cells.allSatisfy({ $0.count == columns }) else {
             throw .invalidOption("GridWorld: the layout must be non-empty rows of equal length")
@@ -58,28 +60,34 @@ public struct GridWorld: Environment, Sendable {
         let rows = cells.count, stateCount = rows * columns
         let starts = cells.joined().map { $0 == "S" ? 1.0 : 0.0 }
         let startCount = starts.reduce(0, +)
-        var table = TransitionTable(stateCount: stateCount, actionCount: 4, initialDistribution: starts.map { $0 / startCount })
+        var table = TransitionTable(
+            stateCount: stateCount, actionCount: 4, initialDistribution: starts.map { $0 / startCount })
         let deltas = [(-1, 0), (0, 1), (1, 0), (0, -1)]
         for state in 0..<stateCount {
             let row = state / columns, column = state % columns
             for action in 0..<4 {
                 if "#LG".contains(cells[row][column]) {
-                    table.append(state: state, action: action,
-                                 TabularOutcome(probability: 1, nextState: state, reward: 0, terminated: true))
+                    table.append(
+                        state: state, action: action,
+                        TabularOutcome(probability: 1, nextState: state, reward: 0, terminated: true))
                     continue
                 }
                 var probabilities = [Double](repeating: slipProbability / 4, count: 4)
                 probabilities[action] += 1 - slipProbability
                 for move in 0..<4 where probabilities[move] > 0 {
                     var newRow = row + deltas[move].0, newColumn = column + deltas[move].1
-                    if newRow < 0 || newRow >= rows || newColumn < 0 || newColumn >= columns || cells[newRow][newColumn] == "#" {
+                    if newRow < 0 || newRow >= rows || newColumn < 0 || newColumn >= columns
+                        || cells[newRow][newColumn] == "#"
+                    {
                         (newRow, newColumn) = (row, column)
                     }
                     let letter = cells[newRow][newColumn]
                     let reward = letter == "G" ? goalReward : (letter == "L" ? lavaReward : stepReward)
-                    table.append(state: state, action: action, TabularOutcome(
-                        probability: probabilities[move], nextState: newRow * columns + newColumn, reward: reward,
-                        terminated: letter == "G" || letter == "L"))
+                    table.append(
+                        state: state, action: action,
+                        TabularOutcome(
+                            probability: probabilities[move], nextState: newRow * columns + newColumn, reward: reward,
+                            terminated: letter == "G" || letter == "L"))
                 }
             }
         }
@@ -106,7 +114,8 @@ public struct GridWorld: Environment, Sendable {
             throw .invalidAction("GridWorld: action \(action) is not 0 (up), 1 (right), 2 (down) or 3 (left)")
         }
         let outcomes = table.outcomes(state: state, action: action)
-        let chosen = outcomes[TransitionTable.categoricalIndex(outcomes.lazy.map(\.probability), uniform: random.random())]
+        let chosen = outcomes[
+            TransitionTable.categoricalIndex(outcomes.lazy.map(\.probability), uniform: random.random())]
         state = chosen.nextState
         return Step(observation: state, reward: chosen.reward, terminated: chosen.terminated, truncated: false)
     }

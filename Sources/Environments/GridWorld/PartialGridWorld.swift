@@ -29,8 +29,9 @@ public struct PartialGridWorld: Environment, Sendable {
 
     public mutating func step(_ action: Int) throws(EnvironmentError) -> Step<[Float]> {
         let result = try world.step(action)
-        return Step(observation: view(), reward: result.reward, terminated: result.terminated,
-                    truncated: result.truncated, info: result.info)
+        return Step(
+            observation: view(), reward: result.reward, terminated: result.terminated,
+            truncated: result.truncated, info: result.info)
     }
 
     /// The window around the agent.

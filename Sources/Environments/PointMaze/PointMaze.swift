@@ -46,11 +46,14 @@ public struct PointMaze: Environment, Sendable {
 
     /// Creates a maze.
     /// - Throws: ``EnvironmentError/invalidOption(_:)`` for ragged rows, unknown characters or no goal.
-    public init(layout: [String] = PointMaze.layouts["umaze"] ?? [], rewardType: RewardType = .sparse,
-                terminateAtGoal: Bool = false) throws(EnvironmentError) {
+    public init(
+        layout: [String] = PointMaze.layouts["umaze"] ?? [], rewardType: RewardType = .sparse,
+        terminateAtGoal: Bool = false
+    ) throws(EnvironmentError) {
         let cells = layout.map(Array.init)
         guard let columns = cells.first?.count, cells.allSatisfy({ $0.count == columns }),
-              cells.joined().allSatisfy({ "#OG".contains($0) }) else {
+            cells.joined().allSatisfy({ "#OG".contains($0) })
+        else {
             throw .invalidOption("PointMaze: the layout must be equal-length rows of #, O and G")
         }
         var goal: SIMD2<Double>?
@@ -103,8 +106,9 @@ public struct PointMaze: Environment, Sendable {
         let distance = ((position - goal) * (position - goal)).sum().squareRoot()
         let reached = distance <= 0.5
         let reward = rewardType == .sparse ? (reached ? 1.0 : 0.0) : exp(-distance)
-        return Step(observation: SIMD4<Float>(s), reward: reward, terminated: terminateAtGoal && reached,
-                    truncated: false, info: ["success": .bool(reached)])
+        return Step(
+            observation: SIMD4<Float>(s), reward: reward, terminated: terminateAtGoal && reached,
+            truncated: false, info: ["success": .bool(reached)])
     }
 
     /// Whether a disc of ``radius`` at `point` overlaps a wall cell.
@@ -125,7 +129,8 @@ public struct PointMaze: Environment, Sendable {
         var image = RGBImage(width: cells[0].count * 40, height: cells.count * 40, fill: RGB(240, 240, 240))
         for (row, line) in cells.enumerated() {
             for (column, cell) in line.enumerated() where cell == "#" {
-                image.fillRectangle(x0: column * 40, y0: row * 40, x1: column * 40 + 40, y1: row * 40 + 40, color: RGB(60, 60, 60))
+                image.fillRectangle(
+                    x0: column * 40, y0: row * 40, x1: column * 40 + 40, y1: row * 40 + 40, color: RGB(60, 60, 60))
             }
         }
         image.fillCircle(cx: goal.x * scale, cy: goal.y * scale, radius: 8, color: RGB(220, 40, 40))

@@ -56,10 +56,11 @@ public struct EnvironmentRegistry: Sendable {
     ///   - parallelism: Serial by default.
     ///   - maxEpisodeSteps: Overrides the spec's time limit.
     /// - Throws: ``EnvironmentError/unknownEnvironment(_:)`` or option errors.
-    public func makeVector(_ id: String, count: Int, options: EnvironmentOptions = [:],
-                           autoresetMode: AutoresetMode = .nextStep, parallelism: VectorParallelism = .serial,
-                           maxEpisodeSteps: Int? = nil) throws(EnvironmentError) -> any FlatVectorEnvironment
-    {
+    public func makeVector(
+        _ id: String, count: Int, options: EnvironmentOptions = [:],
+        autoresetMode: AutoresetMode = .nextStep, parallelism: VectorParallelism = .serial,
+        maxEpisodeSteps: Int? = nil
+    ) throws(EnvironmentError) -> any FlatVectorEnvironment {
         try spec(id).makeVector(options, maxEpisodeSteps, count, autoresetMode, parallelism)
     }
 }

@@ -20,8 +20,9 @@ public struct EnvironmentSpec: Sendable {
     public let optionDefaults: [String: String]
 
     let makeSingle: @Sendable (EnvironmentOptions, Int?) throws(EnvironmentError) -> AnyEnvironment
-    let makeVector: @Sendable (EnvironmentOptions, Int?, Int, AutoresetMode, VectorParallelism)
-        throws(EnvironmentError) -> any FlatVectorEnvironment
+    let makeVector:
+        @Sendable (EnvironmentOptions, Int?, Int, AutoresetMode, VectorParallelism)
+            throws(EnvironmentError) -> any FlatVectorEnvironment
 
     /// Registers an environment built by `make`, whose observations and actions have a flat float form.
     /// - Parameters:
@@ -140,7 +141,8 @@ public struct EnvironmentOptions: Sendable, Equatable, ExpressibleByDictionaryLi
     public func validate(known: [String], id: String) throws(EnvironmentError) {
         for key in values.keys.sorted() where !known.contains(key) {
             let hint = closestMatch(to: key, in: known).map { " Did you mean `\($0)`?" } ?? ""
-            throw .invalidOption("\(id) has no option `\(key)`; known options: \(known.sorted().joined(separator: ", ")).\(hint)")
+            throw .invalidOption(
+                "\(id) has no option `\(key)`; known options: \(known.sorted().joined(separator: ", ")).\(hint)")
         }
     }
 }

@@ -40,8 +40,9 @@ public struct BoxSpace: Hashable, Sendable, Codable {
     /// - Throws: ``EnvironmentError/spaceMismatch(_:)`` when `low > high`.
     public init(low: Double, high: Double, shape: [Int], dtype: ScalarType = .float32) throws(EnvironmentError) {
         let count = shape.reduce(1, *)
-        try self.init(low: Array(repeating: low, count: count), high: Array(repeating: high, count: count),
-                      shape: shape, dtype: dtype)
+        try self.init(
+            low: Array(repeating: low, count: count), high: Array(repeating: high, count: count),
+            shape: shape, dtype: dtype)
     }
 
     /// A float32 box whose bounds are known to be valid (used for fixed environment spaces).

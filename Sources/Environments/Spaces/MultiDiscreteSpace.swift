@@ -27,7 +27,8 @@ public struct MultiDiscreteSpace: Hashable, Sendable, Codable {
         for index in values.indices {
             let value = values[index]
             guard value == value.rounded(), value >= Double(start[index]),
-                  value < Double(start[index] + nvec[index]) else { return false }
+                value < Double(start[index] + nvec[index])
+            else { return false }
         }
         return true
     }

@@ -3,11 +3,14 @@ extension Space: CustomStringConvertible {
     public var description: String {
         switch self {
         case let .box(space):
-            let shape = "(" + space.shape.map(String.init).joined(separator: ", ") + (space.shape.count == 1 ? ",)" : ")")
+            let shape =
+                "(" + space.shape.map(String.init).joined(separator: ", ") + (space.shape.count == 1 ? ",)" : ")")
             let uniformLow = Set(space.low).count == 1, uniformHigh = Set(space.high).count == 1
             let number = { (value: Double) in boxNumber(value, float32: space.dtype == .float32) }
-            let low = uniformLow ? number(space.low.first ?? 0) : "[" + space.low.map(number).joined(separator: " ") + "]"
-            let high = uniformHigh ? number(space.high.first ?? 0) : "[" + space.high.map(number).joined(separator: " ") + "]"
+            let low =
+                uniformLow ? number(space.low.first ?? 0) : "[" + space.low.map(number).joined(separator: " ") + "]"
+            let high =
+                uniformHigh ? number(space.high.first ?? 0) : "[" + space.high.map(number).joined(separator: " ") + "]"
             return "Box(\(low), \(high), \(shape), \(space.dtype.rawValue))"
         case let .discrete(space):
             return space.start == 0 ? "Discrete(\(space.n))" : "Discrete(\(space.n), start=\(space.start))"

@@ -63,15 +63,18 @@ extension Space {
             if highs.count == 1, count != 1 { highs = Array(repeating: highs[0], count: count) }
             self = .box(try BoxSpace(low: lows, high: highs, shape: shape, dtype: dtype))
         case "Discrete":
-            self = .discrete(try DiscreteSpace(try integers("n").first ?? 0, start: (try? integers("start"))?.first ?? 0))
+            self = .discrete(
+                try DiscreteSpace(try integers("n").first ?? 0, start: (try? integers("start"))?.first ?? 0))
         case "MultiDiscrete":
             self = .multiDiscrete(try MultiDiscreteSpace(try integers("nvec"), start: try? integers("start")))
         case "MultiBinary":
             self = .multiBinary(try MultiBinarySpace(shape: try integers("n")))
         case "Text":
-            self = .text(try TextSpace(minLength: (try? integers("min_length"))?.first ?? 1,
-                                       maxLength: try integers("max_length").first ?? 0,
-                                       charset: json["charset"]?.string ?? TextSpace.alphanumeric))
+            self = .text(
+                try TextSpace(
+                    minLength: (try? integers("min_length"))?.first ?? 1,
+                    maxLength: try integers("max_length").first ?? 0,
+                    charset: json["charset"]?.string ?? TextSpace.alphanumeric))
         case "Tuple":
             guard let parts = json["subspaces"]?.array else { throw .spaceMismatch("Tuple JSON needs \"subspaces\"") }
             var spaces: [Space] = []
@@ -85,7 +88,9 @@ extension Space {
             for (key, part) in pairs { entries[key] = try Space(json: part) }
             self = .dictionary(entries)
         default:
-            throw .spaceMismatch("unknown space type \"\(type)\"; expected Box, Discrete, MultiDiscrete, MultiBinary, Text, Tuple or Dict")
+            throw .spaceMismatch(
+                "unknown space type \"\(type)\"; expected Box, Discrete, MultiDiscrete, MultiBinary, Text, Tuple or Dict"
+            )
         }
     }
 }

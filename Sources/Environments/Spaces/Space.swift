@@ -76,10 +76,14 @@ public indirect enum Space: Hashable, Sendable, Codable {
         case let .multiDiscrete(space): space.nvec.reduce(0, +)
         case let .multiBinary(space): space.count
         case .text: nil
-        case let .tuple(spaces): spaces.reduce(Optional(0)) { total, space in
-                total.flatMap { t in space.flatDimension.map { t + $0 } } }
-        case let .dict(entries): entries.reduce(Optional(0)) { total, entry in
-                total.flatMap { t in entry.space.flatDimension.map { t + $0 } } }
+        case let .tuple(spaces):
+            spaces.reduce(Optional(0)) { total, space in
+                total.flatMap { t in space.flatDimension.map { t + $0 } }
+            }
+        case let .dict(entries):
+            entries.reduce(Optional(0)) { total, entry in
+                total.flatMap { t in entry.space.flatDimension.map { t + $0 } }
+            }
         }
     }
 

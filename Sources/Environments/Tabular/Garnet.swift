@@ -10,10 +10,14 @@ public enum Garnet {
     ///   - generator: The random source.
     /// - Throws: ``EnvironmentError/invalidOption(_:)`` for non-positive sizes or a branching factor above `S`.
     /// - Complexity: O(S·A·(S + b log b)).
-    public static func make(states: Int, actions: Int, branching: Int,
-                            using generator: inout some RandomNumberGenerator) throws(EnvironmentError) -> TabularMDP {
+    public static func make(
+        states: Int, actions: Int, branching: Int,
+        using generator: inout some RandomNumberGenerator
+    ) throws(EnvironmentError) -> TabularMDP {
         guard states > 0, actions > 0, (1...states).contains(branching) else {
-            throw .invalidOption("Garnet: need states > 0, actions > 0 and 1 ≤ branching ≤ states (got \(states), \(actions), \(branching))")
+            throw .invalidOption(
+                "Garnet: need states > 0, actions > 0 and 1 ≤ branching ≤ states (got \(states), \(actions), \(branching))"
+            )
         }
         var mdp = TabularMDP(stateCount: states, actionCount: actions)
         for state in 0..<states {
@@ -28,8 +32,9 @@ public enum Garnet {
                 let bounds = [0.0] + cuts + [1.0]
                 let reward = Double.random(in: 0..<1, using: &generator)
                 for index in 0..<branching {
-                    mdp.addTransition(state: state, action: action, nextState: candidates[index],
-                                      probability: bounds[index + 1] - bounds[index], reward: reward, terminated: false)
+                    mdp.addTransition(
+                        state: state, action: action, nextState: candidates[index],
+                        probability: bounds[index + 1] - bounds[index], reward: reward, terminated: false)
                 }
             }
         }

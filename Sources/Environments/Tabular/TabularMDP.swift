@@ -22,8 +22,9 @@ public struct TabularMDP: Equatable, Sendable, Codable {
         transitions = Array(repeating: 0, count: self.stateCount * self.actionCount * self.stateCount)
         continuing = transitions
         rewards = Array(repeating: 0, count: self.stateCount * self.actionCount)
-        initialDistribution = Array(repeating: self.stateCount > 0 ? 1 / Double(self.stateCount) : 0,
-                                    count: self.stateCount)
+        initialDistribution = Array(
+            repeating: self.stateCount > 0 ? 1 / Double(self.stateCount) : 0,
+            count: self.stateCount)
     }
 
     /// Index of `P[s, a, s']`.
@@ -40,8 +41,10 @@ public struct TabularMDP: Equatable, Sendable, Codable {
     public func reward(_ state: Int, _ action: Int) -> Double { rewards[state * actionCount + action] }
 
     /// Adds probability mass for one outcome and its contribution to the expected reward.
-    public mutating func addTransition(state: Int, action: Int, nextState: Int, probability: Double, reward: Double,
-                                       terminated: Bool) {
+    public mutating func addTransition(
+        state: Int, action: Int, nextState: Int, probability: Double, reward: Double,
+        terminated: Bool
+    ) {
         let i = index(state, action, nextState)
         transitions[i] += probability
         if !terminated { continuing[i] += probability }
@@ -65,7 +68,9 @@ public struct TabularMDP: Equatable, Sendable, Codable {
         for row in 0..<(stateCount * actionCount) {
             var expected = 0.0
             let base = row * stateCount
-            for next in 0..<stateCount where continuing[base + next] != 0 { expected += continuing[base + next] * values[next] }
+            for next in 0..<stateCount where continuing[base + next] != 0 {
+                expected += continuing[base + next] * values[next]
+            }
             q[row] += gamma * expected
         }
         return q
@@ -99,7 +104,8 @@ public struct TabularMDP: Equatable, Sendable, Codable {
         let q = actionValues(values: values, gamma: gamma)
         return (0..<stateCount).map { state in
             var best = 0
-            for action in 1..<max(1, actionCount) where q[state * actionCount + action] > q[state * actionCount + best] {
+            for action in 1..<max(1, actionCount) where q[state * actionCount + action] > q[state * actionCount + best]
+            {
                 best = action
             }
             return best
@@ -108,7 +114,9 @@ public struct TabularMDP: Equatable, Sendable, Codable {
 
     /// Exact evaluation of a deterministic policy by iterating the Bellman expectation operator.
     /// - Returns: `V^π`.
-    public func evaluate(policy: [Int], gamma: Double, tolerance: Double = 1e-12, maxIterations: Int = 100_000) -> [Double] {
+    public func evaluate(policy: [Int], gamma: Double, tolerance: Double = 1e-12, maxIterations: Int = 100_000)
+        -> [Double]
+    {
         var values = [Double](repeating: 0, count: stateCount)
         for _ in 0..<maxIterations {
             let q = actionValues(values: values, gamma: gamma)

@@ -64,9 +64,10 @@ public struct TransitionTable: Equatable, Sendable, Codable {
         for state in 0..<stateCount {
             for action in 0..<actionCount {
                 for outcome in self.outcomes(state: state, action: action) {
-                    model.addTransition(state: state, action: action, nextState: outcome.nextState,
-                                        probability: outcome.probability, reward: outcome.reward,
-                                        terminated: outcome.terminated)
+                    model.addTransition(
+                        state: state, action: action, nextState: outcome.nextState,
+                        probability: outcome.probability, reward: outcome.reward,
+                        terminated: outcome.terminated)
                 }
             }
         }

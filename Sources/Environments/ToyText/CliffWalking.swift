@@ -38,12 +38,16 @@ public struct CliffWalking: Environment, Sendable {
                     let newColumn = max(min(column + deltas[move].1, Self.columns - 1), 0)
                     let probability = 1 / Double(moves.count)
                     if newRow == 3, newColumn >= 1, newColumn <= Self.columns - 2 {
-                        table.append(state: state, action: action, TabularOutcome(
-                            probability: probability, nextState: Self.startState, reward: -100, terminated: false))
+                        table.append(
+                            state: state, action: action,
+                            TabularOutcome(
+                                probability: probability, nextState: Self.startState, reward: -100, terminated: false))
                     } else {
-                        table.append(state: state, action: action, TabularOutcome(
-                            probability: probability, nextState: newRow * Self.columns + newColumn, reward: -1,
-                            terminated: newRow == Self.rows - 1 && newColumn == Self.columns - 1))
+                        table.append(
+                            state: state, action: action,
+                            TabularOutcome(
+                                probability: probability, nextState: newRow * Self.columns + newColumn, reward: -1,
+                                terminated: newRow == Self.rows - 1 && newColumn == Self.columns - 1))
                     }
                 }
             }
@@ -67,11 +71,13 @@ public struct CliffWalking: Environment, Sendable {
             throw .invalidAction("CliffWalking: action \(action) is not 0 (up), 1 (right), 2 (down) or 3 (left)")
         }
         let outcomes = table.outcomes(state: state, action: action)
-        let chosen = outcomes[TransitionTable.categoricalIndex(outcomes.lazy.map(\.probability), uniform: random.random())]
+        let chosen = outcomes[
+            TransitionTable.categoricalIndex(outcomes.lazy.map(\.probability), uniform: random.random())]
         state = chosen.nextState
         lastAction = action
-        return Step(observation: state, reward: chosen.reward, terminated: chosen.terminated, truncated: false,
-                    info: ["prob": .double(chosen.probability)])
+        return Step(
+            observation: state, reward: chosen.reward, terminated: chosen.terminated, truncated: false,
+            info: ["prob": .double(chosen.probability)])
     }
 
     /// Gymnasium's `ansi` rendering: `x` agent, `C` cliff, `T` target, `o` free cell.
@@ -80,10 +86,19 @@ public struct CliffWalking: Environment, Sendable {
         for cell in 0..<(Self.rows * Self.columns) {
             let row = cell / Self.columns, column = cell % Self.columns
             var symbol: String
-            if cell == state { symbol = " x " } else if row == 3 && column == 11 { symbol = " T " }
-            else if row == 3 && column >= 1 && column <= 10 { symbol = " C " } else { symbol = " o " }
+            if cell == state {
+                symbol = " x "
+            } else if row == 3 && column == 11 {
+                symbol = " T "
+            } else if row == 3 && column >= 1 && column <= 10 {
+                symbol = " C "
+            } else {
+                symbol = " o "
+            }
             if column == 0 { symbol = String(symbol.drop(while: { $0 == " " })) }
-            if column == Self.columns - 1 { symbol = String(symbol.reversed().drop(while: { $0 == " " }).reversed()) + "\n" }
+            if column == Self.columns - 1 {
+                symbol = String(symbol.reversed().drop(while: { $0 == " " }).reversed()) + "\n"
+            }
             text += symbol
         }
         return .text(text + "\n")

@@ -30,8 +30,10 @@ public struct FrozenLake: Environment, Sendable {
     ///   - successRate: Probability of the intended move when slippery (default 1/3).
     ///   - rewardSchedule: Rewards for reaching G, H and F (default 1, 0, 0).
     /// - Throws: ``EnvironmentError/invalidOption(_:)`` for a ragged map, unknown letters or no start.
-    public init(map: [String] = FrozenLake.maps["4x4"] ?? [], isSlippery: Bool = true, successRate: Double = 1.0 / 3.0,
-                rewardSchedule: (goal: Double, hole: Double, frozen: Double) = (1, 0, 0)) throws(EnvironmentError) {
+    public init(
+        map: [String] = FrozenLake.maps["4x4"] ?? [], isSlippery: Bool = true, successRate: Double = 1.0 / 3.0,
+        rewardSchedule: (goal: Double, hole: Double, frozen: Double) = (1, 0, 0)
+    ) throws(EnvironmentError) {
         let rows = map.map(Array.init)
         guard let columns = rows.first?.count, columns > 0, rows.allSatisfy({ $0.count == columns }) else {
             throw .invalidOption("FrozenLake: the map must be non-empty rows of equal length")
@@ -61,21 +63,25 @@ public struct FrozenLake: Environment, Sendable {
         func outcome(_ row: Int, _ column: Int, _ action: Int, probability: Double) -> TabularOutcome {
             let (newRow, newColumn) = move(row, column, action)
             let letter = rows[newRow][newColumn]
-            let reward = letter == "G" ? rewardSchedule.goal : (letter == "H" ? rewardSchedule.hole : rewardSchedule.frozen)
-            return TabularOutcome(probability: probability, nextState: newRow * columns + newColumn, reward: reward,
-                                  terminated: letter == "G" || letter == "H")
+            let reward =
+                letter == "G" ? rewardSchedule.goal : (letter == "H" ? rewardSchedule.hole : rewardSchedule.frozen)
+            return TabularOutcome(
+                probability: probability, nextState: newRow * columns + newColumn, reward: reward,
+                terminated: letter == "G" || letter == "H")
         }
         for row in 0..<rowCount {
             for column in 0..<columns {
                 let state = row * columns + column
                 for action in 0..<4 {
                     if "GH".contains(rows[row][column]) {
-                        table.append(state: state, action: action,
-                                     TabularOutcome(probability: 1, nextState: state, reward: 0, terminated: true))
+                        table.append(
+                            state: state, action: action,
+                            TabularOutcome(probability: 1, nextState: state, reward: 0, terminated: true))
                     } else if isSlippery {
                         for b in [(action + 3) % 4, action, (action + 1) % 4] {
-                            table.append(state: state, action: action,
-                                         outcome(row, column, b, probability: b == action ? successRate : failRate))
+                            table.append(
+                                state: state, action: action,
+                                outcome(row, column, b, probability: b == action ? successRate : failRate))
                         }
                     } else {
                         table.append(state: state, action: action, outcome(row, column, action, probability: 1))
@@ -103,11 +109,13 @@ public struct FrozenLake: Environment, Sendable {
             throw .invalidAction("FrozenLake: action \(action) is not 0 (left), 1 (down), 2 (right) or 3 (up)")
         }
         let outcomes = table.outcomes(state: state, action: action)
-        let chosen = outcomes[TransitionTable.categoricalIndex(outcomes.lazy.map(\.probability), uniform: random.random())]
+        let chosen = outcomes[
+            TransitionTable.categoricalIndex(outcomes.lazy.map(\.probability), uniform: random.random())]
         state = chosen.nextState
         lastAction = action
-        return Step(observation: state, reward: chosen.reward, terminated: chosen.terminated, truncated: false,
-                    info: ["prob": .double(chosen.probability)])
+        return Step(
+            observation: state, reward: chosen.reward, terminated: chosen.terminated, truncated: false,
+            info: ["prob": .double(chosen.probability)])
     }
 
     /// Gymnasium's `ansi` rendering: the last action, then the map with the agent's tile highlighted.
@@ -130,7 +138,9 @@ public struct FrozenLake: Environment, Sendable {
         let p = min(1, p)
         let cdfFirst = p / (p + (1 - p))
         while true {
-            var board = (0..<size).map { _ in (0..<size).map { _ -> Character in generator.random() >= cdfFirst ? "H" : "F" } }
+            var board = (0..<size).map { _ in
+                (0..<size).map { _ -> Character in generator.random() >= cdfFirst ? "H" : "F" }
+            }
             board[0][0] = "S"
             board[size - 1][size - 1] = "G"
             if hasPath(board) { return board.map { String($0) } }

@@ -3,7 +3,9 @@
 /// actions 0 south, 1 north, 2 east, 3 west, 4 pickup, 5 drop-off; reward −1 per step, +20 for a delivery, −10 for
 /// an illegal pickup/drop-off. Info carries `prob` and `action_mask`. Rainy mode (`is_rainy`) slips sideways.
 public struct Taxi: Environment, Sendable {
-    static let map = ["+---------+", "|R: | : :G|", "| : | : : |", "| : : : : |", "| | : | : |", "|Y| : |B: |", "+---------+"]
+    static let map = [
+        "+---------+", "|R: | : :G|", "| : | : : |", "| : : : : |", "| | : | : |", "|Y| : |B: |", "+---------+",
+    ]
     /// The four stands (R, G, Y, B) as (row, column).
     public static let locations = [(0, 0), (0, 4), (4, 0), (4, 3)]
 
@@ -29,8 +31,10 @@ public struct Taxi: Environment, Sendable {
     ///   - rainyProbability: Probability of the intended move when rainy (default 0.8).
     ///   - ficklePassenger: Whether the passenger may change destination (Gymnasium's `fickle_passenger`).
     ///   - fickleProbability: Probability of a fickle episode (default 0.3).
-    public init(isRainy: Bool = false, rainyProbability: Double = 0.8, ficklePassenger: Bool = false,
-                fickleProbability: Double = 0.3) {
+    public init(
+        isRainy: Bool = false, rainyProbability: Double = 0.8, ficklePassenger: Bool = false,
+        fickleProbability: Double = 0.3
+    ) {
         self.ficklePassenger = ficklePassenger
         self.fickleProbability = fickleProbability
         var initial = [Double](repeating: 0, count: 500)
@@ -43,9 +47,11 @@ public struct Taxi: Environment, Sendable {
                         let state = Taxi.encode(row, column, passenger, destination)
                         if passenger < 4, passenger != destination { initial[state] += 1 }
                         for action in 0..<6 {
-                            for outcome in Taxi.outcomes(grid: grid, row: row, column: column, passenger: passenger,
-                                                         destination: destination, action: action, isRainy: isRainy,
-                                                         rainyProbability: rainyProbability) {
+                            for outcome in Taxi.outcomes(
+                                grid: grid, row: row, column: column, passenger: passenger,
+                                destination: destination, action: action, isRainy: isRainy,
+                                rainyProbability: rainyProbability)
+                            {
                                 table.append(state: state, action: action, outcome)
                             }
                         }
@@ -85,10 +91,12 @@ public struct Taxi: Environment, Sendable {
             throw .invalidAction("Taxi: action \(action) is not in 0…5 (south, north, east, west, pickup, drop-off)")
         }
         let outcomes = table.outcomes(state: state, action: action)
-        let chosen = outcomes[TransitionTable.categoricalIndex(outcomes.lazy.map(\.probability), uniform: random.random())]
+        let chosen = outcomes[
+            TransitionTable.categoricalIndex(outcomes.lazy.map(\.probability), uniform: random.random())]
         var next = chosen.nextState
         let before = Taxi.decode(state), after = Taxi.decode(next)
-        if ficklePassenger, fickleStep, before.passenger == 4, after.row != before.row || after.column != before.column {
+        if ficklePassenger, fickleStep, before.passenger == 4, after.row != before.row || after.column != before.column
+        {
             fickleStep = false
             let others = (0..<4).filter { $0 != before.destination }
             let destination = others[random.integers(low: 0, high: others.count)]
@@ -96,8 +104,9 @@ public struct Taxi: Environment, Sendable {
         }
         state = next
         lastAction = action
-        return Step(observation: state, reward: chosen.reward, terminated: chosen.terminated, truncated: false,
-                    info: ["prob": .double(chosen.probability), "action_mask": .doubles(actionMask(state))])
+        return Step(
+            observation: state, reward: chosen.reward, terminated: chosen.terminated, truncated: false,
+            info: ["prob": .double(chosen.probability), "action_mask": .doubles(actionMask(state))])
     }
 
     /// Gymnasium's `action_mask(state)`: 1 for actions that change the state.
@@ -109,7 +118,9 @@ public struct Taxi: Environment, Sendable {
         if column < 4, grid[row + 1][2 * column + 2] == ":" { mask[2] = 1 }
         if column > 0, grid[row + 1][2 * column] == ":" { mask[3] = 1 }
         if passenger < 4, Taxi.locations[passenger] == (row, column) { mask[4] = 1 }
-        if passenger == 4, Taxi.locations[destination] == (row, column) || Taxi.locations.contains(where: { $0 == (row, column) }) {
+        if passenger == 4,
+            Taxi.locations[destination] == (row, column) || Taxi.locations.contains(where: { $0 == (row, column) })
+        {
             mask[5] = 1
         }
         return mask

@@ -27,8 +27,9 @@ extension VectorEnvironment {
         var firstError: EnvironmentError?
         withBuffers { buffers in
             if threads == 1 {
-                firstError = Self.stepRange(0..<count, buffers: buffers, mode: mode, size: size, collect: collect,
-                                            action: action)
+                firstError = Self.stepRange(
+                    0..<count, buffers: buffers, mode: mode, size: size, collect: collect,
+                    action: action)
             } else {
                 let chunk = (count + threads - 1) / threads
                 var errors = [EnvironmentError?](repeating: nil, count: threads)
@@ -37,8 +38,9 @@ extension VectorEnvironment {
                     nonisolated(unsafe) let shared = buffers
                     withoutActuallyEscaping(action) { action in
                         let stepChunk = { (range: Range<Int>) -> EnvironmentError? in
-                            Self.stepRange(range, buffers: shared, mode: mode, size: size, collect: collect,
-                                           action: action)
+                            Self.stepRange(
+                                range, buffers: shared, mode: mode, size: size, collect: collect,
+                                action: action)
                         }
                         nonisolated(unsafe) let sharedStep = stepChunk
                         DispatchQueue.concurrentPerform(iterations: threads) { part in
@@ -52,9 +54,11 @@ extension VectorEnvironment {
             }
         }
         for index in 0..<count where finishedFlags[index] {
-            finishedEpisodes.append(FinishedEpisode(index: index, episodeReturn: finishedReturns[index],
-                                                    length: finishedLengths[index],
-                                                    terminated: terminations[index]))
+            finishedEpisodes.append(
+                FinishedEpisode(
+                    index: index, episodeReturn: finishedReturns[index],
+                    length: finishedLengths[index],
+                    terminated: terminations[index]))
         }
         if let firstError { throw firstError }
     }
@@ -81,41 +85,75 @@ extension VectorEnvironment {
         let count = self.count
         for index in 0..<count { finishedFlags[index] = false }
         environments.withUnsafeMutableBufferPointer { environments in
-        observations.withUnsafeMutableBufferPointer { observations in
-        finalObservations.withUnsafeMutableBufferPointer { finals in
-        hasFinalObservation.withUnsafeMutableBufferPointer { hasFinal in
-        rewards.withUnsafeMutableBufferPointer { rewards in
-        terminations.withUnsafeMutableBufferPointer { terminations in
-        truncations.withUnsafeMutableBufferPointer { truncations in
-        needsReset.withUnsafeMutableBufferPointer { needsReset in
-        episodeReturns.withUnsafeMutableBufferPointer { returns in
-        episodeLengths.withUnsafeMutableBufferPointer { lengths in
-        infos.withUnsafeMutableBufferPointer { infos in
-        finishedFlags.withUnsafeMutableBufferPointer { finishedFlags in
-        finishedReturns.withUnsafeMutableBufferPointer { finishedReturns in
-        finishedLengths.withUnsafeMutableBufferPointer { finishedLengths in
-            guard let e = environments.baseAddress, let o = observations.baseAddress, let f = finals.baseAddress,
-                  let h = hasFinal.baseAddress, let r = rewards.baseAddress, let te = terminations.baseAddress,
-                  let tr = truncations.baseAddress, let n = needsReset.baseAddress, let re = returns.baseAddress,
-                  let l = lengths.baseAddress, let i = infos.baseAddress, let ff = finishedFlags.baseAddress,
-                  let fr = finishedReturns.baseAddress, let fl = finishedLengths.baseAddress else { return }
-            body(Buffers(environments: e, observations: o, finalObservations: f, hasFinal: h, rewards: r,
-                         terminations: te, truncations: tr, needsReset: n, returns: re, lengths: l, infos: i,
-                         finished: ff, finishedReturn: fr, finishedLength: fl))
-        }}}}}}}}}}}}}}
+            observations.withUnsafeMutableBufferPointer { observations in
+                finalObservations.withUnsafeMutableBufferPointer { finals in
+                    hasFinalObservation.withUnsafeMutableBufferPointer { hasFinal in
+                        rewards.withUnsafeMutableBufferPointer { rewards in
+                            terminations.withUnsafeMutableBufferPointer { terminations in
+                                truncations.withUnsafeMutableBufferPointer { truncations in
+                                    needsReset.withUnsafeMutableBufferPointer { needsReset in
+                                        episodeReturns.withUnsafeMutableBufferPointer { returns in
+                                            episodeLengths.withUnsafeMutableBufferPointer { lengths in
+                                                infos.withUnsafeMutableBufferPointer { infos in
+                                                    finishedFlags.withUnsafeMutableBufferPointer { finishedFlags in
+                                                        finishedReturns.withUnsafeMutableBufferPointer {
+                                                            finishedReturns in
+                                                            finishedLengths.withUnsafeMutableBufferPointer {
+                                                                finishedLengths in
+                                                                guard let e = environments.baseAddress,
+                                                                    let o = observations.baseAddress,
+                                                                    let f = finals.baseAddress,
+                                                                    let h = hasFinal.baseAddress,
+                                                                    let r = rewards.baseAddress,
+                                                                    let te = terminations.baseAddress,
+                                                                    let tr = truncations.baseAddress,
+                                                                    let n = needsReset.baseAddress,
+                                                                    let re = returns.baseAddress,
+                                                                    let l = lengths.baseAddress,
+                                                                    let i = infos.baseAddress,
+                                                                    let ff = finishedFlags.baseAddress,
+                                                                    let fr = finishedReturns.baseAddress,
+                                                                    let fl = finishedLengths.baseAddress
+                                                                else { return }
+                                                                body(
+                                                                    Buffers(
+                                                                        environments: e, observations: o,
+                                                                        finalObservations: f, hasFinal: h, rewards: r,
+                                                                        terminations: te, truncations: tr,
+                                                                        needsReset: n, returns: re, lengths: l,
+                                                                        infos: i,
+                                                                        finished: ff, finishedReturn: fr,
+                                                                        finishedLength: fl))
+                                                            }
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Steps sub-environments in `range`; returns the first error, if any.
-    private static func stepRange(_ range: Range<Int>, buffers b: Buffers, mode: AutoresetMode, size: Int,
-                                  collect: Bool, action: (Int) -> Env.Action) -> EnvironmentError?
-    {
+    private static func stepRange(
+        _ range: Range<Int>, buffers b: Buffers, mode: AutoresetMode, size: Int,
+        collect: Bool, action: (Int) -> Env.Action
+    ) -> EnvironmentError? {
         var firstError: EnvironmentError?
         for index in range {
             let row = b.observations + index * size
             do throws(EnvironmentError) {
                 if b.needsReset[index] {
                     if mode == .disabled {
-                        throw .resetNeeded("sub-environment \(index) finished its episode; autoreset is disabled, call reset(indices:)")
+                        throw .resetNeeded(
+                            "sub-environment \(index) finished its episode; autoreset is disabled, call reset(indices:)"
+                        )
                     }
                     let reset = try b.environments[index].reset(seed: nil, options: [:])
                     reset.observation.writeFlat(to: row)

@@ -51,15 +51,17 @@ public struct VectorEnvironment<Env: Environment> where Env.Observation: FlatCon
     ///   - make: Builds sub-environment `i`.
     /// - Throws: ``EnvironmentError/invalidOption(_:)`` for a non-positive count or an observation space without
     ///   a fixed flat size; errors thrown by `make`.
-    public init(count: Int, autoresetMode: AutoresetMode = .nextStep, parallelism: VectorParallelism = .serial,
-                make: (Int) throws(EnvironmentError) -> Env) throws(EnvironmentError)
-    {
+    public init(
+        count: Int, autoresetMode: AutoresetMode = .nextStep, parallelism: VectorParallelism = .serial,
+        make: (Int) throws(EnvironmentError) -> Env
+    ) throws(EnvironmentError) {
         guard count > 0 else { throw .invalidOption("VectorEnvironment: count must be positive, got \(count)") }
         var environments: [Env] = []
         environments.reserveCapacity(count)
         for index in 0..<count { environments.append(try make(index)) }
         guard let size = environments[0].observationSpace.flatObservationSize else {
-            throw .invalidOption("VectorEnvironment: observation space \(environments[0].observationSpace) has no fixed float size")
+            throw .invalidOption(
+                "VectorEnvironment: observation space \(environments[0].observationSpace) has no fixed float size")
         }
         self.environments = environments
         self.autoresetMode = autoresetMode
@@ -84,9 +86,10 @@ public struct VectorEnvironment<Env: Environment> where Env.Observation: FlatCon
     /// ``EnvironmentError`` are reported as ``EnvironmentError/invalidOption(_:)``).
     /// - Throws: ``EnvironmentError`` as the typed initialiser does.
     @_disfavoredOverload
-    public init(count: Int, autoresetMode: AutoresetMode = .nextStep, parallelism: VectorParallelism = .serial,
-                make: (Int) throws -> Env) throws(EnvironmentError)
-    {
+    public init(
+        count: Int, autoresetMode: AutoresetMode = .nextStep, parallelism: VectorParallelism = .serial,
+        make: (Int) throws -> Env
+    ) throws(EnvironmentError) {
         try self.init(count: count, autoresetMode: autoresetMode, parallelism: parallelism) {
             (index) throws(EnvironmentError) -> Env in
             do {

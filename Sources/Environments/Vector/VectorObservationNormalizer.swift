@@ -20,7 +20,8 @@ public struct VectorObservationNormalizer: Equatable, Sendable {
     public mutating func callAsFunction(_ observations: [Float]) throws(EnvironmentError) -> [Float] {
         let size = statistics.mean.count
         guard size > 0, observations.count % size == 0 else {
-            throw .spaceMismatch("normaliser: \(observations.count) floats is not a multiple of the observation size \(size)")
+            throw .spaceMismatch(
+                "normaliser: \(observations.count) floats is not a multiple of the observation size \(size)")
         }
         let rows = observations.count / size
         if updatesStatistics, rows > 0 {

@@ -29,8 +29,9 @@ public struct Autoreset<Base: Environment>: Environment {
         if needsReset {
             let reset = try base.reset(seed: nil, options: [:])
             needsReset = false
-            return Step(observation: reset.observation, reward: 0, terminated: false, truncated: false,
-                        info: reset.info)
+            return Step(
+                observation: reset.observation, reward: 0, terminated: false, truncated: false,
+                info: reset.info)
         }
         let result = try base.step(action)
         needsReset = result.isDone

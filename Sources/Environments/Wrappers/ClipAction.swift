@@ -20,7 +20,10 @@ public struct ClipAction<Base: Environment>: Environment where Base.Action: Flat
 
     public var observationSpace: Space { base.observationSpace }
     public var actionSpace: Space {
-        .box(.fixed(low: Array(repeating: -.infinity, count: bounds.count), high: Array(repeating: .infinity, count: bounds.count)))
+        .box(
+            .fixed(
+                low: Array(repeating: -.infinity, count: bounds.count),
+                high: Array(repeating: .infinity, count: bounds.count)))
     }
     public var metadata: EnvironmentMetadata { base.metadata }
 

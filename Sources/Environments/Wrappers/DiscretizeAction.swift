@@ -35,7 +35,8 @@ public struct DiscretizeAction<Base: Environment>: Environment where Base.Action
         for entry in stride(from: bounds.count - 1, through: 0, by: -1) {
             let bin = remainder % bins
             remainder /= bins
-            values[entry] = Float(bounds.low[entry] + Double(bin) * (bounds.high[entry] - bounds.low[entry]) / Double(bins - 1))
+            values[entry] = Float(
+                bounds.low[entry] + Double(bin) * (bounds.high[entry] - bounds.low[entry]) / Double(bins - 1))
         }
         return values
     }

@@ -20,7 +20,9 @@ public struct FrameStackObservation<Base: Environment>: Environment where Base.O
     /// Wraps `base`.
     /// - Throws: ``EnvironmentError/invalidOption(_:)`` for `stackSize < 1` or a non-Box observation space.
     public init(_ base: Base, stackSize: Int, padding: Padding = .reset) throws(EnvironmentError) {
-        guard stackSize >= 1 else { throw .invalidOption("FrameStackObservation: stackSize must be ≥ 1, got \(stackSize)") }
+        guard stackSize >= 1 else {
+            throw .invalidOption("FrameStackObservation: stackSize must be ≥ 1, got \(stackSize)")
+        }
         guard let size = base.observationSpace.flatObservationSize else {
             throw .invalidOption("FrameStackObservation needs a Box or Discrete observation space")
         }
@@ -39,7 +41,8 @@ public struct FrameStackObservation<Base: Environment>: Environment where Base.O
         }
         let lows = Array(repeatElement(low, count: stackSize).joined())
         let highs = Array(repeatElement(high, count: stackSize).joined())
-        return .box((try? BoxSpace(low: lows, high: highs, shape: [stackSize] + shape)) ?? .fixed(low: lows, high: highs))
+        return .box(
+            (try? BoxSpace(low: lows, high: highs, shape: [stackSize] + shape)) ?? .fixed(low: lows, high: highs))
     }
     public var actionSpace: Space { base.actionSpace }
     public var metadata: EnvironmentMetadata { base.metadata }
@@ -57,8 +60,9 @@ public struct FrameStackObservation<Base: Environment>: Environment where Base.O
     public mutating func step(_ action: Action) throws(EnvironmentError) -> Step<[Float]> {
         let result = try base.step(action)
         push(result.observation.flatArray)
-        return Step(observation: frames, reward: result.reward, terminated: result.terminated,
-                    truncated: result.truncated, info: result.info)
+        return Step(
+            observation: frames, reward: result.reward, terminated: result.terminated,
+            truncated: result.truncated, info: result.info)
     }
 
     private mutating func push(_ frame: [Float]) {

@@ -17,7 +17,9 @@ public struct NormalizeObservation<Base: Environment>: Environment where Base.Ob
     /// Wraps `base`.
     /// - Throws: ``EnvironmentError/invalidOption(_:)`` when `epsilon ≤ 0` or the observation size is unknown.
     public init(_ base: Base, epsilon: Double = 1e-8) throws(EnvironmentError) {
-        guard epsilon > 0 else { throw .invalidOption("NormalizeObservation: epsilon must be positive, got \(epsilon)") }
+        guard epsilon > 0 else {
+            throw .invalidOption("NormalizeObservation: epsilon must be positive, got \(epsilon)")
+        }
         guard let size = base.observationSpace.flatObservationSize else {
             throw .invalidOption("NormalizeObservation: observation space \(base.observationSpace) is not a Box")
         }
@@ -28,7 +30,8 @@ public struct NormalizeObservation<Base: Environment>: Environment where Base.Ob
 
     public var observationSpace: Space {
         let size = statistics.mean.count
-        return .box(.fixed(low: Array(repeating: -.infinity, count: size), high: Array(repeating: .infinity, count: size)))
+        return .box(
+            .fixed(low: Array(repeating: -.infinity, count: size), high: Array(repeating: .infinity, count: size)))
     }
     public var actionSpace: Space { base.actionSpace }
     public var metadata: EnvironmentMetadata { base.metadata }

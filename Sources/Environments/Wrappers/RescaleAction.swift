@@ -28,7 +28,10 @@ public struct RescaleAction<Base: Environment>: Environment where Base.Action: F
 
     public var observationSpace: Space { base.observationSpace }
     public var actionSpace: Space {
-        .box(.fixed(low: Array(repeating: minAction, count: bounds.count), high: Array(repeating: maxAction, count: bounds.count)))
+        .box(
+            .fixed(
+                low: Array(repeating: minAction, count: bounds.count),
+                high: Array(repeating: maxAction, count: bounds.count)))
     }
     public var metadata: EnvironmentMetadata { base.metadata }
 

@@ -29,7 +29,8 @@ public struct RunningMeanStd: Codable, Equatable, Sendable {
         for index in mean.indices {
             let delta = batchMean[index] - mean[index]
             let newMean = mean[index] + delta * batchCount / total
-            let m2 = variance[index] * count + batchVariance[index] * batchCount + delta * delta * count * batchCount / total
+            let m2 =
+                variance[index] * count + batchVariance[index] * batchCount + delta * delta * count * batchCount / total
             mean[index] = newMean
             variance[index] = m2 / total
         }

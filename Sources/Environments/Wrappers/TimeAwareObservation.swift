@@ -41,8 +41,9 @@ public struct TimeAwareObservation<Base: Environment>: Environment where Base.Ob
     public mutating func step(_ action: Action) throws(EnvironmentError) -> Step<[Float]> {
         let result = try base.step(action)
         elapsedSteps += 1
-        return Step(observation: result.observation.flatArray + [time], reward: result.reward,
-                    terminated: result.terminated, truncated: result.truncated, info: result.info)
+        return Step(
+            observation: result.observation.flatArray + [time], reward: result.reward,
+            terminated: result.terminated, truncated: result.truncated, info: result.info)
     }
 
     private var time: Float {

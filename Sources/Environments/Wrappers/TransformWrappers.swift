@@ -25,8 +25,9 @@ public struct TransformObservation<Base: Environment, Observation>: Environment 
 
     public mutating func step(_ action: Action) throws(EnvironmentError) -> Step<Observation> {
         let result = try base.step(action)
-        return Step(observation: transform(result.observation), reward: result.reward, terminated: result.terminated,
-                    truncated: result.truncated, info: result.info)
+        return Step(
+            observation: transform(result.observation), reward: result.reward, terminated: result.terminated,
+            truncated: result.truncated, info: result.info)
     }
 
     public func render() -> Frame? { base.render() }

@@ -38,7 +38,8 @@ struct EnvListCommand: ParsableCommand {
 struct EnvCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check an environment against the Gymnasium API contract (like gymnasium.utils.env_checker.check_env).")
+        abstract:
+            "Check an environment against the Gymnasium API contract (like gymnasium.utils.env_checker.check_env).")
 
     @Argument(help: "Environment id, e.g. CartPole-v1.")
     var id: String
@@ -57,7 +58,9 @@ struct EnvCheckCommand: ParsableCommand {
             print("\(result.passed ? "pass" : "FAIL")  \(result.name)\(result.passed ? "" : ": \(result.message)")")
         }
         let failures = results.filter { !$0.passed }.count
-        print(failures == 0 ? "\(id): all \(results.count) checks passed" : "\(id): \(failures) of \(results.count) checks failed")
+        print(
+            failures == 0
+                ? "\(id): all \(results.count) checks passed" : "\(id): \(failures) of \(results.count) checks failed")
         if failures > 0 { throw ExitCode(1) }
     }
 }

@@ -61,13 +61,16 @@ struct EnvRolloutCommand: ParsableCommand {
             for (index, action) in actionList.enumerated() {
                 let step = try environment.step(action)
                 try saveFrame(environment.render(), index: &frameIndex)
-                entries.append(.object([
-                    ("action", action.json), ("observation", step.observation.json), ("reward", .number(step.reward)),
-                    ("terminated", .bool(step.terminated)), ("truncated", .bool(step.truncated)),
-                ]))
+                entries.append(
+                    .object([
+                        ("action", action.json), ("observation", step.observation.json),
+                        ("reward", .number(step.reward)),
+                        ("terminated", .bool(step.terminated)), ("truncated", .bool(step.truncated)),
+                    ]))
                 if !json {
-                    print("\(index)  a=\(action.summary) obs=\(step.observation.summary) r=\(step.reward) "
-                        + "term=\(step.terminated) trunc=\(step.truncated)")
+                    print(
+                        "\(index)  a=\(action.summary) obs=\(step.observation.summary) r=\(step.reward) "
+                            + "term=\(step.terminated) trunc=\(step.truncated)")
                 }
                 if step.isDone, index + 1 < actionList.count {
                     let next = try environment.reset(seed: nil)
@@ -76,7 +79,10 @@ struct EnvRolloutCommand: ParsableCommand {
                 }
             }
             if json {
-                print(JSONValue.object([("id", .string(id)), ("seed", .number(Double(seed))), ("trajectory", .array(entries))])
+                print(
+                    JSONValue.object([
+                        ("id", .string(id)), ("seed", .number(Double(seed))), ("trajectory", .array(entries)),
+                    ])
                     .serialized())
             }
         } catch let error as EnvironmentError {

@@ -5,9 +5,11 @@ import Testing
 /// `EnvironmentRegistry.standard.make` and requires identical float32 observations, rewards and flags.
 @Suite("Classic control matches Gymnasium step for step")
 struct ClassicControlParityTests {
-    @Test("Trajectories match the Gymnasium fixture", arguments: [
-        "CartPole-v1", "MountainCar-v0", "MountainCarContinuous-v0", "Pendulum-v1", "Acrobot-v1",
-    ])
+    @Test(
+        "Trajectories match the Gymnasium fixture",
+        arguments: [
+            "CartPole-v1", "MountainCar-v0", "MountainCarContinuous-v0", "Pendulum-v1", "Acrobot-v1",
+        ])
     func trajectoriesMatch(id: String) throws {
         let fixture = try loadFixture("gymnasium_\(id)")
         let runs = try #require(fixture["runs"]?.array)
@@ -22,7 +24,8 @@ struct ClassicControlParityTests {
                 let expectedReset = floatsFromBits(try #require(episode["reset_observation"]))
                 let actualReset = (reset.observation.arrayValue ?? []).map { Float($0) }
                 if zip(expectedReset, actualReset).contains(where: { ulpDistance($0, $1) > resetTolerance })
-                    || expectedReset.count != actualReset.count {
+                    || expectedReset.count != actualReset.count
+                {
                     mismatches.append("seed \(seed) episode \(episodeIndex) reset: \(actualReset) vs \(expectedReset)")
                 }
                 let actions = episode["actions"]?.array ?? []
@@ -32,17 +35,20 @@ struct ClassicControlParityTests {
                 let truncated = episode["truncated"]?.bools ?? []
                 for index in actions.indices {
                     let number = try #require(actions[index].number)
-                    let action: SpaceValue = environment.actionSpace.typeName == "Discrete"
+                    let action: SpaceValue =
+                        environment.actionSpace.typeName == "Discrete"
                         ? .int(Int(number)) : .array([Double(Float(number))])
                     let step = try environment.step(action)
                     compared += 1
                     let expected = floatsFromBits(observations[index])
                     let actual = (step.observation.arrayValue ?? []).map { Float($0) }
                     if actual != expected || step.reward != rewards[index] || step.terminated != terminated[index]
-                        || step.truncated != truncated[index] {
-                        mismatches.append("seed \(seed) episode \(episodeIndex) step \(index): got \(actual) r=\(step.reward) "
-                            + "term=\(step.terminated) trunc=\(step.truncated); expected \(expected) r=\(rewards[index]) "
-                            + "term=\(terminated[index]) trunc=\(truncated[index])")
+                        || step.truncated != truncated[index]
+                    {
+                        mismatches.append(
+                            "seed \(seed) episode \(episodeIndex) step \(index): got \(actual) r=\(step.reward) "
+                                + "term=\(step.terminated) trunc=\(step.truncated); expected \(expected) r=\(rewards[index]) "
+                                + "term=\(terminated[index]) trunc=\(truncated[index])")
                     }
                 }
             }
@@ -61,9 +67,13 @@ struct ClassicControlOptionsTests {
         let record = try #require(fixture["cases"]?.array?[index])
         let id = try #require(record["id"]?.string)
         var kwargs = EnvironmentOptions()
-        if case let .object(pairs)? = record["kwargs"] { for (key, value) in pairs { kwargs.values[key] = value.string } }
+        if case let .object(pairs)? = record["kwargs"] {
+            for (key, value) in pairs { kwargs.values[key] = value.string }
+        }
         var resetOptions: ResetOptions = [:]
-        if case let .object(pairs)? = record["options"] { for (key, value) in pairs { resetOptions[key] = value.number } }
+        if case let .object(pairs)? = record["options"] {
+            for (key, value) in pairs { resetOptions[key] = value.number }
+        }
         var environment = try EnvironmentRegistry.standard.make(id, options: kwargs)
         let reset = try environment.reset(seed: 11, options: resetOptions)
         let expectedReset = floatsFromBits(try #require(record["reset_observation"]))
@@ -71,10 +81,13 @@ struct ClassicControlOptionsTests {
         #expect(zip(actualReset, expectedReset).allSatisfy { ulpDistance($0, $1) == 0 })
         let actions = record["actions"]?.doubles ?? []
         for step in actions.indices {
-            let action: SpaceValue = environment.actionSpace.typeName == "Discrete"
+            let action: SpaceValue =
+                environment.actionSpace.typeName == "Discrete"
                 ? .int(Int(actions[step])) : .array([Double(Float(actions[step]))])
             let result = try environment.step(action)
-            #expect((result.observation.arrayValue ?? []).map { Float($0) } == floatsFromBits(record["observations"]?.array?[step] ?? .null))
+            #expect(
+                (result.observation.arrayValue ?? []).map { Float($0) }
+                    == floatsFromBits(record["observations"]?.array?[step] ?? .null))
             #expect(result.reward == record["rewards"]?.doubles[step])
             #expect(result.terminated == record["terminated"]?.bools[step])
             #expect(result.truncated == record["truncated"]?.bools[step])

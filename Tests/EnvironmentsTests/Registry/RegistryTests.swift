@@ -11,7 +11,9 @@ struct RegistryTests {
         #expect(failures.isEmpty, "\(id): \(failures.map { "\($0.name): \($0.message)" })")
     }
 
-    @Test("Every registered environment builds a vector environment and steps it", arguments: EnvironmentRegistry.standard.ids)
+    @Test(
+        "Every registered environment builds a vector environment and steps it",
+        arguments: EnvironmentRegistry.standard.ids)
     func everyEnvironmentVectorizes(id: String) throws {
         var vector = try EnvironmentRegistry.standard.makeVector(id, count: 3)
         try vector.reset(seed: 1)
@@ -32,8 +34,11 @@ struct RegistryTests {
 
     @Test("An unknown id suggests the closest one")
     func unknownIdSuggests() {
-        #expect(throws: EnvironmentError.unknownEnvironment(
-            "no environment with id `CartPol-v1`. Did you mean `CartPole-v1`? Run `swiftrl env list` to see all ids.")) {
+        #expect(
+            throws: EnvironmentError.unknownEnvironment(
+                "no environment with id `CartPol-v1`. Did you mean `CartPole-v1`? Run `swiftrl env list` to see all ids."
+            )
+        ) {
             try EnvironmentRegistry.standard.make("CartPol-v1")
         }
     }
@@ -72,7 +77,9 @@ struct RegistryTests {
         struct Broken: Environment {
             var observationSpace: Space { .discrete(DiscreteSpace(validN: 2)) }
             var actionSpace: Space { .discrete(DiscreteSpace(validN: 2)) }
-            mutating func reset(seed: UInt64?, options: ResetOptions) throws(EnvironmentError) -> Reset<Int> { Reset(observation: 5) }
+            mutating func reset(seed: UInt64?, options: ResetOptions) throws(EnvironmentError) -> Reset<Int> {
+                Reset(observation: 5)
+            }
             mutating func step(_ action: Int) throws(EnvironmentError) -> Step<Int> {
                 Step(observation: 0, reward: 0, terminated: false, truncated: false)
             }

@@ -19,15 +19,19 @@ struct SpaceSamplingParityTests {
         case "text": return .text(try TextSpace(minLength: 2, maxLength: 6))
         case "tuple": return .tuple([.discrete(try DiscreteSpace(3)), .box(try BoxSpace(low: 0, high: 1, shape: [2]))])
         case "dict":
-            return .dictionary(["b": .box(try BoxSpace(low: -1, high: 1, shape: [2])), "a": .discrete(try DiscreteSpace(4))])
+            return .dictionary([
+                "b": .box(try BoxSpace(low: -1, high: 1, shape: [2])), "a": .discrete(try DiscreteSpace(4)),
+            ])
         default: throw FixtureError(message: "unknown space case \(name)")
         }
     }
 
-    @Test("Seeded samples equal Gymnasium's", arguments: [
-        "discrete5", "discrete3_start_minus1", "box_bounded_f32", "box_mixed_f32", "box_uint8", "box_f64",
-        "multidiscrete", "multibinary", "text", "tuple", "dict",
-    ])
+    @Test(
+        "Seeded samples equal Gymnasium's",
+        arguments: [
+            "discrete5", "discrete3_start_minus1", "box_bounded_f32", "box_mixed_f32", "box_uint8", "box_f64",
+            "multidiscrete", "multibinary", "text", "tuple", "dict",
+        ])
     func samplesMatch(name: String) throws {
         let fixture = try loadFixture("gymnasium_spaces_vector")
         let runs = try #require(fixture["spaces"]?[name]?.array)

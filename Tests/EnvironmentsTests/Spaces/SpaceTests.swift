@@ -22,11 +22,13 @@ struct SpaceTests {
     @Test("Box JSON matches Minari's layout")
     func boxJSONLayout() throws {
         let space = Space.box(try BoxSpace(low: -1, high: 1, shape: [2]))
-        #expect(space.json.serialized(pythonStyle: true)
-            == #"{"type": "Box", "dtype": "float32", "shape": [2], "low": [-1, -1], "high": [1, 1]}"#)
+        #expect(
+            space.json.serialized(pythonStyle: true)
+                == #"{"type": "Box", "dtype": "float32", "shape": [2], "low": [-1, -1], "high": [1, 1]}"#)
     }
 
-    @Test("flatten then unflatten is the identity for numeric spaces", arguments: spaces.filter { $0.typeName != "Text" })
+    @Test(
+        "flatten then unflatten is the identity for numeric spaces", arguments: spaces.filter { $0.typeName != "Text" })
     func flattenRoundTrip(space: Space) throws {
         var sampler = SpaceSampler(space: space, seed: 9)
         for _ in 0..<10 {

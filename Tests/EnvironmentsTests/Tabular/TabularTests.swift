@@ -6,11 +6,12 @@ import Tensor
 struct TabularTests {
     @Test("Toy-text MDPs have normalised transition rows", arguments: ["FrozenLake", "CliffWalking", "Taxi"])
     func rowsNormalised(name: String) throws {
-        let mdp: TabularMDP = switch name {
-        case "FrozenLake": try FrozenLake(isSlippery: true).mdp
-        case "CliffWalking": CliffWalking(isSlippery: true).mdp
-        default: Taxi(isRainy: true).mdp
-        }
+        let mdp: TabularMDP =
+            switch name {
+            case "FrozenLake": try FrozenLake(isSlippery: true).mdp
+            case "CliffWalking": CliffWalking(isSlippery: true).mdp
+            default: Taxi(isRainy: true).mdp
+            }
         #expect(mdp.normalizationError < 1e-12)
     }
 
@@ -37,7 +38,9 @@ struct TabularTests {
     @Test("Garnet rejects a branching factor above the state count")
     func garnetRejects() {
         var generator = Xoshiro256StarStar(seed: 5)
-        #expect(throws: EnvironmentError.self) { try Garnet.make(states: 3, actions: 2, branching: 4, using: &generator) }
+        #expect(throws: EnvironmentError.self) {
+            try Garnet.make(states: 3, actions: 2, branching: 4, using: &generator)
+        }
     }
 
     @Test("TabularEnvironment visits next states with the MDP's frequencies")

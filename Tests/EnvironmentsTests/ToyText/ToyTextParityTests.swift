@@ -4,21 +4,26 @@ import Testing
 /// Replays Gymnasium toy-text trajectories (Scripts/fixtures/gymnasium_toy_text.py) through the registry.
 @Suite("Toy text matches Gymnasium")
 struct ToyTextParityTests {
-    @Test("Trajectories match the Gymnasium fixture", arguments: [
-        "frozenlake4_slippery", "frozenlake4_dry", "frozenlake8_slippery", "frozenlake8_dry", "cliffwalking",
-        "cliffwalking_slippery", "taxi", "taxi_rainy", "taxi_fickle",
-    ])
+    @Test(
+        "Trajectories match the Gymnasium fixture",
+        arguments: [
+            "frozenlake4_slippery", "frozenlake4_dry", "frozenlake8_slippery", "frozenlake8_dry", "cliffwalking",
+            "cliffwalking_slippery", "taxi", "taxi_rainy", "taxi_fickle",
+        ])
     func trajectoriesMatch(name: String) throws {
         let fixture = try loadFixture("gymnasium_toy_text")
         let record = try #require(fixture["cases"]?.array?.first { $0["name"]?.string == name })
         let id = try #require(record["id"]?.string)
         var options = EnvironmentOptions()
-        if case let .object(pairs)? = record["kwargs"] { for (key, value) in pairs { options.values[key] = value.string } }
+        if case let .object(pairs)? = record["kwargs"] {
+            for (key, value) in pairs { options.values[key] = value.string }
+        }
         var compared = 0
         for run in record["runs"]?.array ?? [] {
             let seed = UInt64(try #require(run["seed"]?.int))
-            var environment = try EnvironmentRegistry.standard.make(id, options: options,
-                                                                    maxEpisodeSteps: record["max_episode_steps"]?.int)
+            var environment = try EnvironmentRegistry.standard.make(
+                id, options: options,
+                maxEpisodeSteps: record["max_episode_steps"]?.int)
             for (episodeIndex, episode) in (run["episodes"]?.array ?? []).enumerated() {
                 let reset = try environment.reset(seed: episodeIndex == 0 ? seed : nil)
                 #expect(reset.observation == .int(try #require(episode["reset_observation"]?.int)))

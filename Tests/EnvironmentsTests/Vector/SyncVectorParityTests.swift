@@ -37,7 +37,9 @@ struct SyncVectorParityTests {
 
     @Test("Metadata advertises the autoreset mode")
     func metadataAdvertisesMode() throws {
-        let vector = try VectorEnvironment(count: 2, autoresetMode: .sameStep) { (_) throws(EnvironmentError) in CartPole() }
+        let vector = try VectorEnvironment(count: 2, autoresetMode: .sameStep) { (_) throws(EnvironmentError) in
+            CartPole()
+        }
         #expect(vector.metadata.autoresetMode == .sameStep)
     }
 

@@ -151,7 +151,9 @@ struct WrapperTests {
         var environment = TransformReward(CartPole()) { $0 * 2 }
         _ = try environment.reset(seed: 0)
         #expect(try environment.step(0).reward == 2)
-        var observed = TransformObservation(CartPole(), observationSpace: .discrete(try DiscreteSpace(2))) { $0.x > 0 ? 1 : 0 }
+        var observed = TransformObservation(CartPole(), observationSpace: .discrete(try DiscreteSpace(2))) {
+            $0.x > 0 ? 1 : 0
+        }
         _ = try observed.reset(seed: 0)
         #expect([0, 1].contains(try observed.step(0).observation))
     }
@@ -164,7 +166,8 @@ struct StatisticsAndBenchmarkTests {
         var statistics = RunningMeanStd(size: 2)
         statistics.update([1, 2])
         statistics.update([3, -1])
-        let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("rms-\(UInt32.random(in: 0...UInt32.max)).json")
+        let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
+            "rms-\(UInt32.random(in: 0...UInt32.max)).json")
         try statistics.save(to: url)
         #expect(try RunningMeanStd.load(from: url) == statistics)
         try? FileManager.default.removeItem(at: url)
@@ -172,14 +175,17 @@ struct StatisticsAndBenchmarkTests {
 
     @Test("Loading a missing statistics file throws")
     func missingStatisticsThrows() {
-        #expect(throws: EnvironmentError.self) { try RunningMeanStd.load(from: URL(fileURLWithPath: "/nonexistent/rms.json")) }
+        #expect(throws: EnvironmentError.self) {
+            try RunningMeanStd.load(from: URL(fileURLWithPath: "/nonexistent/rms.json"))
+        }
     }
 
     @Test("A benchmark case reports a positive step rate in the JSON-lines format")
     func benchmarkCase() throws {
-        let result = EnvBenchmark.single(name: "cartpole_1env", rounds: 1, seconds: 0.01,
-                                         make: { () throws(EnvironmentError) in try TimeLimit(CartPole(), maxEpisodeSteps: 500) },
-                                         action: { Int($0 & 1) })
+        let result = EnvBenchmark.single(
+            name: "cartpole_1env", rounds: 1, seconds: 0.01,
+            make: { () throws(EnvironmentError) in try TimeLimit(CartPole(), maxEpisodeSteps: 500) },
+            action: { Int($0 & 1) })
         #expect(result.median > 0 && result.unit == "steps/s")
         #expect(result.suite == "env" && result.case == "cartpole_1env")
         #expect(result.jsonLine.contains(#""unit":"steps\/s""#) || result.jsonLine.contains(#""unit":"steps/s""#))
