@@ -33,12 +33,8 @@ struct CausalSoftmaxKernel<T: TensorScalar> {
                 } else {
                     for j in 0..<allowed { mx = Swift.max(mx, xr[j]) }
                 }
-                var s: T = 0
-                for j in 0..<allowed {
-                    let e = fastExponential((xr[j] - mx) * scale)
-                    yr[j] = e
-                    s += e
-                }
+                for j in 0..<allowed { yr[j] = fastExponential((xr[j] - mx) * scale) }
+                var s = rowSum(UnsafePointer(yr), allowed)
                 if case let (mask, offset)? = maskRow {
                     s = 0
                     for j in 0..<allowed {
@@ -58,8 +54,7 @@ struct CausalSoftmaxKernel<T: TensorScalar> {
                 let base = (m * rows + r) * keys
                 let gr = g + base, yr = y + base, dr = dx + base
                 let allowed = allowedKeys(row: r)
-                var dot: T = 0
-                for j in 0..<allowed { dot += gr[j] * yr[j] }
+                let dot = rowDot(gr, yr, allowed)
                 for j in 0..<allowed { dr[j] = scale * yr[j] * (gr[j] - dot) }
                 for j in allowed..<keys { dr[j] = 0 }
             }

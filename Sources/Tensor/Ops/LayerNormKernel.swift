@@ -15,15 +15,8 @@ struct LayerNormKernel<T: TensorScalar> {
         let invN = 1 / T(n)
         for r in 0..<rows {
             let xr = x + r * n, yr = y + r * n, hr = xhat + r * n
-            var mean: T = 0
-            for j in 0..<n { mean += xr[j] }
-            mean *= invN
-            var variance: T = 0
-            for j in 0..<n {
-                let d = xr[j] - mean
-                variance += d * d
-            }
-            variance *= invN
+            let mean = rowSum(xr, n) * invN
+            let variance = rowSquaredDeviation(xr, n, from: mean) * invN
             let s = 1 / (variance + eps).squareRoot()
             rstd[r] = s
             for j in 0..<n { hr[j] = (xr[j] - mean) * s }
@@ -44,22 +37,19 @@ struct LayerNormKernel<T: TensorScalar> {
         let invN = 1 / T(n)
         for r in 0..<rows {
             let gr = g + r * n, hr = xhat + r * n, dr = dx + r * n
-            var sumG: T = 0, sumGH: T = 0
+            let sumG: T, sumGH: T
             if let w = weight {
-                for j in 0..<n {
-                    let gh = gr[j] * w[j]
-                    sumG += gh
-                    sumGH += gh * hr[j]
-                }
+                // Σ g⊙w and Σ g⊙w⊙x̂
+                sumG = rowDot(gr, w, n)
+                for j in 0..<n { dr[j] = gr[j] * w[j] }  // ĝ, overwritten below
+                sumGH = rowDot(dr, hr, n)
             } else {
-                for j in 0..<n {
-                    sumG += gr[j]
-                    sumGH += gr[j] * hr[j]
-                }
+                sumG = rowSum(gr, n)
+                sumGH = rowDot(gr, hr, n)
             }
             let meanG = sumG * invN, meanGH = sumGH * invN, s = rstd[r]
-            if let w = weight {
-                for j in 0..<n { dr[j] = s * (gr[j] * w[j] - meanG - hr[j] * meanGH) }
+            if weight != nil {
+                for j in 0..<n { dr[j] = s * (dr[j] - meanG - hr[j] * meanGH) }
             } else {
                 for j in 0..<n { dr[j] = s * (gr[j] - meanG - hr[j] * meanGH) }
             }

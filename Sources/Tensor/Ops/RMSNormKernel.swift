@@ -13,9 +13,7 @@ struct RMSNormKernel<T: TensorScalar> {
         let invN = 1 / T(n)
         for r in 0..<rows {
             let xr = x + r * n, yr = y + r * n
-            var ss: T = 0
-            for j in 0..<n { ss += xr[j] * xr[j] }
-            let s = 1 / (ss * invN + eps).squareRoot()
+            let s = 1 / (rowDot(xr, xr, n) * invN + eps).squareRoot()
             rstd[r] = s
             if let w = weight {
                 for j in 0..<n { yr[j] = xr[j] * s * w[j] }
@@ -33,16 +31,17 @@ struct RMSNormKernel<T: TensorScalar> {
         for r in 0..<rows {
             let gr = g + r * n, xr = x + r * n, dr = dx + r * n
             let s = rstd[r]
-            var sumGH: T = 0
+            let sumGH: T
             if let w = weight {
-                for j in 0..<n { sumGH += gr[j] * w[j] * xr[j] }
+                for j in 0..<n { dr[j] = gr[j] * w[j] }  // ĝ, overwritten below
+                sumGH = rowDot(dr, xr, n)
             } else {
-                for j in 0..<n { sumGH += gr[j] * xr[j] }
+                sumGH = rowDot(gr, xr, n)
             }
             // mean(ĝ ⊙ x̂) = s · Σ ĝ x / n; dx = s·ĝ − s·x̂·that = s·ĝ − s³·x·Σĝx/n
             let c = s * s * s * sumGH * invN
-            if let w = weight {
-                for j in 0..<n { dr[j] = s * gr[j] * w[j] - c * xr[j] }
+            if weight != nil {
+                for j in 0..<n { dr[j] = s * dr[j] - c * xr[j] }
             } else {
                 for j in 0..<n { dr[j] = s * gr[j] - c * xr[j] }
             }

@@ -1,0 +1,60 @@
+/// SIMD row reductions for the fused kernels (norms, softmax): eight independent accumulators, so the loops
+/// vectorise (a scalar floating-point sum is a serial dependency chain the compiler may not reorder).
+
+/// Σ p[0..<n].
+@inline(__always)
+func rowSum<T: TensorScalar>(_ p: UnsafePointer<T>, _ n: Int) -> T {
+    var acc = SIMD8<T>.zero
+    let raw = UnsafeRawPointer(p), stride = MemoryLayout<T>.stride
+    var j = 0
+    while j + 8 <= n {
+        acc += raw.loadUnaligned(fromByteOffset: j * stride, as: SIMD8<T>.self)
+        j += 8
+    }
+    var s = acc.sum()
+    while j < n {
+        s += p[j]
+        j += 1
+    }
+    return s
+}
+
+/// Σ a[j]·b[j] over 0..<n.
+@inline(__always)
+func rowDot<T: TensorScalar>(_ a: UnsafePointer<T>, _ b: UnsafePointer<T>, _ n: Int) -> T {
+    var acc = SIMD8<T>.zero
+    let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b), stride = MemoryLayout<T>.stride
+    var j = 0
+    while j + 8 <= n {
+        acc += ra.loadUnaligned(fromByteOffset: j * stride, as: SIMD8<T>.self)
+            * rb.loadUnaligned(fromByteOffset: j * stride, as: SIMD8<T>.self)
+        j += 8
+    }
+    var s = acc.sum()
+    while j < n {
+        s += a[j] * b[j]
+        j += 1
+    }
+    return s
+}
+
+/// Σ (p[j] − c)² over 0..<n.
+@inline(__always)
+func rowSquaredDeviation<T: TensorScalar>(_ p: UnsafePointer<T>, _ n: Int, from c: T) -> T {
+    var acc = SIMD8<T>.zero
+    let center = SIMD8<T>(repeating: c)
+    let raw = UnsafeRawPointer(p), stride = MemoryLayout<T>.stride
+    var j = 0
+    while j + 8 <= n {
+        let d = raw.loadUnaligned(fromByteOffset: j * stride, as: SIMD8<T>.self) - center
+        acc += d * d
+        j += 8
+    }
+    var s = acc.sum()
+    while j < n {
+        let d = p[j] - c
+        s += d * d
+        j += 1
+    }
+    return s
+}
