@@ -15,6 +15,7 @@ struct SwiftRLCommand: AsyncParsableCommand {
             TrainCommand.self,
             EvalCommand.self,
             EnjoyCommand.self,
+            BenchmarkCommand.self,
             EnvCommand.self,
             BenchCommand.self,
             PlotCommand.self,

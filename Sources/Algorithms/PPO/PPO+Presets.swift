@@ -39,7 +39,7 @@ extension PPO {
             config.gamma = 0.9
             config.gaeLambda = 0.95
             config.learningRate = 1e-3
-            config.annealLearningRate = false
+            config.annealLearningRate = true
             return RunPreset(
                 environment: EnvironmentConfig(
                     id: environmentID, numEnvs: 4, normalizeObservations: true, normalizeRewards: true),

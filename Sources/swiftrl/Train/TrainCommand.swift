@@ -33,6 +33,8 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Continue this run directory from its newest checkpoint.") var resume: String?
     @Flag(help: "Also print metric blocks to standard output.") var console = false
     @Flag(help: "No progress line.") var quiet = false
+    @Option(help: ArgumentHelp("Also write a JSON summary of the run here (used by `swiftrl benchmark`).", visibility: .hidden))
+    var summaryJSON: String?
 
     func validate() throws {
         for text in overrides where !text.contains("=") {
@@ -52,6 +54,7 @@ struct TrainCommand: ParsableCommand {
             overrides: overrides, resume: resume.map { URL(fileURLWithPath: $0) }, session: options)
         let outcome = try Self.train(type, request: request)
         TrainingSummary(outcome: outcome).print()
+        if let summaryJSON { try RunReport(outcome: outcome).write(to: URL(fileURLWithPath: summaryJSON)) }
     }
 
     static func train<A: ConfigurableAlgorithm>(_ type: A.Type, request: TrainingRequest) throws -> TrainingOutcome {
