@@ -28,6 +28,8 @@ func uninitializedArray<T: TensorScalar>(_: T.Type, count: Int) -> [T] {
 /// permute copies forward or backward. Query head `h` uses key/value head `h / (H / Hkv)` (grouped-query).
 struct AttentionKernel<T: TensorScalar> {
     let batch: Int, queries: Int, keys: Int, heads: Int, kvHeads: Int, headDim: Int
+    /// Positions per batch row in the key/value buffers (≥ `keys`; larger for a preallocated cache).
+    let keyCapacity: Int
     let softmax: CausalSoftmaxKernel<T>
 
     var group: Int { heads / kvHeads }
@@ -43,7 +45,7 @@ struct AttentionKernel<T: TensorScalar> {
             for h in 0..<heads {
                 stridedGEMM(transA: false, transB: true, m: queries, n: keys, k: headDim, alpha: 1,
                             a: q + offset(b, h, length: queries, heads: heads), lda: qStride,
-                            b: k + offset(b, h / group, length: keys, heads: kvHeads), ldb: kvStride,
+                            b: k + offset(b, h / group, length: keyCapacity, heads: kvHeads), ldb: kvStride,
                             beta: 0, c: p + (b * heads + h) * matrix, ldc: keys)
             }
         }
@@ -52,7 +54,7 @@ struct AttentionKernel<T: TensorScalar> {
             for h in 0..<heads {
                 stridedGEMM(transA: false, transB: false, m: queries, n: headDim, k: keys, alpha: 1,
                             a: p + (b * heads + h) * matrix, lda: keys,
-                            b: v + offset(b, h / group, length: keys, heads: kvHeads), ldb: kvStride,
+                            b: v + offset(b, h / group, length: keyCapacity, heads: kvHeads), ldb: kvStride,
                             beta: 0, c: out + offset(b, h, length: queries, heads: heads), ldc: qStride)
             }
         }
@@ -67,7 +69,7 @@ struct AttentionKernel<T: TensorScalar> {
         for b in 0..<batch {
             for h in 0..<heads {
                 let qo = offset(b, h, length: queries, heads: heads)
-                let kvo = offset(b, h / group, length: keys, heads: kvHeads)
+                let kvo = offset(b, h / group, length: keyCapacity, heads: kvHeads)
                 let pm = (b * heads + h) * matrix
                 // dP = dO·Vᵀ, dV += Pᵀ·dO
                 stridedGEMM(transA: false, transB: true, m: queries, n: keys, k: headDim, alpha: 1,
@@ -81,7 +83,7 @@ struct AttentionKernel<T: TensorScalar> {
         for b in 0..<batch {
             for h in 0..<heads {
                 let qo = offset(b, h, length: queries, heads: heads)
-                let kvo = offset(b, h / group, length: keys, heads: kvHeads)
+                let kvo = offset(b, h / group, length: keyCapacity, heads: kvHeads)
                 let pm = (b * heads + h) * matrix
                 // dQ = dS·K, dK += dSᵀ·Q
                 stridedGEMM(transA: false, transB: false, m: queries, n: headDim, k: keys, alpha: 1,
@@ -107,15 +109,20 @@ struct AttentionKernel<T: TensorScalar> {
 ///   - causal: query t sees keys up to position `S − T + t` only.
 ///   - keyMask: optional `[B, S]` row-major, false for padding keys (never attended; a query with no visible key
 ///     gets a zero output).
+///   - keyLength: use only the first `keyLength` positions of `key`/`value` as the S keys (a preallocated cache
+///     buffer); default all.
 /// - Returns: `[B, T, H, D]`.
 /// - Complexity: O(B·H·T·S·D) time in 2 GEMMs per (batch, head) forward and 4 backward; O(B·H·T·S) memory.
 public func scaledDotProductAttention(
-    query: Tensor, key: Tensor, value: Tensor, scale: Double? = nil, causal: Bool = true, keyMask: [Bool]? = nil
+    query: Tensor, key: Tensor, value: Tensor, scale: Double? = nil, causal: Bool = true, keyMask: [Bool]? = nil,
+    keyLength: Int? = nil
 ) -> Tensor {
     precondition(query.rank == 4 && key.rank == 4 && value.shape == key.shape,
                  "attention: query must be [B, T, H, D] and key/value [B, S, Hkv, D]; got \(query.shape), \(key.shape), \(value.shape)")
     let (b, t, h, d) = (query.shape[0], query.shape[1], query.shape[2], query.shape[3])
-    let (s, kvh) = (key.shape[1], key.shape[2])
+    let (capacity, kvh) = (key.shape[1], key.shape[2])
+    let s = keyLength ?? capacity
+    precondition(s > 0 && s <= capacity, "attention: keyLength \(s) must lie in 1...\(capacity)")
     precondition(key.shape[0] == b && key.shape[3] == d && kvh > 0 && h % kvh == 0,
                  "attention: key \(key.shape) does not fit query \(query.shape) (batch, head size, Hkv | H)")
     precondition(!causal || s >= t, "attention: causal attention needs at least as many keys (\(s)) as queries (\(t))")
@@ -125,20 +132,20 @@ public func scaledDotProductAttention(
     let mask = keyMask.map { $0.map { $0 ? UInt8(1) : 0 } }
     switch query.dtype {
     case .float32:
-        return attentionTyped(Float.self, query, key, value, scaleValue, causal, mask, (b, t, s, h, kvh, d))
+        return attentionTyped(Float.self, query, key, value, scaleValue, causal, mask, (b, t, s, capacity, h, kvh, d))
     case .float64:
-        return attentionTyped(Double.self, query, key, value, scaleValue, causal, mask, (b, t, s, h, kvh, d))
+        return attentionTyped(Double.self, query, key, value, scaleValue, causal, mask, (b, t, s, capacity, h, kvh, d))
     }
 }
 
 private func attentionTyped<T: TensorScalar>(
     _: T.Type, _ q: Tensor, _ k: Tensor, _ v: Tensor, _ scale: Double, _ causal: Bool, _ mask: [UInt8]?,
-    _ dims: (b: Int, t: Int, s: Int, h: Int, kvh: Int, d: Int)
+    _ dims: (b: Int, t: Int, s: Int, capacity: Int, h: Int, kvh: Int, d: Int)
 ) -> Tensor {
     let softmax = CausalSoftmaxKernel<T>(rows: dims.t, keys: dims.s, queryLength: dims.t, scale: T(scale),
                                          causal: causal, keyMask: mask, matricesPerBatch: dims.h)
     let kernel = AttentionKernel<T>(batch: dims.b, queries: dims.t, keys: dims.s, heads: dims.h, kvHeads: dims.kvh,
-                                    headDim: dims.d, softmax: softmax)
+                                    headDim: dims.d, keyCapacity: dims.capacity, softmax: softmax)
     let qv: [T] = q.array(), kv: [T] = k.array(), vv: [T] = v.array()
     // every element of these buffers is written by a GEMM with β = 0 before it is read
     var probabilities = uninitializedArray(T.self, count: dims.b * dims.h * dims.t * dims.s)
@@ -159,8 +166,11 @@ private func attentionTyped<T: TensorScalar>(
     let result = Tensor(storage: T.wrap(out), shape: q.shape)
     return recordOp(result, [q, k, v]) { [qShape = q.shape, kShape = k.shape] g in
         let gv: [T] = g.array()
-        var dq = uninitializedArray(T.self, count: qv.count), dk = uninitializedArray(T.self, count: kv.count)
-        var dv = uninitializedArray(T.self, count: vv.count)
+        var dq = uninitializedArray(T.self, count: qv.count)
+        // positions past keyLength receive no gradient, so a partly used buffer starts from zeros
+        let partial = dims.s < dims.capacity
+        var dk = partial ? [T](repeating: 0, count: kv.count) : uninitializedArray(T.self, count: kv.count)
+        var dv = partial ? [T](repeating: 0, count: vv.count) : uninitializedArray(T.self, count: vv.count)
         var scratch = uninitializedArray(T.self, count: probabilities.count)
         gv.withUnsafeBufferPointer { pg in
             qv.withUnsafeBufferPointer { pq in

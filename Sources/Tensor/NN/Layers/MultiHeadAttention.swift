@@ -103,8 +103,8 @@ public final class MultiHeadAttention: Module {
     ///     e.g. `cumsum(mask) − 1` for left padding); default `0..<T`.
     /// - Complexity: O(B·T·modelDim·H·D) for the projections plus O(B·H·T²·D) for attention.
     public func callAsFunction(_ x: Tensor, keyMask: [Bool]? = nil, positions: [Int]? = nil) -> Tensor {
-        var cache: KeyValueCache? = nil
-        return forward(x, keyMask: keyMask, positions: positions, cache: &cache)
+        var unused = KeyValueCache()
+        return forward(x, keyMask: keyMask, positions: positions, cache: &unused, useCache: false)
     }
 
     /// Attention of the new tokens `x [B, T, modelDim]` (positions `cache.length ..< cache.length + T`) over the
@@ -119,12 +119,12 @@ public final class MultiHeadAttention: Module {
     public func callAsFunction(
         _ x: Tensor, keyMask: [Bool]? = nil, positions: [Int]? = nil, cache: inout KeyValueCache
     ) -> Tensor {
-        var optional: KeyValueCache? = cache
-        defer { if let optional { cache = optional } }
-        return forward(x, keyMask: keyMask, positions: positions, cache: &optional)
+        forward(x, keyMask: keyMask, positions: positions, cache: &cache, useCache: true)
     }
 
-    private func forward(_ x: Tensor, keyMask: [Bool]?, positions: [Int]?, cache: inout KeyValueCache?) -> Tensor {
+    private func forward(
+        _ x: Tensor, keyMask: [Bool]?, positions: [Int]?, cache: inout KeyValueCache, useCache: Bool
+    ) -> Tensor {
         precondition(x.rank == 3, "MultiHeadAttention: input must be [batch, T, modelDim], got \(x.shape)")
         let b = x.shape[0], t = x.shape[1]
         let h = numHeads, kvh = numKeyValueHeads, d = headDim
@@ -132,14 +132,16 @@ public final class MultiHeadAttention: Module {
         q = q.reshaped([b, t, h, d])
         k = k.reshaped([b, t, kvh, d])
         v = v.reshaped([b, t, kvh, d])
-        let offset = cache?.length ?? 0
+        let offset = useCache ? cache.length : 0
         if let rotaryBase {
             let p = positions ?? Array(offset..<(offset + t))
             q = applyRotaryEmbedding(q, positions: p, base: rotaryBase)
             k = applyRotaryEmbedding(k, positions: p, base: rotaryBase)
         }
-        if cache != nil, let appended = cache?.append(keys: k, values: v) { (k, v) = appended }
-        let context = scaledDotProductAttention(query: q, key: k, value: v, causal: isCausal, keyMask: keyMask)
+        var keyLength = t
+        if useCache { (k, v, keyLength) = cache.append(keys: k, values: v) }
+        let context = scaledDotProductAttention(query: q, key: k, value: v, causal: isCausal, keyMask: keyMask,
+                                                keyLength: keyLength)
         let merged = context.reshaped([b, t, h * d])
         if let o_proj { return o_proj(merged) }
         if let c_proj { return c_proj(merged) }
