@@ -126,3 +126,16 @@ struct VectorOptionsTests {
         #expect(throws: EnvironmentError.self) { try vector.step(discreteActions: [1]) }
     }
 }
+
+@Suite("Vector reward normalisation")
+struct VectorRewardNormalizerTests {
+    @Test("Returns reset on termination and rewards are scaled by the returns' running std")
+    func normalisesRewards() throws {
+        var normalizer = VectorRewardNormalizer(count: 2, gamma: 0.5)
+        _ = try normalizer([1, 2], terminations: [false, false])
+        let scaled = try normalizer([1, 2], terminations: [true, false])
+        #expect(normalizer.returns == [1, 3])
+        let scale = 1 / (normalizer.statistics.variance[0] + 1e-8).squareRoot()
+        #expect(scaled == [scale, 2 * scale])
+    }
+}
