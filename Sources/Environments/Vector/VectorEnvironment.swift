@@ -126,6 +126,7 @@ public struct VectorEnvironment<Env: Environment> where Env.Observation: FlatCon
         guard seeds.count == count else {
             throw .invalidOption("reset: got \(seeds.count) seeds for \(count) sub-environments")
         }
+        finishedEpisodes.removeAll(keepingCapacity: true)
         for index in 0..<count { try resetOne(index, seed: seeds[index], options: options) }
     }
 

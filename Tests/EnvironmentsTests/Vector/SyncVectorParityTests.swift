@@ -139,3 +139,18 @@ struct VectorRewardNormalizerTests {
         #expect(scaled == [scale, 2 * scale])
     }
 }
+
+@Suite("Vector reset clears per-step results")
+struct VectorResetTests {
+    @Test("finishedEpisodes is empty after reset")
+    func resetClearsFinished() throws {
+        var vector = try VectorEnvironment(count: 1) { (_) throws(EnvironmentError) in
+            try TimeLimit(CartPole(), maxEpisodeSteps: 1)
+        }
+        try vector.reset(seed: 0)
+        try vector.step([0])
+        #expect(vector.finishedEpisodes.count == 1)
+        try vector.reset(seed: 0)
+        #expect(vector.finishedEpisodes.isEmpty)
+    }
+}
