@@ -33,6 +33,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Continue this run directory from its newest checkpoint.") var resume: String?
     @Flag(help: "Also print metric blocks to standard output.") var console = false
     @Flag(help: "No progress line.") var quiet = false
+    @Flag(help: "Print the resolved config as YAML and exit without training.") var printConfig = false
     @Option(help: ArgumentHelp("Also write a JSON summary of the run here (used by `swiftrl benchmark`).", visibility: .hidden))
     var summaryJSON: String?
 
@@ -52,9 +53,17 @@ struct TrainCommand: ParsableCommand {
         let request = TrainingRequest(
             environmentID: env, seed: seed, totalSteps: totalSteps, configFile: config.map { URL(fileURLWithPath: $0) },
             overrides: overrides, resume: resume.map { URL(fileURLWithPath: $0) }, session: options)
+        if printConfig {
+            StandardTextOutput(.output).write(try Self.resolvedYAML(type, request: request))
+            return
+        }
         let outcome = try Self.train(type, request: request)
         TrainingSummary(outcome: outcome).print()
         if let summaryJSON { try RunReport(outcome: outcome).write(to: URL(fileURLWithPath: summaryJSON)) }
+    }
+
+    static func resolvedYAML<A: ConfigurableAlgorithm>(_ type: A.Type, request: TrainingRequest) throws -> String {
+        try ConfigLoader.yaml(try TrainingRun.resolveConfig(type, request: request))
     }
 
     static func train<A: ConfigurableAlgorithm>(_ type: A.Type, request: TrainingRequest) throws -> TrainingOutcome {
