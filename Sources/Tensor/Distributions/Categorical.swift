@@ -13,11 +13,13 @@ public struct Categorical: EntropyDistribution {
     ///   - logits: unnormalised scores `[..., K]` (at least one dimension).
     ///   - mask: optional 0/1 tensor shaped like `logits`, 1 where the class is allowed.
     public init(logits: Tensor, mask: Tensor? = nil) {
-        precondition(logits.rank >= 1 && logits.shape[logits.rank - 1] > 0,
-                     "Categorical: logits need a non-empty last dimension, got \(logits.shape)")
+        precondition(
+            logits.rank >= 1 && logits.shape[logits.rank - 1] > 0,
+            "Categorical: logits need a non-empty last dimension, got \(logits.shape)")
         var masked = logits
         if let mask {
-            precondition(mask.shape == logits.shape, "Categorical: mask \(mask.shape) must match logits \(logits.shape)")
+            precondition(
+                mask.shape == logits.shape, "Categorical: mask \(mask.shape) must match logits \(logits.shape)")
             let fill = Tensor(repeating: Self.maskedLogit, shape: logits.shape, dtype: logits.dtype)
             masked = `where`(mask.cast(logits.dtype), logits, fill)
         }

@@ -14,8 +14,9 @@ public struct DiagGaussian: EntropyDistribution, ReparameterizedDistribution {
     ///   - logStd: log σ, broadcastable to `mean`.
     public init(mean: Tensor, logStd: Tensor) {
         precondition(mean.rank >= 1, "DiagGaussian: mean needs at least one dimension, got \(mean.shape)")
-        precondition(broadcastShapes(mean.shape, logStd.shape) == mean.shape,
-                     "DiagGaussian: logStd \(logStd.shape) must broadcast to mean \(mean.shape)")
+        precondition(
+            broadcastShapes(mean.shape, logStd.shape) == mean.shape,
+            "DiagGaussian: logStd \(logStd.shape) must broadcast to mean \(mean.shape)")
         precondition(mean.dtype == logStd.dtype, "DiagGaussian: mean is \(mean.dtype) but logStd is \(logStd.dtype)")
         self.mean = mean
         self.logStd = logStd

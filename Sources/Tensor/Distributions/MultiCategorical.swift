@@ -10,8 +10,9 @@ public struct MultiCategorical: EntropyDistribution {
     ///   - sizes: the block sizes `Kᵢ` (the `nvec` of the action space).
     ///   - mask: optional 0/1 tensor shaped like `logits`, 1 where a class is allowed.
     public init(logits: Tensor, sizes: [Int], mask: Tensor? = nil) {
-        precondition(logits.rank == 2 && sizes.reduce(0, +) == logits.shape[1] && sizes.allSatisfy { $0 > 0 },
-                     "MultiCategorical: logits \(logits.shape) must be [B, \(sizes.reduce(0, +))] for sizes \(sizes)")
+        precondition(
+            logits.rank == 2 && sizes.reduce(0, +) == logits.shape[1] && sizes.allSatisfy { $0 > 0 },
+            "MultiCategorical: logits \(logits.shape) must be [B, \(sizes.reduce(0, +))] for sizes \(sizes)")
         let blocks = logits.split(sizes: sizes, axis: 1)
         let masks = mask.map { $0.split(sizes: sizes, axis: 1) }
         components = blocks.enumerated().map { i, block in Categorical(logits: block, mask: masks?[i]) }
@@ -23,7 +24,8 @@ public struct MultiCategorical: EntropyDistribution {
     /// Σᵢ log pᵢ(aᵢ) per row, for actions laid out row-major `[B, blocks]`.
     public func logProb(_ actions: [Int]) -> Tensor {
         let n = components.count, rows = batchSize
-        precondition(actions.count == rows * n, "MultiCategorical.logProb: \(actions.count) actions for [\(rows), \(n)]")
+        precondition(
+            actions.count == rows * n, "MultiCategorical.logProb: \(actions.count) actions for [\(rows), \(n)]")
         let terms = components.enumerated().map { i, c in c.logProb((0..<rows).map { actions[$0 * n + i] }) }
         return terms.dropFirst().reduce(terms[0], +)
     }

@@ -5,15 +5,17 @@ func stridedGEMM<T: TensorScalar>(
     a: UnsafePointer<T>, lda: Int, b: UnsafePointer<T>, ldb: Int, beta: T, c: UnsafeMutablePointer<T>, ldc: Int
 ) {
     if T.self == Float.self {
-        GEMM.sgemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: Float(alpha),
-                   a: UnsafeRawPointer(a).assumingMemoryBound(to: Float.self), lda: lda,
-                   b: UnsafeRawPointer(b).assumingMemoryBound(to: Float.self), ldb: ldb, beta: Float(beta),
-                   c: UnsafeMutableRawPointer(c).assumingMemoryBound(to: Float.self), ldc: ldc)
+        GEMM.sgemm(
+            transA: transA, transB: transB, m: m, n: n, k: k, alpha: Float(alpha),
+            a: UnsafeRawPointer(a).assumingMemoryBound(to: Float.self), lda: lda,
+            b: UnsafeRawPointer(b).assumingMemoryBound(to: Float.self), ldb: ldb, beta: Float(beta),
+            c: UnsafeMutableRawPointer(c).assumingMemoryBound(to: Float.self), ldc: ldc)
     } else {
-        GEMM.dgemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: Double(alpha),
-                   a: UnsafeRawPointer(a).assumingMemoryBound(to: Double.self), lda: lda,
-                   b: UnsafeRawPointer(b).assumingMemoryBound(to: Double.self), ldb: ldb, beta: Double(beta),
-                   c: UnsafeMutableRawPointer(c).assumingMemoryBound(to: Double.self), ldc: ldc)
+        GEMM.dgemm(
+            transA: transA, transB: transB, m: m, n: n, k: k, alpha: Double(alpha),
+            a: UnsafeRawPointer(a).assumingMemoryBound(to: Double.self), lda: lda,
+            b: UnsafeRawPointer(b).assumingMemoryBound(to: Double.self), ldb: ldb, beta: Double(beta),
+            c: UnsafeMutableRawPointer(c).assumingMemoryBound(to: Double.self), ldc: ldc)
     }
 }
 
@@ -38,33 +40,39 @@ struct AttentionKernel<T: TensorScalar> {
     func offset(_ b: Int, _ h: Int, length: Int, heads count: Int) -> Int { (b * length * count + h) * headDim }
 
     /// Forward: fills `probabilities [B, H, T, S]` and `out [B, T, H, D]`.
-    func forward(q: UnsafePointer<T>, k: UnsafePointer<T>, v: UnsafePointer<T>,
-                 probabilities p: UnsafeMutablePointer<T>, out: UnsafeMutablePointer<T>) {
+    func forward(
+        q: UnsafePointer<T>, k: UnsafePointer<T>, v: UnsafePointer<T>,
+        probabilities p: UnsafeMutablePointer<T>, out: UnsafeMutablePointer<T>
+    ) {
         let qStride = heads * headDim, kvStride = kvHeads * headDim, matrix = queries * keys
         for b in 0..<batch {
             for h in 0..<heads {
-                stridedGEMM(transA: false, transB: true, m: queries, n: keys, k: headDim, alpha: 1,
-                            a: q + offset(b, h, length: queries, heads: heads), lda: qStride,
-                            b: k + offset(b, h / group, length: keyCapacity, heads: kvHeads), ldb: kvStride,
-                            beta: 0, c: p + (b * heads + h) * matrix, ldc: keys)
+                stridedGEMM(
+                    transA: false, transB: true, m: queries, n: keys, k: headDim, alpha: 1,
+                    a: q + offset(b, h, length: queries, heads: heads), lda: qStride,
+                    b: k + offset(b, h / group, length: keyCapacity, heads: kvHeads), ldb: kvStride,
+                    beta: 0, c: p + (b * heads + h) * matrix, ldc: keys)
             }
         }
         softmax.forward(p, p, matrices: batch * heads)
         for b in 0..<batch {
             for h in 0..<heads {
-                stridedGEMM(transA: false, transB: false, m: queries, n: headDim, k: keys, alpha: 1,
-                            a: p + (b * heads + h) * matrix, lda: keys,
-                            b: v + offset(b, h / group, length: keyCapacity, heads: kvHeads), ldb: kvStride,
-                            beta: 0, c: out + offset(b, h, length: queries, heads: heads), ldc: qStride)
+                stridedGEMM(
+                    transA: false, transB: false, m: queries, n: headDim, k: keys, alpha: 1,
+                    a: p + (b * heads + h) * matrix, lda: keys,
+                    b: v + offset(b, h / group, length: keyCapacity, heads: kvHeads), ldb: kvStride,
+                    beta: 0, c: out + offset(b, h, length: queries, heads: heads), ldc: qStride)
             }
         }
     }
 
     /// Backward from `g [B, T, H, D]`: writes `dq`, `dk` and `dv` (the first head of a group writes, the others add),
     /// so none of the outputs needs initialising.
-    func backward(g: UnsafePointer<T>, q: UnsafePointer<T>, k: UnsafePointer<T>, v: UnsafePointer<T>,
-                  probabilities p: UnsafePointer<T>, scratch ds: UnsafeMutablePointer<T>,
-                  dq: UnsafeMutablePointer<T>, dk: UnsafeMutablePointer<T>, dv: UnsafeMutablePointer<T>) {
+    func backward(
+        g: UnsafePointer<T>, q: UnsafePointer<T>, k: UnsafePointer<T>, v: UnsafePointer<T>,
+        probabilities p: UnsafePointer<T>, scratch ds: UnsafeMutablePointer<T>,
+        dq: UnsafeMutablePointer<T>, dk: UnsafeMutablePointer<T>, dv: UnsafeMutablePointer<T>
+    ) {
         let qStride = heads * headDim, kvStride = kvHeads * headDim, matrix = queries * keys
         for b in 0..<batch {
             for h in 0..<heads {
@@ -72,11 +80,13 @@ struct AttentionKernel<T: TensorScalar> {
                 let kvo = offset(b, h / group, length: keyCapacity, heads: kvHeads)
                 let pm = (b * heads + h) * matrix
                 // dP = dO·Vᵀ, dV += Pᵀ·dO
-                stridedGEMM(transA: false, transB: true, m: queries, n: keys, k: headDim, alpha: 1,
-                            a: g + qo, lda: qStride, b: v + kvo, ldb: kvStride, beta: 0, c: ds + pm, ldc: keys)
-                stridedGEMM(transA: true, transB: false, m: keys, n: headDim, k: queries, alpha: 1,
-                            a: p + pm, lda: keys, b: g + qo, ldb: qStride, beta: h % group == 0 ? 0 : 1,
-                            c: dv + kvo, ldc: kvStride)
+                stridedGEMM(
+                    transA: false, transB: true, m: queries, n: keys, k: headDim, alpha: 1,
+                    a: g + qo, lda: qStride, b: v + kvo, ldb: kvStride, beta: 0, c: ds + pm, ldc: keys)
+                stridedGEMM(
+                    transA: true, transB: false, m: keys, n: headDim, k: queries, alpha: 1,
+                    a: p + pm, lda: keys, b: g + qo, ldb: qStride, beta: h % group == 0 ? 0 : 1,
+                    c: dv + kvo, ldc: kvStride)
             }
         }
         softmax.backward(ds, p, ds, matrices: batch * heads)  // dS = scale·P ⊙ (dP − Σ dP ⊙ P), in place
@@ -86,11 +96,13 @@ struct AttentionKernel<T: TensorScalar> {
                 let kvo = offset(b, h / group, length: keyCapacity, heads: kvHeads)
                 let pm = (b * heads + h) * matrix
                 // dQ = dS·K, dK += dSᵀ·Q
-                stridedGEMM(transA: false, transB: false, m: queries, n: headDim, k: keys, alpha: 1,
-                            a: ds + pm, lda: keys, b: k + kvo, ldb: kvStride, beta: 0, c: dq + qo, ldc: qStride)
-                stridedGEMM(transA: true, transB: false, m: keys, n: headDim, k: queries, alpha: 1,
-                            a: ds + pm, lda: keys, b: q + qo, ldb: qStride, beta: h % group == 0 ? 0 : 1,
-                            c: dk + kvo, ldc: kvStride)
+                stridedGEMM(
+                    transA: false, transB: false, m: queries, n: headDim, k: keys, alpha: 1,
+                    a: ds + pm, lda: keys, b: k + kvo, ldb: kvStride, beta: 0, c: dq + qo, ldc: qStride)
+                stridedGEMM(
+                    transA: true, transB: false, m: keys, n: headDim, k: queries, alpha: 1,
+                    a: ds + pm, lda: keys, b: q + qo, ldb: qStride, beta: h % group == 0 ? 0 : 1,
+                    c: dk + kvo, ldc: kvStride)
             }
         }
     }
@@ -117,17 +129,22 @@ public func scaledDotProductAttention(
     query: Tensor, key: Tensor, value: Tensor, scale: Double? = nil, causal: Bool = true, keyMask: [Bool]? = nil,
     keyLength: Int? = nil
 ) -> Tensor {
-    precondition(query.rank == 4 && key.rank == 4 && value.shape == key.shape,
-                 "attention: query must be [B, T, H, D] and key/value [B, S, Hkv, D]; got \(query.shape), \(key.shape), \(value.shape)")
+    precondition(
+        query.rank == 4 && key.rank == 4 && value.shape == key.shape,
+        "attention: query must be [B, T, H, D] and key/value [B, S, Hkv, D]; got \(query.shape), \(key.shape), \(value.shape)"
+    )
     let (b, t, h, d) = (query.shape[0], query.shape[1], query.shape[2], query.shape[3])
     let (capacity, kvh) = (key.shape[1], key.shape[2])
     let s = keyLength ?? capacity
     precondition(s > 0 && s <= capacity, "attention: keyLength \(s) must lie in 1...\(capacity)")
-    precondition(key.shape[0] == b && key.shape[3] == d && kvh > 0 && h % kvh == 0,
-                 "attention: key \(key.shape) does not fit query \(query.shape) (batch, head size, Hkv | H)")
+    precondition(
+        key.shape[0] == b && key.shape[3] == d && kvh > 0 && h % kvh == 0,
+        "attention: key \(key.shape) does not fit query \(query.shape) (batch, head size, Hkv | H)")
     precondition(!causal || s >= t, "attention: causal attention needs at least as many keys (\(s)) as queries (\(t))")
     precondition(query.dtype == key.dtype && key.dtype == value.dtype, "attention: query/key/value dtypes differ")
-    if let keyMask { precondition(keyMask.count == b * s, "attention: keyMask has \(keyMask.count) entries, expected [\(b), \(s)]") }
+    if let keyMask {
+        precondition(keyMask.count == b * s, "attention: keyMask has \(keyMask.count) entries, expected [\(b), \(s)]")
+    }
     let scaleValue = scale ?? 1 / Double(d).squareRoot()
     let mask = keyMask.map { $0.map { $0 ? UInt8(1) : 0 } }
     switch query.dtype {
@@ -142,10 +159,12 @@ private func attentionTyped<T: TensorScalar>(
     _: T.Type, _ q: Tensor, _ k: Tensor, _ v: Tensor, _ scale: Double, _ causal: Bool, _ mask: [UInt8]?,
     _ dims: (b: Int, t: Int, s: Int, capacity: Int, h: Int, kvh: Int, d: Int)
 ) -> Tensor {
-    let softmax = CausalSoftmaxKernel<T>(rows: dims.t, keys: dims.s, queryLength: dims.t, scale: T(scale),
-                                         causal: causal, keyMask: mask, matricesPerBatch: dims.h)
-    let kernel = AttentionKernel<T>(batch: dims.b, queries: dims.t, keys: dims.s, heads: dims.h, kvHeads: dims.kvh,
-                                    headDim: dims.d, keyCapacity: dims.capacity, softmax: softmax)
+    let softmax = CausalSoftmaxKernel<T>(
+        rows: dims.t, keys: dims.s, queryLength: dims.t, scale: T(scale),
+        causal: causal, keyMask: mask, matricesPerBatch: dims.h)
+    let kernel = AttentionKernel<T>(
+        batch: dims.b, queries: dims.t, keys: dims.s, heads: dims.h, kvHeads: dims.kvh,
+        headDim: dims.d, keyCapacity: dims.capacity, softmax: softmax)
     let qv: [T] = q.array(), kv: [T] = k.array(), vv: [T] = v.array()
     // every element of these buffers is written by a GEMM with β = 0 before it is read
     var probabilities = uninitializedArray(T.self, count: dims.b * dims.h * dims.t * dims.s)
@@ -156,7 +175,8 @@ private func attentionTyped<T: TensorScalar>(
                 probabilities.withUnsafeMutableBufferPointer { pp in
                     out.withUnsafeMutableBufferPointer { po in
                         guard let pq = pq.baseAddress, let pk = pk.baseAddress, let pv = pv.baseAddress,
-                              let pp = pp.baseAddress, let po = po.baseAddress else { return }
+                            let pp = pp.baseAddress, let po = po.baseAddress
+                        else { return }
                         kernel.forward(q: pq, k: pk, v: pv, probabilities: pp, out: po)
                     }
                 }
@@ -182,12 +202,14 @@ private func attentionTyped<T: TensorScalar>(
                                     dk.withUnsafeMutableBufferPointer { pdk in
                                         dv.withUnsafeMutableBufferPointer { pdv in
                                             guard let pg = pg.baseAddress, let pq = pq.baseAddress,
-                                                  let pk = pk.baseAddress, let pv = pv.baseAddress,
-                                                  let pp = pp.baseAddress, let ps = ps.baseAddress,
-                                                  let pdq = pdq.baseAddress, let pdk = pdk.baseAddress,
-                                                  let pdv = pdv.baseAddress else { return }
-                                            kernel.backward(g: pg, q: pq, k: pk, v: pv, probabilities: pp, scratch: ps,
-                                                            dq: pdq, dk: pdk, dv: pdv)
+                                                let pk = pk.baseAddress, let pv = pv.baseAddress,
+                                                let pp = pp.baseAddress, let ps = ps.baseAddress,
+                                                let pdq = pdq.baseAddress, let pdk = pdk.baseAddress,
+                                                let pdv = pdv.baseAddress
+                                            else { return }
+                                            kernel.backward(
+                                                g: pg, q: pq, k: pk, v: pv, probabilities: pp, scratch: ps,
+                                                dq: pdq, dk: pdk, dv: pdv)
                                         }
                                     }
                                 }
@@ -197,7 +219,9 @@ private func attentionTyped<T: TensorScalar>(
                 }
             }
         }
-        return [Tensor(storage: T.wrap(dq), shape: qShape), Tensor(storage: T.wrap(dk), shape: kShape),
-                Tensor(storage: T.wrap(dv), shape: kShape)]
+        return [
+            Tensor(storage: T.wrap(dq), shape: qShape), Tensor(storage: T.wrap(dk), shape: kShape),
+            Tensor(storage: T.wrap(dv), shape: kShape),
+        ]
     }
 }

@@ -64,18 +64,22 @@ struct CausalSoftmaxKernel<T: TensorScalar> {
 
 /// `y[j] = e^((x[j] − shift)·scale)` for `j < n` (`x` and `y` may be the same buffer).
 @inline(__always)
-func exponentiateRow<T: TensorScalar>(_ x: UnsafePointer<T>, _ y: UnsafeMutablePointer<T>, _ n: Int, shift: T, scale: T) {
+func exponentiateRow<T: TensorScalar>(_ x: UnsafePointer<T>, _ y: UnsafeMutablePointer<T>, _ n: Int, shift: T, scale: T)
+{
     if T.self == Float.self {
-        exponentiateFloatRow(UnsafeRawPointer(x).assumingMemoryBound(to: Float.self),
-                             UnsafeMutableRawPointer(y).assumingMemoryBound(to: Float.self), n,
-                             shift: unsafeBitCast(shift, to: Float.self), scale: unsafeBitCast(scale, to: Float.self))
+        exponentiateFloatRow(
+            UnsafeRawPointer(x).assumingMemoryBound(to: Float.self),
+            UnsafeMutableRawPointer(y).assumingMemoryBound(to: Float.self), n,
+            shift: unsafeBitCast(shift, to: Float.self), scale: unsafeBitCast(scale, to: Float.self))
     } else {
         for j in 0..<n { y[j] = T.exp((x[j] - shift) * scale) }
     }
 }
 
 /// The `Float` row exponential: a plain loop over ``FastMath/exp(_:)`` that the compiler vectorises.
-func exponentiateFloatRow(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ n: Int, shift: Float, scale: Float) {
+func exponentiateFloatRow(
+    _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ n: Int, shift: Float, scale: Float
+) {
     for j in 0..<n { y[j] = FastMath.exp((x[j] - shift) * scale) }
 }
 
@@ -99,30 +103,36 @@ public func causalSoftmax(
     precondition(scores.rank >= 2, "causalSoftmax: scores need rank ≥ 2, got \(scores.shape)")
     let rows = scores.shape[scores.rank - 2], keys = scores.shape[scores.rank - 1]
     let t = queryLength ?? rows
-    precondition(t > 0 && rows % t == 0 && t <= keys,
-                 "causalSoftmax: queryLength \(t) must divide rows \(rows) and be ≤ keys \(keys)")
+    precondition(
+        t > 0 && rows % t == 0 && t <= keys,
+        "causalSoftmax: queryLength \(t) must divide rows \(rows) and be ≤ keys \(keys)")
     let matrices = scores.count / Swift.max(rows * keys, 1)
     var perBatch = 1
     if let keyMask {
         let batch = keyMask.count / Swift.max(keys, 1)
-        precondition(scores.rank >= 3 && batch == scores.shape[0] && keyMask.count == batch * keys,
-                     "causalSoftmax: keyMask of \(keyMask.count) entries must be [\(scores.shape[0]), \(keys)]")
+        precondition(
+            scores.rank >= 3 && batch == scores.shape[0] && keyMask.count == batch * keys,
+            "causalSoftmax: keyMask of \(keyMask.count) entries must be [\(scores.shape[0]), \(keys)]")
         perBatch = matrices / Swift.max(batch, 1)
     }
     let mask = keyMask.map { $0.map { $0 ? UInt8(1) : 0 } }
     switch scores.dtype {
     case .float32:
-        let kernel = CausalSoftmaxKernel<Float>(rows: rows, keys: keys, queryLength: t, scale: Float(scale),
-                                                causal: causal, keyMask: mask, matricesPerBatch: perBatch)
+        let kernel = CausalSoftmaxKernel<Float>(
+            rows: rows, keys: keys, queryLength: t, scale: Float(scale),
+            causal: causal, keyMask: mask, matricesPerBatch: perBatch)
         return causalSoftmaxTyped(kernel, scores, matrices)
     case .float64:
-        let kernel = CausalSoftmaxKernel<Double>(rows: rows, keys: keys, queryLength: t, scale: scale,
-                                                 causal: causal, keyMask: mask, matricesPerBatch: perBatch)
+        let kernel = CausalSoftmaxKernel<Double>(
+            rows: rows, keys: keys, queryLength: t, scale: scale,
+            causal: causal, keyMask: mask, matricesPerBatch: perBatch)
         return causalSoftmaxTyped(kernel, scores, matrices)
     }
 }
 
-private func causalSoftmaxTyped<T: TensorScalar>(_ kernel: CausalSoftmaxKernel<T>, _ x: Tensor, _ matrices: Int) -> Tensor {
+private func causalSoftmaxTyped<T: TensorScalar>(_ kernel: CausalSoftmaxKernel<T>, _ x: Tensor, _ matrices: Int)
+    -> Tensor
+{
     let xv: [T] = x.array()
     let y = [T](unsafeUninitializedCapacity: xv.count) { buffer, n in
         xv.withUnsafeBufferPointer { px in

@@ -10,8 +10,9 @@
 /// - Complexity: O(B·H) forward and backward, with one recorded op instead of about twenty.
 public func gruGates(inputGates: Tensor, hiddenGates: Tensor, state: Tensor) -> Tensor {
     let b = state.shape[0], h = state.shape.last ?? 0
-    precondition(state.rank == 2 && inputGates.shape == [b, 3 * h] && hiddenGates.shape == [b, 3 * h],
-                 "gruGates: gates \(inputGates.shape), \(hiddenGates.shape) must be [B, 3H] for state \(state.shape)")
+    precondition(
+        state.rank == 2 && inputGates.shape == [b, 3 * h] && hiddenGates.shape == [b, 3 * h],
+        "gruGates: gates \(inputGates.shape), \(hiddenGates.shape) must be [B, 3H] for state \(state.shape)")
     precondition(inputGates.dtype == state.dtype && hiddenGates.dtype == state.dtype, "gruGates: dtypes differ")
     switch state.dtype {
     case .float32: return gruTyped(Float.self, inputGates, hiddenGates, state, b, h)
@@ -60,7 +61,9 @@ private func gruTyped<T: TensorScalar>(
                 dgh[g + 2 * width + j] = dCandidate * r[k]
             }
         }
-        return [Tensor(storage: T.wrap(dgi), shape: gateShape), Tensor(storage: T.wrap(dgh), shape: gateShape),
-                Tensor(storage: T.wrap(dh), shape: stateShape)]
+        return [
+            Tensor(storage: T.wrap(dgi), shape: gateShape), Tensor(storage: T.wrap(dgh), shape: gateShape),
+            Tensor(storage: T.wrap(dh), shape: stateShape),
+        ]
     }
 }

@@ -67,8 +67,9 @@ struct Im2ColKernel<T: TensorScalar> {
 /// - Complexity: O(B·C·kernelSize·L_out).
 public func im2col1D(_ x: Tensor, geometry: Convolution1DGeometry) -> Tensor {
     precondition(x.rank == 3, "im2col1D: input must be [batch, channels, length], got \(x.shape)")
-    precondition(geometry.kernelSize > 0 && geometry.stride > 0 && geometry.dilation > 0 && geometry.padding >= 0,
-                 "im2col1D: invalid geometry \(geometry)")
+    precondition(
+        geometry.kernelSize > 0 && geometry.stride > 0 && geometry.dilation > 0 && geometry.padding >= 0,
+        "im2col1D: invalid geometry \(geometry)")
     let lo = geometry.outputLength(x.shape[2])
     precondition(lo > 0, "im2col1D: input length \(x.shape[2]) is too short for \(geometry)")
     switch x.dtype {
@@ -77,7 +78,9 @@ public func im2col1D(_ x: Tensor, geometry: Convolution1DGeometry) -> Tensor {
     }
 }
 
-private func im2colTyped<T: TensorScalar>(_: T.Type, _ x: Tensor, _ geometry: Convolution1DGeometry, _ lo: Int) -> Tensor {
+private func im2colTyped<T: TensorScalar>(_: T.Type, _ x: Tensor, _ geometry: Convolution1DGeometry, _ lo: Int)
+    -> Tensor
+{
     let kernel = Im2ColKernel<T>(batch: x.shape[0], channels: x.shape[1], length: x.shape[2], geometry: geometry)
     let xv: [T] = x.array()
     let cols = xv.withUnsafeBufferPointer { p in p.baseAddress.map { kernel.unfold($0) } ?? [] }

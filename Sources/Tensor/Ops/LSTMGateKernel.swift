@@ -10,8 +10,9 @@
 /// - Complexity: O(B·H) forward and backward in one recorded op.
 public func lstmGates(_ gates: Tensor, cell: Tensor) -> Tensor {
     let b = cell.shape[0], h = cell.shape.last ?? 0
-    precondition(cell.rank == 2 && gates.shape == [b, 4 * h],
-                 "lstmGates: gates \(gates.shape) must be [B, 4H] for cell \(cell.shape)")
+    precondition(
+        cell.rank == 2 && gates.shape == [b, 4 * h],
+        "lstmGates: gates \(gates.shape) must be [B, 4H] for cell \(cell.shape)")
     precondition(gates.dtype == cell.dtype, "lstmGates: dtypes differ")
     switch cell.dtype {
     case .float32: return lstmTyped(Float.self, gates, cell, b, h)
@@ -19,7 +20,9 @@ public func lstmGates(_ gates: Tensor, cell: Tensor) -> Tensor {
     }
 }
 
-private func lstmTyped<T: TensorScalar>(_: T.Type, _ gates: Tensor, _ cell: Tensor, _ batch: Int, _ width: Int) -> Tensor {
+private func lstmTyped<T: TensorScalar>(_: T.Type, _ gates: Tensor, _ cell: Tensor, _ batch: Int, _ width: Int)
+    -> Tensor
+{
     let gv: [T] = gates.array(), cv: [T] = cell.array()
     let n = batch * width
     // activated gates [B, 4H] and tanh(c′) [B, H] are saved for the backward pass

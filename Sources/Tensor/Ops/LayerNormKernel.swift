@@ -84,8 +84,9 @@ public func layerNorm(_ x: Tensor, weight: Tensor?, bias: Tensor?, eps: Double =
     let n = x.shape.last ?? 1
     precondition(x.rank >= 1 && n > 0, "layerNorm: input needs a non-empty last dimension, got \(x.shape)")
     for p in [weight, bias].compactMap({ $0 }) {
-        precondition(p.shape == [n] && p.dtype == x.dtype,
-                     "layerNorm: weight/bias \(p.shape) \(p.dtype) must be [\(n)] \(x.dtype) for input \(x.shape)")
+        precondition(
+            p.shape == [n] && p.dtype == x.dtype,
+            "layerNorm: weight/bias \(p.shape) \(p.dtype) must be [\(n)] \(x.dtype) for input \(x.shape)")
     }
     switch x.dtype {
     case .float32: return layerNormTyped(Float.self, x, weight, bias, eps, n)
@@ -107,7 +108,8 @@ private func layerNormTyped<T: TensorScalar>(
                     xhat.withUnsafeMutableBufferPointer { ph in
                         rstd.withUnsafeMutableBufferPointer { ps in
                             guard let px = px.baseAddress, let py = py.baseAddress, let ph = ph.baseAddress,
-                                  let ps = ps.baseAddress else { return }
+                                let ps = ps.baseAddress
+                            else { return }
                             kernel.forward(x: px, weight: w, bias: b, eps: T(eps), y: py, xhat: ph, rstd: ps)
                         }
                     }
@@ -130,7 +132,8 @@ private func layerNormTyped<T: TensorScalar>(
                             withOptionalMutablePointer(&dw) { pdw in
                                 withOptionalMutablePointer(&db) { pdb in
                                     guard let pg = pg.baseAddress, let ph = ph.baseAddress, let ps = ps.baseAddress,
-                                          let pdx = pdx.baseAddress else { return }
+                                        let pdx = pdx.baseAddress
+                                    else { return }
                                     kernel.backward(g: pg, xhat: ph, rstd: ps, weight: w, dx: pdx, dw: pdw, db: pdb)
                                 }
                             }

@@ -63,8 +63,9 @@ public func rmsNorm(_ x: Tensor, weight: Tensor?, eps: Double = 1e-6) -> Tensor 
     let n = x.shape.last ?? 1
     precondition(x.rank >= 1 && n > 0, "rmsNorm: input needs a non-empty last dimension, got \(x.shape)")
     if let weight {
-        precondition(weight.shape == [n] && weight.dtype == x.dtype,
-                     "rmsNorm: weight \(weight.shape) \(weight.dtype) must be [\(n)] \(x.dtype) for input \(x.shape)")
+        precondition(
+            weight.shape == [n] && weight.dtype == x.dtype,
+            "rmsNorm: weight \(weight.shape) \(weight.dtype) must be [\(n)] \(x.dtype) for input \(x.shape)")
     }
     switch x.dtype {
     case .float32: return rmsNormTyped(Float.self, x, weight, eps, n)
@@ -72,7 +73,8 @@ public func rmsNorm(_ x: Tensor, weight: Tensor?, eps: Double = 1e-6) -> Tensor 
     }
 }
 
-private func rmsNormTyped<T: TensorScalar>(_: T.Type, _ x: Tensor, _ weight: Tensor?, _ eps: Double, _ n: Int) -> Tensor {
+private func rmsNormTyped<T: TensorScalar>(_: T.Type, _ x: Tensor, _ weight: Tensor?, _ eps: Double, _ n: Int) -> Tensor
+{
     let rows = x.count / n
     let kernel = RMSNormKernel<T>(rows: rows, n: n)
     let xv: [T] = x.array()
@@ -100,7 +102,8 @@ private func rmsNormTyped<T: TensorScalar>(_: T.Type, _ x: Tensor, _ weight: Ten
                         dx.withUnsafeMutableBufferPointer { pdx in
                             withOptionalMutablePointer(&dw) { pdw in
                                 guard let pg = pg.baseAddress, let px = px.baseAddress, let ps = ps.baseAddress,
-                                      let pdx = pdx.baseAddress else { return }
+                                    let pdx = pdx.baseAddress
+                                else { return }
                                 kernel.backward(g: pg, x: px, rstd: ps, weight: w, dx: pdx, dw: pdw)
                             }
                         }

@@ -77,8 +77,9 @@ public func applyRotaryEmbedding(_ x: Tensor, positions: [Int], base: Double = 1
     let d = x.shape[x.rank - 1], heads = x.shape[x.rank - 2], length = x.shape[x.rank - 3]
     precondition(d % 2 == 0, "applyRotaryEmbedding: head dimension \(d) must be even")
     let outer = x.count / Swift.max(length * heads * d, 1)
-    precondition(positions.count == length || positions.count == outer * length,
-                 "applyRotaryEmbedding: \(positions.count) positions for \(outer) rows of \(length) tokens")
+    precondition(
+        positions.count == length || positions.count == outer * length,
+        "applyRotaryEmbedding: \(positions.count) positions for \(outer) rows of \(length) tokens")
     let perRow = positions.count != length
     switch x.dtype {
     case .float32:
@@ -104,5 +105,6 @@ private func rotaryTyped<T: TensorScalar>(
         }
     }
     let out = Tensor(storage: T.wrap(run(x.array(), sign: 1)), shape: x.shape)
-    return recordOp(out, [x]) { [shape = x.shape] g in [Tensor(storage: T.wrap(run(g.array(), sign: -1)), shape: shape)] }
+    return recordOp(out, [x]) { [shape = x.shape] g in [Tensor(storage: T.wrap(run(g.array(), sign: -1)), shape: shape)]
+    }
 }

@@ -26,7 +26,8 @@ func rowDot<T: TensorScalar>(_ a: UnsafePointer<T>, _ b: UnsafePointer<T>, _ n: 
     let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b), stride = MemoryLayout<T>.stride
     var j = 0
     while j + 8 <= n {
-        acc += ra.loadUnaligned(fromByteOffset: j * stride, as: SIMD8<T>.self)
+        acc +=
+            ra.loadUnaligned(fromByteOffset: j * stride, as: SIMD8<T>.self)
             * rb.loadUnaligned(fromByteOffset: j * stride, as: SIMD8<T>.self)
         j += 8
     }

@@ -14,7 +14,9 @@ struct ContinuousDistributionTests {
             -((x - m) * (x - m)) / (2 * s * s) - Double.log(s) - 0.5 * Double.log(2 * Double.pi)
         }
         let s = logStd.doubles.map { Double.exp($0) }
-        let expected = [logNormal(0, 0.5, s[0]) + logNormal(0, -1, s[1]), logNormal(1, 2, s[0]) + logNormal(1, 0, s[1])]
+        let expected = [
+            logNormal(0, 0.5, s[0]) + logNormal(0, -1, s[1]), logNormal(1, 2, s[0]) + logNormal(1, 0, s[1]),
+        ]
         expectClose(dist.logProb(x).doubles, expected, tolerance: 1e-12)
         let h = 1 + Double.log(2 * Double.pi) + 0.1 - 0.3
         expectClose(dist.entropy().doubles, [h, h], tolerance: 1e-12)
@@ -23,7 +25,8 @@ struct ContinuousDistributionTests {
 
     @Test("DiagGaussian samples have the right mean and standard deviation")
     func gaussianSampling() {
-        let dist = DiagGaussian(mean: Tensor(repeating: 1.5, shape: [20_000, 1], dtype: .float64), logStd: Tensor([Double.log(0.5)]))
+        let dist = DiagGaussian(
+            mean: Tensor(repeating: 1.5, shape: [20_000, 1], dtype: .float64), logStd: Tensor([Double.log(0.5)]))
         var rng = TestRNG(21)
         let x = dist.sample(using: &rng)
         #expect(Swift.abs(x.mean().doubleItem() - 1.5) < 4 * 0.5 / 20_000.0.squareRoot())
@@ -48,8 +51,10 @@ struct ContinuousDistributionTests {
 
     @Test("DiagGaussian KL equals E[log p − log q] estimated by sampling")
     func gaussianKL() {
-        let p = DiagGaussian(mean: Tensor([0.3, -0.2] as [Double], shape: [1, 2]), logStd: Tensor([-0.2, 0.1] as [Double]))
-        let q = DiagGaussian(mean: Tensor([0.0, 0.5] as [Double], shape: [1, 2]), logStd: Tensor([0.3, -0.1] as [Double]))
+        let p = DiagGaussian(
+            mean: Tensor([0.3, -0.2] as [Double], shape: [1, 2]), logStd: Tensor([-0.2, 0.1] as [Double]))
+        let q = DiagGaussian(
+            mean: Tensor([0.0, 0.5] as [Double], shape: [1, 2]), logStd: Tensor([0.3, -0.1] as [Double]))
         let kl = p.klDivergence(to: q).doubleItem()
         let wide = DiagGaussian(mean: p.mean.expanded(to: [40_000, 2]), logStd: p.logStd)
         var rng = TestRNG(4)
@@ -66,7 +71,9 @@ struct ContinuousDistributionTests {
         let dist = SquashedGaussian(mean: mean, logStd: logStd, actionScale: scale, actionBias: bias)
         let u = Tensor([0.7, -2.5] as [Double], shape: [1, 2])
         let base = DiagGaussian(mean: mean, logStd: logStd).logProb(u).doubleItem()
-        let correction = zip(u.doubles, scale.doubles).map { ui, s in Double.log(s * (1 - Double.tanh(ui) * Double.tanh(ui))) }
+        let correction = zip(u.doubles, scale.doubles).map { ui, s in
+            Double.log(s * (1 - Double.tanh(ui) * Double.tanh(ui)))
+        }
         let expected = base - correction.reduce(0, +)
         #expect(Swift.abs(dist.logProb(preSquash: u).doubleItem() - expected) < 1e-12)
         #expect(Swift.abs(dist.logProb(dist.squash(u)).doubleItem() - expected) < 1e-7)
@@ -87,8 +94,9 @@ struct ContinuousDistributionTests {
         let mean = randomDouble([2, 3]), logStd = randomDouble([2, 3], low: -0.5, high: 0.5, seed: 2)
         let scale = Tensor([1, 2, 0.5] as [Double]), bias = Tensor([0, 1, -1] as [Double])
         var rng = TestRNG(7)
-        let wide = SquashedGaussian(mean: Tensor(repeating: 3, shape: [1000, 3], dtype: .float64),
-                                    logStd: Tensor([1.0, 1, 1]), actionScale: scale, actionBias: bias)
+        let wide = SquashedGaussian(
+            mean: Tensor(repeating: 3, shape: [1000, 3], dtype: .float64),
+            logStd: Tensor([1.0, 1, 1]), actionScale: scale, actionBias: bias)
         let a = wide.sample(using: &rng).doubles
         for (i, v) in a.enumerated() {
             let (s, b) = (scale.doubles[i % 3], bias.doubles[i % 3])
@@ -118,8 +126,9 @@ struct ContinuousDistributionTests {
     @Test("Beta sample mean and variance match α/(α+β) and αβ/((α+β)²(α+β+1))", arguments: [(2.0, 5.0), (0.4, 0.7)])
     func betaSampling(alpha: Double, beta: Double) {
         let n = 20_000
-        let dist = Beta(alpha: Tensor(repeating: alpha, shape: [n], dtype: .float64),
-                        beta: Tensor(repeating: beta, shape: [n], dtype: .float64))
+        let dist = Beta(
+            alpha: Tensor(repeating: alpha, shape: [n], dtype: .float64),
+            beta: Tensor(repeating: beta, shape: [n], dtype: .float64))
         var rng = TestRNG(13)
         let x = dist.sample(using: &rng)
         let mean = alpha / (alpha + beta)
@@ -150,7 +159,9 @@ struct ContinuousDistributionTests {
         // torch's trigamma series is only good to ≈1e-9, so compare loosely with it and tightly with exact values
         for (a, b) in zip(trigamma, reference) { #expect(Swift.abs(a - b) < 1e-8 * Swift.max(1, Swift.abs(b))) }
         let halfPiSquared = Double.pi * Double.pi / 2
-        let exact = [(1.0, Double.pi * Double.pi / 6), (0.5, halfPiSquared), (1.5, halfPiSquared - 4), (-0.5, halfPiSquared + 4)]
+        let exact = [
+            (1.0, Double.pi * Double.pi / 6), (0.5, halfPiSquared), (1.5, halfPiSquared - 4), (-0.5, halfPiSquared + 4),
+        ]
         for (x, value) in exact { #expect(Swift.abs(trigammaValue(x) - value) < 1e-13) }
     }
 

@@ -61,7 +61,8 @@ struct DiscreteDistributionTests {
 
     @Test("Categorical KL is zero against itself and positive otherwise")
     func categoricalKL() {
-        let a = Categorical(logits: randomDouble([2, 5], seed: 1)), b = Categorical(logits: randomDouble([2, 5], seed: 2))
+        let a = Categorical(logits: randomDouble([2, 5], seed: 1)),
+            b = Categorical(logits: randomDouble([2, 5], seed: 2))
         #expect(a.klDivergence(to: a).doubles.allSatisfy { Swift.abs($0) < 1e-14 })
         #expect(a.klDivergence(to: b).doubles.allSatisfy { $0 > 0 })
     }
@@ -74,7 +75,8 @@ struct DiscreteDistributionTests {
         let x = [1.0, 0, 0]
         let expected = zip(p, x).map { $1 == 1 ? Double.log($0) : Double.log(1 - $0) }
         expectClose(dist.logProb(Tensor(x)).doubles, expected, tolerance: 1e-12)
-        expectClose(dist.entropy().doubles, p.map { -$0 * Double.log($0) - (1 - $0) * Double.log(1 - $0) }, tolerance: 1e-12)
+        expectClose(
+            dist.entropy().doubles, p.map { -$0 * Double.log($0) - (1 - $0) * Double.log(1 - $0) }, tolerance: 1e-12)
         #expect(dist.mode.doubles == [0, 0, 1])
     }
 
@@ -100,8 +102,9 @@ struct MultiCategoricalTests {
         let dist = MultiCategorical(logits: logits, sizes: [2, 3])
         let first = Categorical(logits: logits.slice(axis: 1, 0..<2))
         let second = Categorical(logits: logits.slice(axis: 1, 2..<5))
-        expectClose(dist.logProb([1, 2, 0, 0]).doubles, (first.logProb([1, 0]) + second.logProb([2, 0])).doubles,
-                    tolerance: 1e-14)
+        expectClose(
+            dist.logProb([1, 2, 0, 0]).doubles, (first.logProb([1, 0]) + second.logProb([2, 0])).doubles,
+            tolerance: 1e-14)
         expectClose(dist.entropy().doubles, (first.entropy() + second.entropy()).doubles, tolerance: 1e-14)
         #expect(dist.mode == [first.mode[0], second.mode[0], first.mode[1], second.mode[1]])
         var rng = TestRNG(2)

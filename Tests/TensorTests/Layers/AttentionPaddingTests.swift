@@ -9,8 +9,9 @@ struct AttentionPaddingTests {
     @Test("a left-padded row gives the same outputs as the row alone")
     func leftPaddingMatchesUnpadded() {
         var rng = TestRNG(31)
-        let attention = MultiHeadAttention(modelDim: 8, numHeads: 4, numKeyValueHeads: 2, rotaryBase: 1000,
-                                           dtype: .float64, using: &rng)
+        let attention = MultiHeadAttention(
+            modelDim: 8, numHeads: 4, numKeyValueHeads: 2, rotaryBase: 1000,
+            dtype: .float64, using: &rng)
         let x = Tensor.normal([2, 5, 8], dtype: .float64, using: &rng)
         // row 1: two padding tokens, then three real ones at positions 0, 1, 2
         let mask = [true, true, true, true, true, false, false, true, true, true]
@@ -36,7 +37,8 @@ struct AttentionPaddingTests {
             outputs.append(attention(token, keyMask: mask, positions: positions, cache: &cache))
         }
         let decoded = concat(outputs, axis: 1)  // [2, 6, 8]
-        let row1 = concat([Self.row(prompt, 1).slice(axis: 1, 1..<4), Self.row(next[0], 1), Self.row(next[1], 1)], axis: 1)
+        let row1 = concat(
+            [Self.row(prompt, 1).slice(axis: 1, 1..<4), Self.row(next[0], 1), Self.row(next[1], 1)], axis: 1)
         #expect(maxDifference(Self.row(decoded, 1).slice(axis: 1, 1..<6), attention(row1)) < 1e-5)
         let row0 = concat([Self.row(prompt, 0), Self.row(next[0], 0), Self.row(next[1], 0)], axis: 1)
         #expect(maxDifference(Self.row(decoded, 0), attention(row0)) < 1e-5)
@@ -58,8 +60,10 @@ struct AttentionPaddingTests {
     func perRowRotary() {
         let x = randomDouble([2, 3, 2, 4])
         let y = applyRotaryEmbedding(x, positions: [0, 1, 2, 5, 6, 7], base: 50)
-        #expect(maxDifference(Self.row(y, 0), applyRotaryEmbedding(Self.row(x, 0), positionOffset: 0, base: 50)) < 1e-15)
-        #expect(maxDifference(Self.row(y, 1), applyRotaryEmbedding(Self.row(x, 1), positionOffset: 5, base: 50)) < 1e-15)
+        #expect(
+            maxDifference(Self.row(y, 0), applyRotaryEmbedding(Self.row(x, 0), positionOffset: 0, base: 50)) < 1e-15)
+        #expect(
+            maxDifference(Self.row(y, 1), applyRotaryEmbedding(Self.row(x, 1), positionOffset: 5, base: 50)) < 1e-15)
         expectGradient([x]) { applyRotaryEmbedding($0[0], positions: [3, 1, 0, 2, 2, 9], base: 20) }
     }
 }

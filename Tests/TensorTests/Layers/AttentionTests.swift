@@ -5,7 +5,9 @@ import Testing
 struct AttentionTests {
     /// Loads fixture parameters into a module by path.
     static func load(_ module: Module, from fixture: TorchLayersFixture, case name: String) throws {
-        for (path, tensor) in module.namedParameters() { tensor.assign(try fixture.tensor(name, path, dtype: tensor.dtype)) }
+        for (path, tensor) in module.namedParameters() {
+            tensor.assign(try fixture.tensor(name, path, dtype: tensor.dtype))
+        }
     }
 
     @Test("grouped-query attention with RoPE matches the Hugging Face Llama/Qwen2 computation")
@@ -15,10 +17,11 @@ struct AttentionTests {
         let attention = MultiHeadAttention(
             modelDim: 8, numHeads: 4, numKeyValueHeads: 2, outputBias: false,
             rotaryBase: try fixture.number("attention_gqa_rope", "base"), dtype: .float64, using: &rng)
-        #expect(attention.namedParameters().map { $0.path } == [
-            "q_proj.weight", "q_proj.bias", "k_proj.weight", "k_proj.bias", "v_proj.weight", "v_proj.bias",
-            "o_proj.weight",
-        ])
+        #expect(
+            attention.namedParameters().map { $0.path } == [
+                "q_proj.weight", "q_proj.bias", "k_proj.weight", "k_proj.bias", "v_proj.weight", "v_proj.bias",
+                "o_proj.weight",
+            ])
         try Self.load(attention, from: fixture, case: "attention_gqa_rope")
         let y = attention(try fixture.tensor("attention_gqa_rope", "x"))
         #expect(maxDifference(y, try fixture.tensor("attention_gqa_rope", "y")) < 1e-12)
@@ -29,18 +32,23 @@ struct AttentionTests {
         let fixture = try TorchLayersFixture.load()
         var rng = TestRNG(1)
         let attention = MultiHeadAttention(modelDim: 6, numHeads: 2, projections: .fused, dtype: .float64, using: &rng)
-        #expect(attention.namedParameters().map { $0.path } == ["c_attn.weight", "c_attn.bias", "c_proj.weight", "c_proj.bias"])
+        #expect(
+            attention.namedParameters().map { $0.path } == [
+                "c_attn.weight", "c_attn.bias", "c_proj.weight", "c_proj.bias",
+            ])
         try Self.load(attention, from: fixture, case: "attention_fused")
         let y = attention(try fixture.tensor("attention_fused", "x"))
         #expect(maxDifference(y, try fixture.tensor("attention_fused", "y")) < 1e-12)
     }
 
-    @Test("decoding token by token with the cache equals one full forward pass",
-          arguments: [(1, nil as Double?), (2, 10_000.0), (4, 1e6)])
+    @Test(
+        "decoding token by token with the cache equals one full forward pass",
+        arguments: [(1, nil as Double?), (2, 10_000.0), (4, 1e6)])
     func cacheMatchesFullPass(kvHeads: Int, rotaryBase: Double?) {
         var rng = TestRNG(11)
-        let attention = MultiHeadAttention(modelDim: 16, numHeads: 4, numKeyValueHeads: kvHeads,
-                                           rotaryBase: rotaryBase, using: &rng)
+        let attention = MultiHeadAttention(
+            modelDim: 16, numHeads: 4, numKeyValueHeads: kvHeads,
+            rotaryBase: rotaryBase, using: &rng)
         let x = Tensor.normal([2, 7, 16], using: &rng)
         let full = attention(x)
         var cache = KeyValueCache()
@@ -57,17 +65,20 @@ struct AttentionTests {
         var rng = TestRNG(2)
         let attention = MultiHeadAttention(modelDim: 8, numHeads: 2, rotaryBase: 100, dtype: .float64, using: &rng)
         let x = Tensor.normal([1, 5, 8], dtype: .float64, using: &rng)
-        let changed = concat([x.slice(axis: 1, 0..<3), Tensor.normal([1, 2, 8], dtype: .float64, using: &rng)], axis: 1)
+        let changed = concat(
+            [x.slice(axis: 1, 0..<3), Tensor.normal([1, 2, 8], dtype: .float64, using: &rng)], axis: 1)
         #expect(maxDifference(attention(x).slice(axis: 1, 0..<3), attention(changed).slice(axis: 1, 0..<3)) < 1e-14)
         #expect(maxDifference(attention(x), attention(changed)) > 1e-3)
     }
 
-    @Test("attention gradients (all projections and input) against finite differences",
-          arguments: [AttentionProjections.separate, .fused])
+    @Test(
+        "attention gradients (all projections and input) against finite differences",
+        arguments: [AttentionProjections.separate, .fused])
     func attentionGradient(projections: AttentionProjections) {
         var rng = TestRNG(5)
-        let attention = MultiHeadAttention(modelDim: 8, numHeads: 4, numKeyValueHeads: 2, projections: projections,
-                                           rotaryBase: 50, dtype: .float64, using: &rng)
+        let attention = MultiHeadAttention(
+            modelDim: 8, numHeads: 4, numKeyValueHeads: 2, projections: projections,
+            rotaryBase: 50, dtype: .float64, using: &rng)
         let x = randomDouble([2, 3, 8], seed: 6)
         expectModuleGradient(attention, inputs: [x]) { attention($0[0]) }
     }
@@ -77,7 +88,8 @@ struct AttentionTests {
         var rng = TestRNG(8)
         let attention = MultiHeadAttention(modelDim: 4, numHeads: 2, causal: false, dtype: .float64, using: &rng)
         let x = Tensor.normal([1, 3, 4], dtype: .float64, using: &rng)
-        let changed = concat([x.slice(axis: 1, 0..<2), Tensor.normal([1, 1, 4], dtype: .float64, using: &rng)], axis: 1)
+        let changed = concat(
+            [x.slice(axis: 1, 0..<2), Tensor.normal([1, 1, 4], dtype: .float64, using: &rng)], axis: 1)
         #expect(maxDifference(attention(x).slice(axis: 1, 0..<1), attention(changed).slice(axis: 1, 0..<1)) > 1e-6)
         expectModuleGradient(attention, inputs: [randomDouble([1, 3, 4])]) { attention($0[0]) }
     }

@@ -21,7 +21,8 @@ struct KeyValueCacheTests {
         var rng = TestRNG(42)
         let attention = MultiHeadAttention(modelDim: 8, numHeads: 2, rotaryBase: 100, dtype: .float64, using: &rng)
         let prompt = Tensor.normal([1, 3, 8], dtype: .float64, using: &rng)
-        let a = Tensor.normal([1, 1, 8], dtype: .float64, using: &rng), b = Tensor.normal([1, 1, 8], dtype: .float64, using: &rng)
+        let a = Tensor.normal([1, 1, 8], dtype: .float64, using: &rng),
+            b = Tensor.normal([1, 1, 8], dtype: .float64, using: &rng)
         var cache = KeyValueCache(capacity: 16)
         _ = withNoGrad { attention(prompt, cache: &cache) }
         var branch = cache
@@ -36,14 +37,16 @@ struct KeyValueCacheTests {
     @Test("gradients through cached decoding equal those of the full pass")
     func gradientsThroughCache() {
         var rng = TestRNG(43)
-        let attention = MultiHeadAttention(modelDim: 8, numHeads: 4, numKeyValueHeads: 2, rotaryBase: 50,
-                                           dtype: .float64, using: &rng)
+        let attention = MultiHeadAttention(
+            modelDim: 8, numHeads: 4, numKeyValueHeads: 2, rotaryBase: 50,
+            dtype: .float64, using: &rng)
         let x = Tensor.normal([2, 4, 8], dtype: .float64, using: &rng)
         let weights = randomDouble([2, 4, 8], seed: 9)
         let full = valueAndGrad(attention) { m in (m(x) * weights).sum() }
         let cached = valueAndGrad(attention) { m in
             var cache = KeyValueCache()
-            let pieces = [m(x.slice(axis: 1, 0..<2), cache: &cache)]
+            let pieces =
+                [m(x.slice(axis: 1, 0..<2), cache: &cache)]
                 + (2..<4).map { t in m(x.slice(axis: 1, t..<(t + 1)), cache: &cache) }
             return (concat(pieces, axis: 1) * weights).sum()
         }
@@ -56,7 +59,8 @@ struct KeyValueCacheTests {
         let q = randomDouble([2, 2, 2, 3], seed: 1), k = randomDouble([2, 5, 1, 3], seed: 2)
         let v = randomDouble([2, 5, 1, 3], seed: 3)
         let y = scaledDotProductAttention(query: q, key: k, value: v, keyLength: 3)
-        let reference = scaledDotProductAttention(query: q, key: k.slice(axis: 1, 0..<3), value: v.slice(axis: 1, 0..<3))
+        let reference = scaledDotProductAttention(
+            query: q, key: k.slice(axis: 1, 0..<3), value: v.slice(axis: 1, 0..<3))
         #expect(maxDifference(y, reference) < 1e-15)
         expectGradient([q, k, v]) { scaledDotProductAttention(query: $0[0], key: $0[1], value: $0[2], keyLength: 4) }
     }

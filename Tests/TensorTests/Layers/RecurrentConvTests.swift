@@ -59,10 +59,11 @@ struct RecurrentConvTests {
     func conv1dMatchesTorch() throws {
         let fixture = try TorchLayersFixture.load()
         var rng = TestRNG(1)
-        let conv = Conv1d(inChannels: 2, outChannels: 3, kernelSize: 3,
-                          stride: Int(try fixture.number("conv1d", "stride")),
-                          padding: Int(try fixture.number("conv1d", "padding")),
-                          dilation: Int(try fixture.number("conv1d", "dilation")), dtype: .float64, using: &rng)
+        let conv = Conv1d(
+            inChannels: 2, outChannels: 3, kernelSize: 3,
+            stride: Int(try fixture.number("conv1d", "stride")),
+            padding: Int(try fixture.number("conv1d", "padding")),
+            dilation: Int(try fixture.number("conv1d", "dilation")), dtype: .float64, using: &rng)
         try AttentionTests.load(conv, from: fixture, case: "conv1d")
         let y = conv(try fixture.tensor("conv1d", "x"))
         #expect(maxDifference(y, try fixture.tensor("conv1d", "y")) < 1e-12)
@@ -71,8 +72,9 @@ struct RecurrentConvTests {
     @Test("Conv1d gradient against finite differences", arguments: [(1, 0, 1), (2, 1, 1), (1, 2, 2)])
     func conv1dGradient(stride: Int, padding: Int, dilation: Int) {
         var rng = TestRNG(6)
-        let conv = Conv1d(inChannels: 2, outChannels: 3, kernelSize: 2, stride: stride, padding: padding,
-                          dilation: dilation, dtype: .float64, using: &rng)
+        let conv = Conv1d(
+            inChannels: 2, outChannels: 3, kernelSize: 2, stride: stride, padding: padding,
+            dilation: dilation, dtype: .float64, using: &rng)
         expectModuleGradient(conv, inputs: [randomDouble([2, 2, 6], seed: 9)]) { conv($0[0]) }
     }
 

@@ -14,7 +14,9 @@ struct TorchLayersFixture {
         guard let url = Bundle.module.url(forResource: "torch_layers", withExtension: "json", subdirectory: "Fixtures")
         else { throw MissingEntry(description: "Fixtures/torch_layers.json is not in the test bundle") }
         let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url))
-        guard let root = object as? [String: Any] else { throw MissingEntry(description: "fixture root is not an object") }
+        guard let root = object as? [String: Any] else {
+            throw MissingEntry(description: "fixture root is not an object")
+        }
         return TorchLayersFixture(root: root)
     }
 
@@ -28,7 +30,7 @@ struct TorchLayersFixture {
     /// A stored tensor as `float64` (or converted to `dtype`).
     func tensor(_ name: String, _ key: String, dtype: DType = .float64) throws -> Tensor {
         guard let packed = try entry(name, key) as? [String: Any], let shape = packed["shape"] as? [Int],
-              let values = packed["values"] as? [Double]
+            let values = packed["values"] as? [Double]
         else { throw MissingEntry(description: "`\(name).\(key)` is not a packed tensor") }
         return Tensor(values, shape: shape).cast(dtype)
     }

@@ -23,12 +23,14 @@ public final class Conv1d: Module {
         inChannels: Int, outChannels: Int, kernelSize: Int, stride: Int = 1, padding: Int = 0, dilation: Int = 1,
         bias: Bool = true, initializer: Initializer = .pytorchDefault, dtype: DType = .float32, using rng: inout G
     ) {
-        precondition(inChannels > 0 && outChannels > 0 && kernelSize > 0 && stride > 0 && dilation > 0 && padding >= 0,
-                     "Conv1d: channels, kernelSize, stride and dilation must be positive and padding ≥ 0")
+        precondition(
+            inChannels > 0 && outChannels > 0 && kernelSize > 0 && stride > 0 && dilation > 0 && padding >= 0,
+            "Conv1d: channels, kernelSize, stride and dilation must be positive and padding ≥ 0")
         geometry = Convolution1DGeometry(kernelSize: kernelSize, stride: stride, padding: padding, dilation: dilation)
         weight = initializer.make([outChannels, inChannels, kernelSize], dtype: dtype, using: &rng)
         let bound = 1 / Double(inChannels * kernelSize).squareRoot()
-        self.bias = bias ? Initializer.uniform(low: -bound, high: bound).make([outChannels], dtype: dtype, using: &rng) : nil
+        self.bias =
+            bias ? Initializer.uniform(low: -bound, high: bound).make([outChannels], dtype: dtype, using: &rng) : nil
     }
 
     /// Output length for an input of `length`.
@@ -38,8 +40,9 @@ public final class Conv1d: Module {
     /// - Complexity: O(B·out·in·kernelSize·L_out) in one batched matrix product.
     public func callAsFunction(_ x: Tensor) -> Tensor {
         let (outChannels, inChannels, k) = (weight.shape[0], weight.shape[1], weight.shape[2])
-        precondition(x.rank == 3 && x.shape[1] == inChannels,
-                     "Conv1d: input must be [batch, \(inChannels), length], got \(x.shape)")
+        precondition(
+            x.rank == 3 && x.shape[1] == inChannels,
+            "Conv1d: input must be [batch, \(inChannels), length], got \(x.shape)")
         let cols = im2col1D(x, geometry: geometry)  // [B, in·k, L_out]
         var y = matmul(weight.reshaped([outChannels, inChannels * k]), cols)  // [B, out, L_out]
         if let bias { y = y + bias.reshaped([outChannels, 1]) }

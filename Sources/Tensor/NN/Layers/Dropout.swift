@@ -23,10 +23,12 @@ public final class Dropout: Module {
         switch x.dtype {
         case .float32:
             let keep = Float(1 / (1 - p))
-            mask = Tensor(storage: .float32((0..<x.count).map { _ in rng.next() >= threshold ? keep : 0 }), shape: x.shape)
+            mask = Tensor(
+                storage: .float32((0..<x.count).map { _ in rng.next() >= threshold ? keep : 0 }), shape: x.shape)
         case .float64:
             let keep = 1 / (1 - p)
-            mask = Tensor(storage: .float64((0..<x.count).map { _ in rng.next() >= threshold ? keep : 0 }), shape: x.shape)
+            mask = Tensor(
+                storage: .float64((0..<x.count).map { _ in rng.next() >= threshold ? keep : 0 }), shape: x.shape)
         }
         return x * mask
     }

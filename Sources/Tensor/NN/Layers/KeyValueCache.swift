@@ -28,12 +28,14 @@ public struct KeyValueCache: Sendable {
 
     /// Appends new keys and values `[B, T, Hkv, D]` and returns the buffers with the new valid length.
     /// - Complexity: amortised O(T · B · Hkv · D) in place; O((S + T) · B · Hkv · D) when differentiating.
-    mutating func append(keys newKeys: Tensor, values newValues: Tensor) -> (keys: Tensor, values: Tensor, length: Int) {
+    mutating func append(keys newKeys: Tensor, values newValues: Tensor) -> (keys: Tensor, values: Tensor, length: Int)
+    {
         let (b, t, heads, d) = (newKeys.shape[0], newKeys.shape[1], newKeys.shape[2], newKeys.shape[3])
         if let keyBuffer {
-            precondition(keyBuffer.shape[0] == b && keyBuffer.shape[2] == heads && keyBuffer.shape[3] == d
-                         && keyBuffer.dtype == newKeys.dtype,
-                         "KeyValueCache: new keys \(newKeys.shape) do not continue cached \(keyBuffer.shape)")
+            precondition(
+                keyBuffer.shape[0] == b && keyBuffer.shape[2] == heads && keyBuffer.shape[3] == d
+                    && keyBuffer.dtype == newKeys.dtype,
+                "KeyValueCache: new keys \(newKeys.shape) do not continue cached \(keyBuffer.shape)")
         }
         if newKeys.isTracked || newValues.isTracked {
             // differentiable path: exact-size concatenation recorded on the tape

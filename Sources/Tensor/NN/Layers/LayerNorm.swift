@@ -14,8 +14,10 @@ public final class LayerNorm: Module {
     ///   - elementwiseAffine: learn γ and β (PyTorch `elementwise_affine`).
     ///   - bias: learn β (PyTorch `bias`, default true).
     ///   - dtype: element type.
-    public init(_ dimension: Int, eps: Double = 1e-5, elementwiseAffine: Bool = true, bias: Bool = true,
-                dtype: DType = .float32) {
+    public init(
+        _ dimension: Int, eps: Double = 1e-5, elementwiseAffine: Bool = true, bias: Bool = true,
+        dtype: DType = .float32
+    ) {
         weight = elementwiseAffine ? .ones([dimension], dtype: dtype) : nil
         self.bias = elementwiseAffine && bias ? .zeros([dimension], dtype: dtype) : nil
         self.eps = eps

@@ -61,12 +61,15 @@ public final class MultiHeadAttention: Module {
         dtype: DType = .float32, using rng: inout G
     ) {
         let kvHeads = numKeyValueHeads ?? numHeads
-        precondition(numHeads > 0 && kvHeads > 0 && numHeads % kvHeads == 0,
-                     "MultiHeadAttention: numKeyValueHeads \(kvHeads) must divide numHeads \(numHeads)")
+        precondition(
+            numHeads > 0 && kvHeads > 0 && numHeads % kvHeads == 0,
+            "MultiHeadAttention: numKeyValueHeads \(kvHeads) must divide numHeads \(numHeads)")
         let d = headDim ?? modelDim / numHeads
-        precondition(d > 0 && (headDim != nil || modelDim % numHeads == 0),
-                     "MultiHeadAttention: modelDim \(modelDim) is not divisible by numHeads \(numHeads); pass headDim")
-        precondition(rotaryBase == nil || d % 2 == 0, "MultiHeadAttention: rotary embeddings need an even headDim, got \(d)")
+        precondition(
+            d > 0 && (headDim != nil || modelDim % numHeads == 0),
+            "MultiHeadAttention: modelDim \(modelDim) is not divisible by numHeads \(numHeads); pass headDim")
+        precondition(
+            rotaryBase == nil || d % 2 == 0, "MultiHeadAttention: rotary embeddings need an even headDim, got \(d)")
         self.numHeads = numHeads
         self.numKeyValueHeads = kvHeads
         self.headDim = d
@@ -140,8 +143,9 @@ public final class MultiHeadAttention: Module {
         }
         var keyLength = t
         if useCache { (k, v, keyLength) = cache.append(keys: k, values: v) }
-        let context = scaledDotProductAttention(query: q, key: k, value: v, causal: isCausal, keyMask: keyMask,
-                                                keyLength: keyLength)
+        let context = scaledDotProductAttention(
+            query: q, key: k, value: v, causal: isCausal, keyMask: keyMask,
+            keyLength: keyLength)
         let merged = context.reshaped([b, t, h * d])
         if let o_proj { return o_proj(merged) }
         if let c_proj { return c_proj(merged) }
