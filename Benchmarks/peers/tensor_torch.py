@@ -20,15 +20,18 @@ def emit(case, unit, samples, peer):
                       "min": min(samples), "max": max(samples), "peer": peer}), flush=True)
 
 
+CLOCK = time.perf_counter  # or time.thread_time with --clock cpu (same choice as `swiftrl bench tensor --clock`)
+
+
 def sample(fn, warmup, rounds, iterations):
     for _ in range(warmup):
         fn()
     out = []
     for _ in range(rounds):
-        start = time.perf_counter()
+        start = CLOCK()
         for _ in range(iterations):
             fn()
-        out.append((time.perf_counter() - start) / iterations)
+        out.append((CLOCK() - start) / iterations)
     return out
 
 
@@ -120,7 +123,10 @@ def transformer_step(rounds):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--clock", choices=["wall", "cpu"], default="wall")
     args = parser.parse_args()
+    global CLOCK
+    CLOCK = time.thread_time if args.clock == "cpu" else time.perf_counter
     torch.set_num_threads(1)
     rounds = 3 if args.quick else 7
     for n in (256, 512, 1024):

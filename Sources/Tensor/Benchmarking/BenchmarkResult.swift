@@ -38,22 +38,36 @@ public struct BenchmarkResult: Codable, Sendable, Equatable {
     }
 }
 
-/// Wall-clock timing helpers for benchmarks (never used in unit tests).
+/// Which clock a benchmark reads.
+public enum BenchmarkClock: String, Sendable, CaseIterable {
+    /// Wall-clock (monotonic) time.
+    case wall
+    /// CPU time of the calling thread: on a shared, busy machine this estimates the unloaded wall time of
+    /// single-threaded work (SwiftRL pins BLAS to one thread; the peer scripts do the same and use the same clock).
+    case cpu
+}
+
+/// Timing helpers for benchmarks (never used in unit tests).
 public enum Stopwatch {
     /// Monotonic seconds.
-    public static func now() -> Double {
+    public static func now() -> Double { now(.wall) }
+
+    /// Seconds on `clock`.
+    public static func now(_ clock: BenchmarkClock) -> Double {
         var t = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &t)
+        clock_gettime(clock == .wall ? CLOCK_MONOTONIC : CLOCK_THREAD_CPUTIME_ID, &t)
         return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
     }
 
     /// Seconds per call of `body`, one sample per round of `iterations` calls, after `warmup` calls.
-    public static func sample(warmup: Int, rounds: Int, iterations: Int, _ body: () -> Void) -> [Double] {
+    public static func sample(
+        warmup: Int, rounds: Int, iterations: Int, clock: BenchmarkClock = .wall, _ body: () -> Void
+    ) -> [Double] {
         for _ in 0..<warmup { body() }
         return (0..<rounds).map { _ in
-            let start = now()
+            let start = now(clock)
             for _ in 0..<iterations { body() }
-            return (now() - start) / Double(iterations)
+            return (now(clock) - start) / Double(iterations)
         }
     }
 }

@@ -105,13 +105,44 @@ public func matmul(_ a: Tensor, _ b: Tensor, transposeA: Bool = false, transpose
 }
 
 /// `x·Wᵀ + b` with `W` of shape `[out, in]` (PyTorch/Hugging Face layout) and any number of leading dimensions
-/// in `x`; the bias is optional.
+/// in `x`; the bias is optional. One recorded op: the bias is written into the output first and the product
+/// accumulated onto it (GEMM with β = 1); the backward pass computes dx = g·W, dW = gᵀ·x and db = Σ_rows g.
 public func linear(_ x: Tensor, weight: Tensor, bias: Tensor? = nil) -> Tensor {
     let inFeatures = x.shape[x.rank - 1]
     precondition(weight.rank == 2 && weight.shape[1] == inFeatures,
                  "linear: input \(x.shape) does not match weight \(weight.shape) ([out, in])")
-    let flat = x.rank == 2 ? x : x.reshaped([-1, inFeatures])
-    var y = flat.matmul(weight, transA: false, transB: true)
-    if let bias { y = y + bias }
-    return x.rank == 2 ? y : y.reshaped(Array(x.shape.dropLast()) + [weight.shape[0]])
+    guard let bias, x.dtype == .float32, weight.dtype == .float32, bias.dtype == .float32 else {
+        let flat = x.rank == 2 ? x : x.reshaped([-1, inFeatures])
+        var y = flat.matmul(weight, transA: false, transB: true)
+        if let bias { y = y + bias }
+        return x.rank == 2 ? y : y.reshaped(Array(x.shape.dropLast()) + [weight.shape[0]])
+    }
+    let outFeatures = weight.shape[0]
+    precondition(bias.count == outFeatures, "linear: bias \(bias.shape) does not match \(outFeatures) outputs")
+    let rows = x.count / max(inFeatures, 1)
+    let xv = x.array(Float.self), wv = weight.array(Float.self), bv = bias.array(Float.self)
+    let values = [Float](unsafeUninitializedCapacity: rows * outFeatures) { out, count in
+        count = rows * outFeatures
+        guard let po = out.baseAddress else { return }
+        bv.withUnsafeBufferPointer { pb in
+            for r in 0..<rows { (po + r * outFeatures).initialize(from: pb.baseAddress!, count: outFeatures) }
+        }
+        guard inFeatures > 0 else { return }
+        xv.withUnsafeBufferPointer { px in
+            wv.withUnsafeBufferPointer { pw in
+                GEMMDispatch.sgemm(transA: false, transB: true, m: rows, n: outFeatures, k: inFeatures,
+                                   a: px.baseAddress!, lda: inFeatures, b: pw.baseAddress!, ldb: inFeatures,
+                                   beta: 1, c: po, ldc: outFeatures)
+            }
+        }
+    }
+    let out = Tensor(storage: .float32(values), shape: Array(x.shape.dropLast()) + [outFeatures])
+    return recordOp(out, [x, weight, bias]) { g in
+        let g2 = g.reshaped([rows, outFeatures])
+        let x2 = x.reshaped([rows, inFeatures])
+        let dx = x.tape == nil ? nil : g2.matmul(weight, transA: false, transB: false).reshaped(x.shape)
+        let dw = weight.tape == nil ? nil : g2.matmul(x2, transA: true, transB: false)
+        let db = bias.tape == nil ? nil : g2.sum(axis: 0)
+        return [dx, dw, db]
+    }
 }

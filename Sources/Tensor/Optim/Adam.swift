@@ -52,8 +52,25 @@ public final class Adam: Optimizer {
                        m: UnsafeMutableBufferPointer<Float>, v: UnsafeMutableBufferPointer<Float>,
                        b1: Float, b2: Float, stepSize: Float, c2root: Float, eps: Float, l2: Float, decay: Float) {
         guard let pp = p.baseAddress, let gp = g.baseAddress, let mp = m.baseAddress, let vp = v.baseAddress else { return }
-        let keep = 1 - decay
-        for j in 0..<p.count {
+        typealias V = SIMD8<Float>
+        let keep = 1 - decay, n = p.count
+        let vb1 = V(repeating: b1), vb2 = V(repeating: b2), vc1 = V(repeating: 1 - b1), vc2 = V(repeating: 1 - b2)
+        let vkeep = V(repeating: keep), vl2 = V(repeating: l2), vstep = V(repeating: stepSize)
+        let vinv = V(repeating: 1 / c2root), veps = V(repeating: eps)
+        let P = UnsafeMutableRawPointer(pp), G = UnsafeRawPointer(gp), M = UnsafeMutableRawPointer(mp), W = UnsafeMutableRawPointer(vp)
+        var j = 0
+        while j + 8 <= n {
+            let offset = j * 4
+            let pj = P.loadUnaligned(fromByteOffset: offset, as: V.self)
+            let gj = G.loadUnaligned(fromByteOffset: offset, as: V.self) + vl2 * pj
+            let mj = vb1 * M.loadUnaligned(fromByteOffset: offset, as: V.self) + vc1 * gj
+            let vj = vb2 * W.loadUnaligned(fromByteOffset: offset, as: V.self) + vc2 * gj * gj
+            M.storeBytes(of: mj, toByteOffset: offset, as: V.self)
+            W.storeBytes(of: vj, toByteOffset: offset, as: V.self)
+            P.storeBytes(of: pj * vkeep - vstep * mj / (vj.squareRoot() * vinv + veps), toByteOffset: offset, as: V.self)
+            j += 8
+        }
+        while j < n {
             let theta = pp[j] * keep
             let gj = gp[j] + l2 * pp[j]
             let mj = b1 * mp[j] + (1 - b1) * gj
@@ -61,6 +78,7 @@ public final class Adam: Optimizer {
             mp[j] = mj
             vp[j] = vj
             pp[j] = theta - stepSize * mj / (vj.squareRoot() / c2root + eps)
+            j += 1
         }
     }
 

@@ -41,6 +41,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Fewer repetitions (noisier, faster).")
     var quick = false
 
+    @Option(help: "Clock: wall, or cpu (thread CPU time; estimates unloaded wall time on a busy machine). Tensor suite only.")
+    var clock: BenchmarkClock = .wall
+
     @Option(help: "Run only cases whose name contains this text.")
     var filter: String?
 
@@ -50,7 +53,7 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         let results: [BenchmarkResult]
         switch suite {
-        case .tensor: results = TensorBench.run(quick: quick, filter: filter)
+        case .tensor: results = TensorBench.run(quick: quick, filter: filter, clock: clock)
         case .env:
             results = EnvBenchmark.run(quick: quick).map {
                 BenchmarkResult(suite: $0.suite, case: $0.case, unit: $0.unit, median: $0.median, min: $0.min, max: $0.max)
@@ -64,8 +67,10 @@ struct BenchCommand: ParsableCommand {
             }
         }
         if compare {
-            let peers = try PeerBenchmark.run(script: suite.peerScript, quick: quick)
+            let peers = try PeerBenchmark.run(script: suite.peerScript, quick: quick, extra: suite == .tensor ? ["--clock", clock.rawValue] : [])
             print(PeerBenchmark.ratioTable(ours: results, peers: peers))
         }
     }
 }
+
+extension BenchmarkClock: ExpressibleByArgument {}

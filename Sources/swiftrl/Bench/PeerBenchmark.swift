@@ -8,14 +8,14 @@ enum PeerBenchmark {
     }
 
     /// Runs `script` (relative to the current directory) with `$SWIFTRL_PYTHON` or `python3`.
-    static func run(script: String, quick: Bool) throws -> [BenchmarkResult] {
+    static func run(script: String, quick: Bool, extra: [String] = []) throws -> [BenchmarkResult] {
         guard FileManager.default.fileExists(atPath: script) else {
             throw PeerError(description: "\(script) not found; run from the SwiftRL repository root")
         }
         let python = ProcessInfo.processInfo.environment["SWIFTRL_PYTHON"] ?? "python3"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [python, script] + (quick ? ["--quick"] : [])
+        process.arguments = [python, script] + (quick ? ["--quick"] : []) + extra
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()

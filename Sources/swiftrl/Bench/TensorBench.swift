@@ -3,28 +3,28 @@ import Tensor
 /// The `tensor` benchmark suite (issue: foundation): GEMM throughput on both backends, MLP training steps and a
 /// small transformer LM step. Case names match `Benchmarks/peers/tensor_torch.py`.
 enum TensorBench {
-    static func run(quick: Bool, filter: String? = nil) -> [BenchmarkResult] {
+    static func run(quick: Bool, filter: String? = nil, clock: BenchmarkClock = .wall) -> [BenchmarkResult] {
         var results: [BenchmarkResult] = []
         let rounds = quick ? 3 : 7
         func wanted(_ name: String) -> Bool { filter.map { name.contains($0) } ?? true }
         for n in [256, 512, 1024] {
             for backend in [GEMM.Backend.openBLAS, .builtin] where backend == .builtin || GEMM.isOpenBLASAvailable {
                 if wanted("sgemm_\(n)" + (backend == .builtin ? "_builtin" : "")) {
-                    results.append(gemm(n: n, backend: backend, rounds: rounds))
+                    results.append(gemm(n: n, backend: backend, rounds: rounds, clock: clock))
                 }
             }
         }
         if wanted("mlp_step_b64") {
-            results.append(mlpStep(sizes: [4, 64, 64, 2], activation: .tanh, batch: 64, name: "mlp_step_b64", rounds: rounds))
+            results.append(mlpStep(sizes: [4, 64, 64, 2], activation: .tanh, batch: 64, name: "mlp_step_b64", rounds: rounds, clock: clock))
         }
         if wanted("mlp_step_b256_h256") {
-            results.append(mlpStep(sizes: [17, 256, 256, 6], activation: .relu, batch: 256, name: "mlp_step_b256_h256", rounds: rounds))
+            results.append(mlpStep(sizes: [17, 256, 256, 6], activation: .relu, batch: 256, name: "mlp_step_b256_h256", rounds: rounds, clock: clock))
         }
-        if wanted("transformer_step") { results.append(transformerStep(rounds: quick ? 3 : 5)) }
+        if wanted("transformer_step") { results.append(transformerStep(rounds: quick ? 3 : 5, clock: clock)) }
         return results
     }
 
-    static func gemm(n: Int, backend: GEMM.Backend, rounds: Int) -> BenchmarkResult {
+    static func gemm(n: Int, backend: GEMM.Backend, rounds: Int, clock: BenchmarkClock) -> BenchmarkResult {
         var rng = Xoshiro256StarStar(seed: 1)
         let a = (0..<(n * n)).map { _ in Float(rng.nextDouble()) - 0.5 }
         let b = (0..<(n * n)).map { _ in Float(rng.nextDouble()) - 0.5 }
@@ -33,7 +33,7 @@ enum TensorBench {
         let seconds = a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
                 c.withUnsafeMutableBufferPointer { pc in
-                    Stopwatch.sample(warmup: 1, rounds: rounds, iterations: iterations) {
+                    Stopwatch.sample(warmup: 1, rounds: rounds, iterations: iterations, clock: clock) {
                         GEMM.sgemm(transA: false, transB: false, m: n, n: n, k: n, alpha: 1,
                                    a: pa.baseAddress!, lda: n, b: pb.baseAddress!, ldb: n, beta: 0,
                                    c: pc.baseAddress!, ldc: n, backend: backend)
@@ -47,7 +47,7 @@ enum TensorBench {
                                unit: "GFLOPS", samples: gflops)
     }
 
-    static func mlpStep(sizes: [Int], activation: Activation, batch: Int, name: String, rounds: Int) -> BenchmarkResult {
+    static func mlpStep(sizes: [Int], activation: Activation, batch: Int, name: String, rounds: Int, clock: BenchmarkClock) -> BenchmarkResult {
         var rng = Xoshiro256StarStar(seed: 2)
         let model = MLP(sizes, activation: activation, using: &rng)
         let x = Tensor.normal([batch, sizes[0]], using: &rng)
@@ -58,11 +58,11 @@ enum TensorBench {
             optimizer.update(model, gradients: grads)
         }
         let work = sizes.count > 3 && sizes[1] >= 256 ? 200 : 2000
-        let seconds = Stopwatch.sample(warmup: 50, rounds: rounds, iterations: work, step)
+        let seconds = Stopwatch.sample(warmup: 50, rounds: rounds, iterations: work, clock: clock, step)
         return BenchmarkResult(suite: "tensor", case: name, unit: "us", samples: seconds.map { $0 * 1e6 })
     }
 
-    static func transformerStep(rounds: Int) -> BenchmarkResult {
+    static func transformerStep(rounds: Int, clock: BenchmarkClock) -> BenchmarkResult {
         var rng = Xoshiro256StarStar(seed: 3)
         let model = BenchTransformer(vocabulary: 64, modelDim: 128, heads: 4, layers: 2, context: 64, using: &rng)
         let batch = 16, length = 64
@@ -79,7 +79,7 @@ enum TensorBench {
             }
             optimizer.update(model, gradients: grads)
         }
-        let seconds = Stopwatch.sample(warmup: 2, rounds: rounds, iterations: 5, step)
+        let seconds = Stopwatch.sample(warmup: 2, rounds: rounds, iterations: 5, clock: clock, step)
         return BenchmarkResult(suite: "tensor", case: "transformer_step", unit: "ms", samples: seconds.map { $0 * 1e3 })
     }
 }

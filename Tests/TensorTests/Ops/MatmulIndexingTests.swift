@@ -40,6 +40,20 @@ struct MatmulIndexingTests {
         expectGradient([x, w, b]) { linear($0[0], weight: $0[1], bias: $0[2]) }
     }
 
+    @Test("the fused Float linear (bias written first, β = 1 GEMM) matches the Double path, values and gradients")
+    func fusedLinearFloat() {
+        let x = randomDouble([2, 3, 4]), w = randomDouble([5, 4], seed: 2), b = randomDouble([5], seed: 3)
+        let (xf, wf, bf) = (x.cast(.float32), w.cast(.float32), b.cast(.float32))
+        expectClose(linear(xf, weight: wf, bias: bf).doubles, linear(x, weight: w, bias: b).doubles, tolerance: 1e-5)
+        let probe = randomDouble([2, 3, 5], seed: 4)
+        let gd = grad([x, w, b]) { (linear(x, weight: w, bias: b) * probe).sum() }
+        let gf = grad([xf, wf, bf]) { (linear(xf, weight: wf, bias: bf) * probe.cast(.float32)).sum() }
+        for (a, c) in zip(gd, gf) {
+            #expect(a.shape == c.shape)
+            expectClose(a.doubles, c.doubles, tolerance: 1e-5)
+        }
+    }
+
     @Test("gather, indexSelect (repeated indices), scatter, oneHot")
     func indexing() {
         let x = Tensor([0.0, 1, 2, 3, 4, 5], shape: [2, 3])
