@@ -1,7 +1,7 @@
 /// Independent Bernoulli variables from logits (PyTorch `Bernoulli(logits=…)`): every element is its own
 /// variable, and ``logProb(_:)`` and ``entropy()`` are elementwise (sum over the last dimension for a
 /// multi-binary action, as SB3's `BernoulliDistribution` does).
-public struct Bernoulli: EntropyDistribution {
+public struct Bernoulli: EntropyDistribution, Sendable {
     /// log(p / (1 − p)).
     public let logits: Tensor
 

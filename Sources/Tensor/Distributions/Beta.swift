@@ -4,7 +4,7 @@ import RealModule
 /// bounded continuous actions (Chou et al. 2017). Elementwise like PyTorch: sum ``logProb(_:)`` over the last
 /// dimension for a multi-dimensional action. Not reparameterised here (PyTorch's implicit Beta gradients are not
 /// implemented), so policy gradients use the score function.
-public struct Beta: EntropyDistribution {
+public struct Beta: EntropyDistribution, Sendable {
     /// α > 0 (PyTorch `concentration1`).
     public let alpha: Tensor
     /// β > 0 (PyTorch `concentration0`), same shape as α.

@@ -2,7 +2,7 @@
 /// `Categorical(logits=…)`), with an optional action mask: masked classes get logit −10⁸ (as SB3-contrib's
 /// `MaskableCategorical`), so they have probability 0, are never sampled, add nothing to the entropy, and their
 /// logits receive no gradient.
-public struct Categorical: EntropyDistribution {
+public struct Categorical: EntropyDistribution, Sendable {
     /// Normalised log-probabilities `[..., K]` (log-softmax of the masked logits).
     public let logProbabilities: Tensor
 

@@ -3,7 +3,7 @@ import RealModule
 /// A Gaussian with diagonal covariance over the last dimension (SB3 `DiagGaussianDistribution`): mean `[..., A]`
 /// and log standard deviation broadcastable to it (state-dependent `[..., A]` or a learned `[A]`). Log-probability
 /// and entropy are summed over the last dimension, so they have the batch shape `[...]`.
-public struct DiagGaussian: EntropyDistribution, ReparameterizedDistribution {
+public struct DiagGaussian: EntropyDistribution, ReparameterizedDistribution, Sendable {
     /// μ, `[..., A]`.
     public let mean: Tensor
     /// log σ, broadcastable to ``mean``.

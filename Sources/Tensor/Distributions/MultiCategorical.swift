@@ -1,7 +1,7 @@
 /// Independent categorical distributions over the blocks of one logits row, for `MultiDiscrete` action spaces
 /// (SB3 `MultiCategoricalDistribution`): logits `[B, ΣKᵢ]` are split into blocks of sizes `[K₁, K₂, …]`; an action
 /// is one class per block; log-probabilities and entropies add over the blocks.
-public struct MultiCategorical: EntropyDistribution {
+public struct MultiCategorical: EntropyDistribution, Sendable {
     /// One categorical per block, each over `[B, Kᵢ]`.
     public let components: [Categorical]
 

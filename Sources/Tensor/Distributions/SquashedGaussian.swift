@@ -6,7 +6,7 @@ import RealModule
 /// log π(a) = log N(u) − Σ log|da/du| with the numerically stable form
 /// log(1 − tanh²u) = 2·(log 2 − u − softplus(−2u)), plus Σ log scale when an action scale is given. Sums run over
 /// the last dimension. There is no closed-form entropy (use −log π of a sample as the estimate, as SAC does).
-public struct SquashedGaussian: ReparameterizedDistribution {
+public struct SquashedGaussian: ReparameterizedDistribution, Sendable {
     /// The Gaussian before squashing.
     public let base: DiagGaussian
     /// Half the action range per dimension, `(high − low)/2` (nil = 1).
