@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "Environments", targets: ["Environments"]),
         .library(name: "Tracking", targets: ["Tracking"]),
         .library(name: "RLCore", targets: ["RLCore"]),
+        .library(name: "Language", targets: ["Language"]),
+        .library(name: "Offline", targets: ["Offline"]),
         .library(name: "Algorithms", targets: ["Algorithms"]),
         .executable(name: "swiftrl", targets: ["swiftrl"]),
     ],
@@ -40,10 +42,14 @@ let package = Package(
         .target(name: "RLCore", dependencies: ["Tensor", "Environments", "Tracking"]),
         // Online deep RL (PPO, A2C, DQN, SAC, TD3) and tabular methods on the RLCore surface; the algorithm registry.
         .target(name: "Algorithms", dependencies: ["Tensor", "Environments", "Tracking", "RLCore"]),
+        // Language models (GPT-2/Qwen2-compatible), tokenizers, verifiable tasks and the one RLVR trainer.
+        .target(name: "Language", dependencies: ["Tensor", "Tracking"]),
+        // Offline RL: datasets (npz, Minari/D4RL HDF5), BC, TD3+BC, IQL, CQL, PRDC, A2PR.
+        .target(name: "Offline", dependencies: ["Tensor", "Environments", "Tracking", "RLCore", "Algorithms"]),
         .executableTarget(
             name: "swiftrl",
             dependencies: [
-                "Tensor", "Environments", "Tracking", "RLCore", "Algorithms",
+                "Tensor", "Environments", "Tracking", "RLCore", "Algorithms", "Language", "Offline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,5 +58,7 @@ let package = Package(
         .testTarget(name: "TrackingTests", dependencies: ["Tracking"]),
         .testTarget(name: "RLCoreTests", dependencies: ["RLCore"]),
         .testTarget(name: "AlgorithmsTests", dependencies: ["Algorithms"]),
+        .testTarget(name: "LanguageTests", dependencies: ["Language"]),
+        .testTarget(name: "OfflineTests", dependencies: ["Offline"]),
     ]
 )
