@@ -3,9 +3,13 @@ first reaches the threshold (evaluation time included), with RL Zoo's tuned hype
 
 Case `ppo_cartpole_seconds_to_475`: PPO on CartPole-v1, RL Zoo ppo.yml (8 envs, n_steps 32, batch 256,
 20 epochs, gamma 0.98, gae_lambda 0.8, lr lin_1e-3, clip lin_0.2, ent 0), evaluated every `--eval-every`
-environment steps on a separately seeded env, budget 100k steps. Prints one JSON object.
+environment steps on a separately seeded env, budget 100k steps. Case `ppo_cartpole_sps`: environment steps per
+second while training (evaluation time excluded), median over the same runs.
 
-Usage: /work/venv/bin/python Benchmarks/peers/train_sb3.py --seeds 1 2 3 [--eval-every 2048]
+Prints JSON lines in `swiftrl bench` format (suite, case, unit, median, min, max, peer); `--details` prints the
+per-seed runs as one JSON object instead.
+
+Usage: /work/venv/bin/python Benchmarks/peers/train_sb3.py [--seeds 1 2 3] [--eval-every 2048] [--quick] [--details]
 """
 
 import argparse
@@ -34,6 +38,7 @@ class TimeToThreshold(BaseCallback):
         self.next_eval = every
         self.reached = None
         self.history = []
+        self.eval_seconds = 0.0
         self.eval_env = gym.make("CartPole-v1")
 
     def evaluate(self):
@@ -53,7 +58,9 @@ class TimeToThreshold(BaseCallback):
         if self.num_timesteps < self.next_eval:
             return True
         self.next_eval += self.every
+        began = time.perf_counter()
         mean = self.evaluate()
+        self.eval_seconds += time.perf_counter() - began
         elapsed = time.perf_counter() - self.start
         self.history.append((self.num_timesteps, mean, elapsed))
         if mean >= self.threshold:
@@ -79,6 +86,7 @@ def run(seed, every, budget):
         "steps_to_475": callback.reached[0] if callback.reached else None,
         "wall_seconds": total,
         "steps": steps,
+        "sps": steps / max(total - callback.eval_seconds, 1e-9),
         "history": callback.history,
     }
 
@@ -88,9 +96,20 @@ def main():
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
     parser.add_argument("--eval-every", type=int, default=2048)
     parser.add_argument("--budget", type=int, default=100_000)
+    parser.add_argument("--quick", action="store_true", help="one seed")
+    parser.add_argument("--details", action="store_true", help="print per-seed runs")
     args = parser.parse_args()
-    runs = [run(seed, args.eval_every, args.budget) for seed in args.seeds]
+    seeds = args.seeds[:1] if args.quick else args.seeds
+    runs = [run(seed, args.eval_every, args.budget) for seed in seeds]
     reached = [r["seconds_to_475"] for r in runs if r["seconds_to_475"] is not None]
+    peer = "stable-baselines3 " + __import__("stable_baselines3").__version__
+    if not args.details:
+        times = [r["seconds_to_475"] if r["seconds_to_475"] is not None else float("inf") for r in runs]
+        sps = [r["sps"] for r in runs]
+        for case, unit, values in (("ppo_cartpole_seconds_to_475", "s", times), ("ppo_cartpole_sps", "steps/s", sps)):
+            print(json.dumps({"suite": "train", "case": case, "unit": unit, "median": statistics.median(values),
+                              "min": min(values), "max": max(values), "peer": peer}))
+        return
     print(json.dumps({
         "case": "ppo_cartpole_seconds_to_475",
         "peer": "stable-baselines3 " + __import__("stable_baselines3").__version__,
