@@ -55,9 +55,7 @@ struct BenchCommand: ParsableCommand {
         switch suite {
         case .tensor: results = TensorBench.run(quick: quick, filter: filter, clock: clock)
         case .env:
-            results = EnvBenchmark.run(quick: quick).map {
-                BenchmarkResult(suite: $0.suite, case: $0.case, unit: $0.unit, median: $0.median, min: $0.min, max: $0.max)
-            }.filter { r in filter.map { r.case.contains($0) } ?? true }
+            results = EnvBenchmark.run(quick: quick).filter { r in filter.map { r.case.contains($0) } ?? true }
         }
         for r in results {
             if json {
