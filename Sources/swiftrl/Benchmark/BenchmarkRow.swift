@@ -34,14 +34,15 @@ struct BenchmarkRow: Codable {
     }
 
     static func table(_ rows: [BenchmarkRow]) -> String {
-        var text = "environment        algo   seeds   final return (mean ± std)   wall s   reached   median s to threshold\n"
+        func pad(_ text: String, _ width: Int) -> String { text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0) }
+        var text = pad("environment", 26) + pad("algo", 8) + pad("seeds", 7) + pad("final return (mean ± std)", 28)
+            + pad("wall s", 9) + pad("reached", 9) + "median s to threshold\n"
         for row in rows {
             let reached = row.threshold == nil ? "-" : "\(row.reached)/\(row.seeds)"
             let median = row.medianSecondsToThreshold.map { String(format: "%.1f", $0) } ?? "-"
-            text += String(
-                format: "%-18@ %-6@ %5d   %10.1f ± %-13.1f   %6.1f   %7@   %@\n", row.environment as NSString,
-                row.algorithm as NSString, row.seeds, row.meanReturn, row.stdReturn, row.meanWallSeconds,
-                reached as NSString, median as NSString)
+            text += pad(row.environment, 26) + pad(row.algorithm, 8) + pad("\(row.seeds)", 7)
+                + pad(String(format: "%.1f ± %.1f", row.meanReturn, row.stdReturn), 28)
+                + pad(String(format: "%.1f", row.meanWallSeconds), 9) + pad(reached, 9) + median + "\n"
         }
         return text
     }
