@@ -21,8 +21,6 @@ public final class DQN: ConfigurableAlgorithm, OffPolicyLearner {
     let q: QNetwork
     let qTarget: QNetwork
     let optimizer: Adam
-    /// The ε schedule's horizon (the `totalSteps` of the current `learn`).
-    private var horizon = 1
     private var epsilon = 1.0
 
     public var stepCount: Int { runner.stepCount }
@@ -70,7 +68,6 @@ public final class DQN: ConfigurableAlgorithm, OffPolicyLearner {
     public static var defaultConfig: DQNConfig { DQNConfig() }
 
     public func learn(totalSteps: Int, callbacks: [any TrainingCallback]) throws {
-        horizon = totalSteps
         epsilon = config.epsilon(step: runner.stepCount, totalSteps: totalSteps)
         try runner.learn(totalSteps: totalSteps, callbacks: callbacks, algorithm: self, learner: self)
     }

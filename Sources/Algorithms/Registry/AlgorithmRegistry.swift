@@ -7,7 +7,7 @@ public enum AlgorithmRegistry {
     /// Every registered algorithm type.
     public static var all: [any ConfigurableAlgorithm.Type] {
         [
-            PPO.self, A2C.self, DQN.self, SAC.self, TD3.self,
+            PPO.self, A2C.self, DQN.self, SAC.self, TD3.self, QLearning.self,
         ]
     }
 

@@ -60,6 +60,33 @@ public struct TabularTD: Sendable {
         return reward + config.gamma * bootstrap
     }
 
+    /// Applies one vector step's TD updates and returns the next actions (ε-greedy in the next states).
+    /// - Parameters:
+    ///   - states, actions: s and a per sub-environment. nextStates, rewards, terminated: the step's results.
+    ///   - valid: false for next-step-autoreset steps (no update; a fresh action is chosen).
+    ///   - totalSteps: the ε schedule's horizon.
+    public mutating func observe(states: [Int], actions: [Int], nextStates: [Int], rewards: [Double],
+                                 terminated: [Bool], valid: [Bool], totalSteps: Int) -> [Int] {
+        stepCount += states.count
+        let epsilon = config.epsilon(step: stepCount, totalSteps: totalSteps)
+        var nextActions = actions
+        for i in states.indices {
+            let nextAction = behaviourAction(nextStates[i], epsilon: epsilon)
+            nextActions[i] = nextAction
+            guard valid[i] else { continue }
+            let y = target(reward: rewards[i], next: nextStates[i], terminated: terminated[i], nextAction: nextAction,
+                           epsilon: epsilon)
+            q[states[i], actions[i]] += config.learningRate * (y - q[states[i], actions[i]])
+        }
+        return nextActions
+    }
+
+    /// Restores the counters of a checkpoint.
+    public mutating func restore(stepCount: Int, rng: Xoshiro256StarStar) {
+        self.stepCount = stepCount
+        self.rng = rng
+    }
+
     /// Trains for `steps` vector steps' worth of environment steps (until ``stepCount`` grows by `steps`),
     /// resetting the environment with `seed` first.
     /// - Parameters:
