@@ -67,6 +67,7 @@ public final class A2C: ConfigurableAlgorithm {
             }
             var metrics = try update()
             runner.iterations += 1
+            try runner.checkParameters()
             let seconds = max(Date().timeIntervalSince(start), 1e-9)
             metrics.append(Metric(MetricTag.stepsPerSecond, Double(runner.stepCount - startStep) / seconds))
             if try callbacks.dispatch(.iterationFinished(step: runner.stepCount, metrics: metrics), algorithm: self)

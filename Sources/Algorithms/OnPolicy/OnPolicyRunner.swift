@@ -2,6 +2,7 @@ import Environments
 import Foundation
 import RLCore
 import Tensor
+import Tracking
 
 /// The machinery PPO and A2C share: the training environment, the actor-critic policy, the rollout buffer,
 /// RNG streams and counters; rollout collection with episode events; prediction; checkpoint parts.
@@ -98,6 +99,13 @@ final class OnPolicyRunner {
         let input = Tensor(environment.normalize(observations), shape: [count, environment.observationSize])
         let actions = policy.act(input, deterministic: deterministic, using: &predictionRNG).actions
         return environment.clipped(actions)
+    }
+
+    /// Throws `NonFiniteValueError` naming the first parameter holding a NaN or infinity.
+    func checkParameters() throws {
+        for (path, tensor) in policy.namedParameters() {
+            try NonFiniteValueError.check(parameter: "policy.\(path)", tensor.floats, step: stepCount)
+        }
     }
 
     var state: OnPolicyState {

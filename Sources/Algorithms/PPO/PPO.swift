@@ -78,6 +78,7 @@ public final class PPO: ConfigurableAlgorithm {
             }
             var metrics = try update(clipRange: max(clipRange, 1e-8))
             runner.iterations += 1
+            try runner.checkParameters()
             let seconds = max(Date().timeIntervalSince(start), 1e-9)
             metrics.append(Metric(MetricTag.stepsPerSecond, Double(runner.stepCount - startStep) / seconds))
             let event = TrainingEvent.iterationFinished(step: runner.stepCount, metrics: metrics)
