@@ -18,52 +18,74 @@ public struct Convolution1DGeometry: Equatable, Sendable {
     }
 }
 
-/// Unfolds `[B, C, L]` into columns `[B, C·k, L_out]`: `cols[b, c·k + j, t] = x[b, c, t·s + j·d − p]` (0 outside).
-/// The backward pass (col2im) adds each column entry back to the input element it was read from.
+/// Unfolds `[B, C, L]` into rows `[B, L_out, C·k]`: `cols[b, t, c·k + j] = x[b, c, t·s + j·d − p]` (0 outside), one
+/// row per output position, so the convolution is one `[B·L_out, C·k] × [C·k, out]` product. The backward pass
+/// (col2im) adds each entry back to the input element it was read from.
 struct Im2ColKernel<T: TensorScalar> {
     let batch: Int, channels: Int, length: Int
     let geometry: Convolution1DGeometry
     var outLength: Int { geometry.outputLength(length) }
 
-    /// Calls `body(colIndex, inputIndex)` for every in-range column entry.
-    @inline(__always)
-    func forEachEntry(_ body: (Int, Int) -> Void) {
-        let k = geometry.kernelSize, lo = outLength
-        for b in 0..<batch {
-            for c in 0..<channels {
-                let inRow = (b * channels + c) * length
-                for j in 0..<k {
-                    let colRow = ((b * channels + c) * k + j) * lo
-                    let shift = j * geometry.dilation - geometry.padding
-                    for t in 0..<lo {
-                        let i = t * geometry.stride + shift
-                        if i >= 0 && i < length { body(colRow + t, inRow + i) }
+    /// Writes every entry of the rows (zeros for padding), sequentially.
+    func unfold(_ x: UnsafePointer<T>) -> [T] {
+        let k = geometry.kernelSize, lo = outLength, width = channels * k
+        let (stride, dilation, padding) = (geometry.stride, geometry.dilation, geometry.padding)
+        return [T](unsafeUninitializedCapacity: batch * lo * width) { out, initialized in
+            guard let dst = out.baseAddress else { return }
+            for b in 0..<batch {
+                for t in 0..<lo {
+                    let row = dst + (b * lo + t) * width
+                    let start = t * stride - padding
+                    let interior = start >= 0 && start + (k - 1) * dilation < length
+                    for c in 0..<channels {
+                        let src = x + (b * channels + c) * length
+                        if interior {
+                            for j in 0..<k { row[c * k + j] = src[start + j * dilation] }
+                        } else {
+                            for j in 0..<k {
+                                let i = start + j * dilation
+                                row[c * k + j] = i >= 0 && i < length ? src[i] : 0
+                            }
+                        }
+                    }
+                }
+            }
+            initialized = batch * lo * width
+        }
+    }
+
+    /// Adds every in-range entry back to its input element.
+    func fold(_ cols: UnsafePointer<T>) -> [T] {
+        let k = geometry.kernelSize, lo = outLength, width = channels * k
+        let (stride, dilation, padding) = (geometry.stride, geometry.dilation, geometry.padding)
+        var x = [T](repeating: 0, count: batch * channels * length)
+        x.withUnsafeMutableBufferPointer { buffer in
+            guard let dst = buffer.baseAddress else { return }
+            for b in 0..<batch {
+                for t in 0..<lo {
+                    let row = cols + (b * lo + t) * width
+                    let start = t * stride - padding
+                    for c in 0..<channels {
+                        let target = dst + (b * channels + c) * length
+                        for j in 0..<k {
+                            let i = start + j * dilation
+                            if i >= 0 && i < length { target[i] += row[c * k + j] }
+                        }
                     }
                 }
             }
         }
-    }
-
-    func unfold(_ x: UnsafePointer<T>) -> [T] {
-        var cols = [T](repeating: 0, count: batch * channels * geometry.kernelSize * outLength)
-        cols.withUnsafeMutableBufferPointer { pc in forEachEntry { ci, xi in pc[ci] = x[xi] } }
-        return cols
-    }
-
-    func fold(_ cols: UnsafePointer<T>) -> [T] {
-        var x = [T](repeating: 0, count: batch * channels * length)
-        x.withUnsafeMutableBufferPointer { px in forEachEntry { ci, xi in px[xi] += cols[ci] } }
         return x
     }
 }
 
-/// The im2col unfolding of a 1-D convolution input: `[B, C, L] → [B, C·kernelSize, L_out]`, so the convolution
-/// is one `matmul` of the weight `[out, C·kernelSize]` with these columns. Differentiable (col2im backward).
+/// The im2col unfolding of a 1-D convolution input: `[B, C, L] → [B, L_out, C·kernelSize]`, so the convolution
+/// is one `linear` of these rows with the weight `[out, C·kernelSize]`. Differentiable (col2im backward).
 ///
 /// - Parameters:
 ///   - x: input `[B, C, L]`.
 ///   - geometry: kernel size, stride, padding, dilation.
-/// - Returns: columns `[B, C·kernelSize, L_out]`.
+/// - Returns: rows `[B, L_out, C·kernelSize]`.
 /// - Complexity: O(B·C·kernelSize·L_out).
 public func im2col1D(_ x: Tensor, geometry: Convolution1DGeometry) -> Tensor {
     precondition(x.rank == 3, "im2col1D: input must be [batch, channels, length], got \(x.shape)")
@@ -84,7 +106,7 @@ private func im2colTyped<T: TensorScalar>(_: T.Type, _ x: Tensor, _ geometry: Co
     let kernel = Im2ColKernel<T>(batch: x.shape[0], channels: x.shape[1], length: x.shape[2], geometry: geometry)
     let xv: [T] = x.array()
     let cols = xv.withUnsafeBufferPointer { p in p.baseAddress.map { kernel.unfold($0) } ?? [] }
-    let out = Tensor(storage: T.wrap(cols), shape: [x.shape[0], x.shape[1] * geometry.kernelSize, lo])
+    let out = Tensor(storage: T.wrap(cols), shape: [x.shape[0], lo, x.shape[1] * geometry.kernelSize])
     return recordOp(out, [x]) { [shape = x.shape] g in
         let gv: [T] = g.array()
         let dx = gv.withUnsafeBufferPointer { p in p.baseAddress.map { kernel.fold($0) } ?? [] }

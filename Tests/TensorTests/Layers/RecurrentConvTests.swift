@@ -78,12 +78,12 @@ struct RecurrentConvTests {
         expectModuleGradient(conv, inputs: [randomDouble([2, 2, 6], seed: 9)]) { conv($0[0]) }
     }
 
-    @Test("im2col1D lays out windows as [B, C·k, L_out] with zero padding")
+    @Test("im2col1D lays out windows as [B, L_out, C·k] with zero padding")
     func im2colLayout() {
         let x = Tensor([1, 2, 3, 4] as [Double], shape: [1, 1, 4])
         let cols = im2col1D(x, geometry: Convolution1DGeometry(kernelSize: 2, stride: 1, padding: 1))
-        #expect(cols.shape == [1, 2, 5])
-        #expect(cols.doubles == [0, 1, 2, 3, 4, 1, 2, 3, 4, 0])
+        #expect(cols.shape == [1, 5, 2])
+        #expect(cols.doubles == [0, 1, 1, 2, 2, 3, 3, 4, 4, 0])
     }
 }
 

@@ -1,5 +1,5 @@
 /// A 1-D convolution over `[batch, inChannels, length]` (PyTorch `nn.Conv1d` with `groups = 1` and zero padding;
-/// parameters `weight [out, in, kernelSize]` and `bias [out]`), computed as im2col followed by one `matmul`.
+/// parameters `weight [out, in, kernelSize]` and `bias [out]`), computed as im2col followed by one matrix product.
 public final class Conv1d: Module {
     /// `[outChannels, inChannels, kernelSize]`.
     public let weight: Tensor
@@ -37,15 +37,15 @@ public final class Conv1d: Module {
     public func outputLength(_ length: Int) -> Int { geometry.outputLength(length) }
 
     /// Convolves `x [B, inChannels, L]` into `[B, outChannels, L_out]`.
-    /// - Complexity: O(B·out·in·kernelSize·L_out) in one batched matrix product.
+    /// - Complexity: O(B·out·in·kernelSize·L_out) in one matrix product.
     public func callAsFunction(_ x: Tensor) -> Tensor {
         let (outChannels, inChannels, k) = (weight.shape[0], weight.shape[1], weight.shape[2])
         precondition(
             x.rank == 3 && x.shape[1] == inChannels,
             "Conv1d: input must be [batch, \(inChannels), length], got \(x.shape)")
-        let cols = im2col1D(x, geometry: geometry)  // [B, in·k, L_out]
-        var y = matmul(weight.reshaped([outChannels, inChannels * k]), cols)  // [B, out, L_out]
-        if let bias { y = y + bias.reshaped([outChannels, 1]) }
-        return y
+        let rows = im2col1D(x, geometry: geometry)  // [B, L_out, in·k]
+        let flat = rows.reshaped([-1, inChannels * k])
+        let y = linear(flat, weight: weight.reshaped([outChannels, inChannels * k]), bias: bias)  // [B·L_out, out]
+        return y.reshaped([x.shape[0], rows.shape[1], outChannels]).permuted([0, 2, 1])
     }
 }
