@@ -26,6 +26,14 @@ public struct LlamaConfiguration: Codable, Equatable, Sendable {
     public var hidden_act: String?
     /// RoPE scaling; only absent/null is supported.
     public var rope_scaling: RopeScaling?
+    /// RoPE settings as transformers ≥ 5 writes them (`rope_theta`, `rope_type`); only the default type.
+    public var rope_parameters: RopeParameters?
+
+    /// The `rope_parameters` entry of transformers ≥ 5.
+    public struct RopeParameters: Codable, Equatable, Sendable {
+        public var rope_theta: Double?
+        public var rope_type: String?
+    }
 
     /// The type of a `rope_scaling` entry (recognised to report it as unsupported).
     public struct RopeScaling: Codable, Equatable, Sendable {
@@ -52,6 +60,8 @@ public struct LlamaConfiguration: Codable, Equatable, Sendable {
         tie_word_embeddings = tieWordEmbeddings
     }
 
+    /// RoPE θ: `rope_theta`, else `rope_parameters.rope_theta`, else 10 000.
+    public var ropeTheta: Double { rope_theta ?? rope_parameters?.rope_theta ?? 10_000 }
     /// Key/value heads.
     public var keyValueHeads: Int { num_key_value_heads ?? num_attention_heads }
     /// Head size.
@@ -82,6 +92,10 @@ public struct LlamaConfiguration: Codable, Equatable, Sendable {
         }
         if let act = hidden_act, act != "silu" {
             throw LanguageModelError("\(model_type) config: hidden_act \"\(act)\" is not supported; only silu")
+        }
+        if let type = rope_parameters?.rope_type, type != "default" {
+            throw LanguageModelError(
+                "\(model_type) config: rope_parameters.rope_type \"\(type)\" is not supported; only default RoPE")
         }
         if let scaling = rope_scaling {
             throw LanguageModelError(

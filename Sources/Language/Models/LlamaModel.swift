@@ -91,7 +91,7 @@ public final class LlamaBlock: Module {
         self_attn = MultiHeadAttention(
             modelDim: c.hidden_size, numHeads: c.num_attention_heads, numKeyValueHeads: c.keyValueHeads,
             headDim: c.headDim, projections: .separate, qkvBias: c.qkvBias, outputBias: c.outputBias,
-            rotaryBase: c.rope_theta ?? 10_000, initializer: initializer, using: &rng)
+            rotaryBase: c.ropeTheta, initializer: initializer, using: &rng)
         post_attention_layernorm = RMSNorm(c.hidden_size, eps: eps)
         mlp = SwiGLU(c.hidden_size, c.intermediate_size, initializer: initializer, using: &rng)
     }
