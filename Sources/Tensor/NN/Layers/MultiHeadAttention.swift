@@ -13,9 +13,9 @@ public enum AttentionProjections: String, Codable, Sendable, CaseIterable {
 /// ``KeyValueCache`` for incremental decoding.
 ///
 /// Inputs are `[batch, T, modelDim]`. Projections are one `matmul` each; attention runs in the projection layout
-/// `[batch, T, heads, headDim]` through ``scaledDotProductAttention(query:key:value:scale:causal:keyMask:)``
-/// (per-head GEMMs with strided rows, fused causal softmax, no head permutes). Padded batches pass a key mask
-/// and per-row rotary positions.
+/// `[batch, T, heads, headDim]` through
+/// ``scaledDotProductAttention(query:key:value:scale:causal:keyMask:keyLength:)`` (per-head GEMMs with strided
+/// rows, fused causal softmax, no head permutes). Padded batches pass a key mask and per-row rotary positions.
 public final class MultiHeadAttention: Module {
     /// Query projection `[H·D, modelDim]` (separate layout; nil when fused).
     public let q_proj: Linear?
