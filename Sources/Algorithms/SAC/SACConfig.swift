@@ -35,8 +35,9 @@ public struct SACConfig: Codable, Equatable, Sendable {
     public var targetUpdateInterval = 1
     /// Hidden layer widths of actor and critics (SB3: [256, 256]).
     public var hiddenSizes = [256, 256]
-    /// Bounds of the actor's log σ (SB3 `LOG_STD_MIN`, `LOG_STD_MAX`: −20, 2).
+    /// Lower bound of the actor's log σ (SB3 `LOG_STD_MIN`: −20).
     public var logStdMin = -20.0
+    /// Upper bound of the actor's log σ (SB3 `LOG_STD_MAX`: 2).
     public var logStdMax = 2.0
     /// n of n-step returns (1 = the paper's one-step target).
     public var nSteps = 1
