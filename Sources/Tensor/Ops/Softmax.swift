@@ -13,7 +13,7 @@ func softmaxValues<T: TensorScalar>(_ a: [T], outer: Int, n: Int, inner: Int, lo
                     if m == -T.infinity { m = 0 }
                     var s: T = 0
                     for j in 0..<n {
-                        let e = T.exp(pa[base + j * inner] - m)
+                        let e = fastExp(pa[base + j * inner] - m)
                         po[base + j * inner] = e
                         s += e
                     }
@@ -40,7 +40,7 @@ func softmaxBackward<T: TensorScalar>(_ g: [T], _ y: [T], outer: Int, n: Int, in
             var s: T = 0
             if log {
                 for j in 0..<n { s += g[base + j * inner] }
-                for j in 0..<n { out[base + j * inner] = g[base + j * inner] - T.exp(y[base + j * inner]) * s }
+                for j in 0..<n { out[base + j * inner] = g[base + j * inner] - fastExp(y[base + j * inner]) * s }
             } else {
                 for j in 0..<n { s += g[base + j * inner] * y[base + j * inner] }
                 for j in 0..<n { out[base + j * inner] = y[base + j * inner] * (g[base + j * inner] - s) }
@@ -79,3 +79,10 @@ public func softmax(_ x: Tensor, axis: Int = -1) -> Tensor { x.softmaxLike(axis:
 
 /// x − log Σ exp(x) over `axis` (default: last), computed stably.
 public func logSoftmax(_ x: Tensor, axis: Int = -1) -> Tensor { x.softmaxLike(axis: axis, log: true) }
+
+/// e^x through ``FastMath/exp(_:)`` for `Float` (no libm call), `T.exp` otherwise.
+@inline(__always)
+private func fastExp<T: TensorScalar>(_ x: T) -> T {
+    if T.self == Float.self { return unsafeBitCast(FastMath.exp(unsafeBitCast(x, to: Float.self)), to: T.self) }
+    return T.exp(x)
+}
