@@ -1,0 +1,71 @@
+extension RLVRConfig {
+    /// GRPO (Shao et al. 2024, arXiv:2402.03300): group mean/std, seq-mean-token-mean, ε 0.2, k3 KL in the loss.
+    /// β = 0.04 is the paper's; TRL now defaults to β = 0 (set `objective.kl.coefficient`).
+    public static let grpo = RLVRConfig(
+        advantage: .grpo,
+        objective: RLVRObjective(
+            aggregation: .seqMeanTokenMean, kl: KLConfig(coefficient: 0.04, estimator: .k3, placement: .loss)))
+
+    /// DAPO (Yu et al. 2025, arXiv:2503.14476): clip-higher 0.2/0.28, token-mean, dynamic sampling, soft overlong
+    /// punishment (buffer = ¼ of L_max as 4096/16384+4096 scaled), ±1 reward, G 16, no KL.
+    public static let dapo = RLVRConfig(
+        advantage: .grpo, objective: RLVRObjective(policyLoss: PolicyLoss(epsilonLow: 0.2, epsilonHigh: 0.28)),
+        groupSize: 16, dynamicSampling: true,
+        overlong: try? OverlongShaping(maxLength: 64, buffer: 16, factor: 1), rewards: .plusMinusOne)
+
+    /// Dr. GRPO (Liu et al. 2025, arXiv:2503.20783): no std, Σ ℓ / (B · L_max), no KL.
+    public static let drGRPO = RLVRConfig(
+        advantage: .drGRPO, objective: RLVRObjective(aggregation: .seqMeanTokenSumNorm(length: 64)))
+
+    /// GSPO (Zheng et al. 2025, arXiv:2507.18071): sequence ratio, ε 3e-4/4e-4, seq-mean-token-mean, 4 minibatches.
+    public static let gspo = RLVRConfig(
+        advantage: .grpo,
+        objective: RLVRObjective(
+            policyLoss: PolicyLoss(epsilonLow: 3e-4, epsilonHigh: 4e-4, level: .sequence),
+            aggregation: .seqMeanTokenMean),
+        miniBatches: 4)
+
+    /// Lite PPO (Liu et al. 2025, "Tricks or Traps", arXiv:2508.08221): group mean + batch std, token-mean,
+    /// ε 0.2, no KL; sampling T 0.99, top-p 0.99, top-k 100.
+    public static let litePPO = RLVRConfig(
+        advantage: .litePPO, objective: RLVRObjective(aggregation: .tokenMean), temperature: 0.99, topP: 0.99,
+        topK: 100)
+
+    /// PPO for LLMs as verl's defaults: GAE γ 1 λ 1 with a value head, token-mean, dual clip c 3, k1 KL 0.001 in
+    /// the reward, value clip 0.5.
+    public static let ppo = RLVRConfig(
+        advantage: .ppo,
+        objective: RLVRObjective(
+            policyLoss: PolicyLoss(dualClip: 3), aggregation: .tokenMean,
+            kl: KLConfig(coefficient: 0.001, estimator: .k1, placement: .reward)))
+
+    /// RLOO (Ahmadian et al. 2024, arXiv:2402.14740): leave-one-out baseline, token-mean.
+    public static let rloo = RLVRConfig(advantage: .rloo, objective: RLVRObjective(aggregation: .tokenMean))
+
+    /// REINFORCE++ (Hu 2025, arXiv:2501.03262) as verl's `reinforce_plus_plus_baseline`: group-centred reward
+    /// whitened over the batch, token-mean, k2 KL 0.001 in the loss.
+    public static let reinforcePlusPlus = RLVRConfig(
+        advantage: .reinforcePlusPlusBaseline,
+        objective: RLVRObjective(
+            aggregation: .tokenMean, kl: KLConfig(coefficient: 0.001, estimator: .k2, placement: .loss)))
+
+    /// Preset names as used on the command line, in a stable order.
+    public static let presetNames = ["grpo", "dapo", "dr-grpo", "gspo", "lite-ppo", "ppo", "rloo", "reinforce++"]
+
+    /// The preset called `name` (see ``presetNames``).
+    /// - Throws: ``RLVRInputError`` listing the valid names.
+    public static func preset(named name: String) throws(RLVRInputError) -> RLVRConfig {
+        switch name.lowercased() {
+        case "grpo": return .grpo
+        case "dapo": return .dapo
+        case "dr-grpo", "drgrpo", "dr_grpo": return .drGRPO
+        case "gspo": return .gspo
+        case "lite-ppo", "liteppo", "lite_ppo": return .litePPO
+        case "ppo": return .ppo
+        case "rloo": return .rloo
+        case "reinforce++", "reinforce-plus-plus": return .reinforcePlusPlus
+        default:
+            throw RLVRInputError("unknown RLVR preset `\(name)`; choose one of \(presetNames.joined(separator: ", "))")
+        }
+    }
+}

@@ -1,0 +1,99 @@
+/// Everything that defines one RLVR method: a paper's method is a value of this struct (see the presets in
+/// `RLVRConfig+Presets.swift`), never a new trainer.
+public struct RLVRConfig: Codable, Equatable, Sendable {
+    /// How advantages are formed.
+    public var advantage: AdvantageEstimator
+    /// Policy loss, aggregation, KL and entropy bonus.
+    public var objective: RLVRObjective
+    /// G, completions sampled per prompt.
+    public var groupSize: Int
+    /// Prompts (groups) per training step.
+    public var promptsPerStep: Int
+    /// μ, passes over each rollout batch (verl `ppo_epochs`, TRL `num_iterations`).
+    public var epochs: Int
+    /// Minibatches per epoch (optimizer steps per epoch).
+    public var miniBatches: Int
+    /// AdamW learning rate.
+    public var learningRate: Double
+    /// AdamW decoupled weight decay.
+    public var weightDecay: Double
+    /// Global gradient-norm clip (verl `grad_clip` 1.0).
+    public var maxGradNorm: Double
+    /// Sampling temperature (log-probabilities are computed at the same temperature).
+    public var temperature: Double
+    /// Nucleus sampling threshold (1 disables).
+    public var topP: Double
+    /// Top-k sampling (`nil` disables).
+    public var topK: Int?
+    /// Maximum completion length in tokens (L_max).
+    public var maxCompletionLength: Int
+    /// DAPO dynamic sampling: drop groups with constant reward and draw more prompts.
+    public var dynamicSampling: Bool
+    /// Cap on generation rounds per step when dynamic sampling (DAPO `max_num_gen_batches` = 10).
+    public var maxGenerationRounds: Int
+    /// DAPO soft overlong punishment, `nil` for none.
+    public var overlong: OverlongShaping?
+    /// Overlong filtering: truncated completions are masked out of the loss (TRL `mask_truncated_completions`).
+    public var maskTruncated: Bool
+    /// Reward values of the verifier outcomes.
+    public var rewards: RewardScheme
+    /// Value-loss weight (PPO with a value head only).
+    public var valueCoefficient: Double
+    /// Value clip range ε_v (verl `cliprange_value` 0.5).
+    public var valueClip: Double
+
+    /// Creates a configuration; the defaults are GRPO with TRL's modern defaults (G 8, β 0, token-mean).
+    public init(
+        advantage: AdvantageEstimator = .grpo, objective: RLVRObjective = RLVRObjective(), groupSize: Int = 8,
+        promptsPerStep: Int = 8, epochs: Int = 1, miniBatches: Int = 1, learningRate: Double = 1e-6,
+        weightDecay: Double = 0, maxGradNorm: Double = 1, temperature: Double = 1, topP: Double = 1,
+        topK: Int? = nil, maxCompletionLength: Int = 64, dynamicSampling: Bool = false, maxGenerationRounds: Int = 10,
+        overlong: OverlongShaping? = nil, maskTruncated: Bool = false, rewards: RewardScheme = .binary,
+        valueCoefficient: Double = 0.5, valueClip: Double = 0.5
+    ) {
+        self.advantage = advantage
+        self.objective = objective
+        self.groupSize = groupSize
+        self.promptsPerStep = promptsPerStep
+        self.epochs = epochs
+        self.miniBatches = miniBatches
+        self.learningRate = learningRate
+        self.weightDecay = weightDecay
+        self.maxGradNorm = maxGradNorm
+        self.temperature = temperature
+        self.topP = topP
+        self.topK = topK
+        self.maxCompletionLength = maxCompletionLength
+        self.dynamicSampling = dynamicSampling
+        self.maxGenerationRounds = maxGenerationRounds
+        self.overlong = overlong
+        self.maskTruncated = maskTruncated
+        self.rewards = rewards
+        self.valueCoefficient = valueCoefficient
+        self.valueClip = valueClip
+    }
+
+    /// Checks the knobs.
+    /// - Throws: ``RLVRInputError`` naming the first invalid field and its valid range.
+    public func validate() throws(RLVRInputError) {
+        func check(_ ok: Bool, _ message: String) throws(RLVRInputError) {
+            if !ok { throw RLVRInputError("RLVRConfig: \(message)") }
+        }
+        try check(groupSize >= 1, "groupSize must be ≥ 1 (got \(groupSize))")
+        try check(promptsPerStep >= 1, "promptsPerStep must be ≥ 1 (got \(promptsPerStep))")
+        try check(epochs >= 1, "epochs must be ≥ 1 (got \(epochs))")
+        try check(
+            miniBatches >= 1 && miniBatches <= groupSize * promptsPerStep,
+            "miniBatches must be in 1...\(groupSize * promptsPerStep) (got \(miniBatches))")
+        try check(learningRate > 0, "learningRate must be > 0 (got \(learningRate))")
+        try check(temperature > 0, "temperature must be > 0 (got \(temperature))")
+        try check(topP > 0 && topP <= 1, "topP must be in (0, 1] (got \(topP))")
+        try check(maxCompletionLength >= 1, "maxCompletionLength must be ≥ 1 (got \(maxCompletionLength))")
+        try check(maxGenerationRounds >= 1, "maxGenerationRounds must be ≥ 1 (got \(maxGenerationRounds))")
+        try check(
+            objective.policyLoss.epsilonLow >= 0 && objective.policyLoss.epsilonLow < 1
+                && objective.policyLoss.epsilonHigh >= 0,
+            "clip ranges must satisfy 0 ≤ ε_low < 1 and ε_high ≥ 0")
+        if let c = objective.policyLoss.dualClip { try check(c > 1, "dualClip must be > 1 (verl uses 3); got \(c)") }
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import Tensor
+
+/// The one RLVR trainer: group sampling → weighted verifier rewards → (DAPO filtering and shaping) → advantages
+/// → `epochs` passes of `miniBatches` clipped-loss updates, with an optional frozen reference model and, for
+/// GAE, a value head on the final hidden states. Every method is an ``RLVRConfig`` value.
+public final class RLVRTrainer<Model: CausalLanguageModel> {
+    /// The method.
+    public let config: RLVRConfig
+    /// The policy being trained.
+    public let model: Model
+    /// The frozen reference policy (required when the KL coefficient is nonzero).
+    public let reference: Model?
+    /// V(s) on the final hidden states, present when the advantage estimator needs values.
+    public let valueHead: Linear?
+    /// Reward functions, summed with their weights; the first one's verifier decides correctness.
+    public let rewardFunctions: [WeightedReward]
+    /// AdamW over the policy (and value head) parameters.
+    public let optimizer: Adam
+    private let encode: (String) throws -> [Int]
+    private let decode: ([Int]) -> String
+    private let stopTokens: [Int]
+    private let padToken: Int
+    var padTokenValue: Int { padToken }
+    private var nextGroupID = 0
+
+    /// Creates a trainer.
+    /// - Parameters:
+    ///   - model: the policy.
+    ///   - reference: a frozen copy of the initial policy, required when `config.objective.kl` is enabled.
+    ///   - config: the method (validated).
+    ///   - rewardFunctions: at least one weighted verifier.
+    ///   - encode: text → token ids for prompts.
+    ///   - decode: completion token ids → text for the verifiers.
+    ///   - stopTokens: ids that end a completion (e.g. end-of-sequence).
+    ///   - padToken: id used for padding.
+    ///   - rng: initialises the value head when one is needed.
+    /// - Throws: ``RLVRInputError`` for an invalid configuration or a missing reference model.
+    public init<G: RandomNumberGenerator>(
+        model: Model, reference: Model? = nil, config: RLVRConfig, rewardFunctions: [WeightedReward],
+        encode: @escaping (String) throws -> [Int], decode: @escaping ([Int]) -> String, stopTokens: [Int],
+        padToken: Int, using rng: inout G
+    ) throws(RLVRInputError) {
+        try config.validate()
+        guard !rewardFunctions.isEmpty else { throw RLVRInputError("RLVRTrainer: give at least one reward function") }
+        if config.objective.kl.isEnabled && reference == nil {
+            throw RLVRInputError("RLVRTrainer: KL coefficient is nonzero, so pass a frozen `reference` model (or set 0)")
+        }
+        self.config = config
+        self.model = model
+        self.reference = reference
+        self.valueHead = config.advantage.needsValues ? Linear(model.hiddenSize, 1, using: &rng) : nil
+        self.rewardFunctions = rewardFunctions
+        self.optimizer = AdamW(learningRate: config.learningRate, weightDecay: config.weightDecay)
+        self.encode = encode
+        self.decode = decode
+        self.stopTokens = stopTokens
+        self.padToken = padToken
+    }
+
+    private var scorer: SequenceScorer { SequenceScorer(temperature: config.temperature, padToken: padToken) }
+
+    /// Samples `groupSize` completions per problem and scores them.
+    /// - Throws: tokenizer or ``GenerationError`` errors.
+    public func rollout<G: RandomNumberGenerator>(_ problems: [TaskProblem], using rng: inout G) throws -> RolloutBatch {
+        var prompts: [[Int]] = [], groups: [Int] = [], sources: [TaskProblem] = []
+        for problem in problems {
+            let ids = try encode(problem.prompt)
+            for _ in 0..<config.groupSize {
+                prompts.append(ids)
+                groups.append(nextGroupID)
+                sources.append(problem)
+            }
+            nextGroupID += 1
+        }
+        let generation = GenerationConfig(
+            maxNewTokens: config.maxCompletionLength, temperature: config.temperature, topK: config.topK,
+            topP: config.topP, stopTokens: stopTokens, padToken: padToken)
+        let result = try model.generate(prompts: prompts, config: generation, using: &rng)
+        var rewards: [Double] = [], correct: [Bool] = [], truncated: [Bool] = []
+        for (i, tokens) in result.tokens.enumerated() {
+            let text = decode(tokens)
+            var total = 0.0
+            for (k, function) in rewardFunctions.enumerated() {
+                let check = function.verifier.verify(
+                    prompt: sources[i].prompt, completion: text, groundTruth: sources[i].groundTruth)
+                total += function.weight * check.reward
+                if k == 0 { correct.append(check.correct) }
+            }
+            if let overlong = config.overlong { total += overlong.penalty(length: tokens.count) }
+            rewards.append(total)
+            truncated.append(result.finishReasons[i] == .length)
+        }
+        // an empty completion still needs one (masked-out) position for the loss shapes
+        let completions = result.tokens.map { $0.isEmpty ? [padToken] : $0 }
+        return RolloutBatch(
+            prompts: prompts, completions: completions, groupIDs: groups, rewards: rewards, correct: correct,
+            truncated: truncated)
+    }
+
+    /// One training step. With dynamic sampling, keeps drawing prompts from `nextPrompts` (up to
+    /// `maxGenerationRounds` times) until `promptsPerStep` groups with non-constant reward are collected.
+    /// - Returns: metrics named by ``RLVRMetricNames``.
+    /// - Throws: errors from `nextPrompts`, the tokenizer, generation or inconsistent shapes.
+    public func step<G: RandomNumberGenerator>(
+        nextPrompts: () throws -> [TaskProblem], using rng: inout G
+    ) throws -> [String: Double] {
+        let start = ContinuousClock.now
+        var generated: [RolloutBatch] = []
+        var kept: RolloutBatch?
+        var rounds = 0
+        repeat {
+            let fresh = try rollout(try nextPrompts(), using: &rng)
+            generated.append(fresh)
+            let part = config.dynamicSampling
+                ? fresh.subset(DynamicSampling.keptIndices(rewards: fresh.rewards, groupIDs: fresh.groupIDs)) : fresh
+            kept = kept.map { RLVRTrainer.concatenate($0, part) } ?? part
+            rounds += 1
+        } while config.dynamicSampling && Set(kept?.groupIDs ?? []).count < config.promptsPerStep
+            && rounds < config.maxGenerationRounds
+        var metrics = RLVRTrainer.rolloutMetrics(generated.reduce(into: nil) { acc, b in
+            acc = acc.map { RLVRTrainer.concatenate($0, b) } ?? b
+        })
+        guard var batch = kept, batch.count > 0 else {
+            metrics["skipped"] = 1
+            return metrics
+        }
+        if config.dynamicSampling {
+            let groups = Array(Set(batch.groupIDs)).sorted().prefix(config.promptsPerStep)
+            batch = batch.subset(batch.groupIDs.indices.filter { groups.contains(batch.groupIDs[$0]) })
+        }
+        let trained = try update(batch, using: &rng)
+        metrics.merge(trained) { _, new in new }
+        let seconds = Double((ContinuousClock.now - start).components.attoseconds) / 1e18
+            + Double((ContinuousClock.now - start).components.seconds)
+        let tokens = generated.reduce(0) { $0 + $1.completions.reduce(0) { $0 + $1.count } }
+        metrics[RLVRMetricNames.tokensPerSecond] = Double(tokens) / max(seconds, 1e-9)
+        return metrics
+    }
+
+    static func concatenate(_ a: RolloutBatch, _ b: RolloutBatch) -> RolloutBatch {
+        RolloutBatch(
+            prompts: a.prompts + b.prompts, completions: a.completions + b.completions,
+            groupIDs: a.groupIDs + b.groupIDs, rewards: a.rewards + b.rewards, correct: a.correct + b.correct,
+            truncated: a.truncated + b.truncated)
+    }
+
+    static func rolloutMetrics(_ batch: RolloutBatch?) -> [String: Double] {
+        guard let batch, batch.count > 0 else { return [:] }
+        let n = Double(batch.count)
+        let mean = batch.rewards.reduce(0, +) / n
+        return [
+            RLVRMetricNames.reward: mean,
+            RLVRMetricNames.rewardStd: AdvantageKernels.unbiasedStd(batch.rewards),
+            RLVRMetricNames.zeroStdFraction: DynamicSampling.zeroStdFraction(
+                rewards: batch.rewards, groupIDs: batch.groupIDs),
+            RLVRMetricNames.accuracy: Double(batch.correct.filter { $0 }.count) / n,
+            RLVRMetricNames.meanLength: Double(batch.completions.reduce(0) { $0 + $1.count }) / n,
+            RLVRMetricNames.clippedRatio: Double(batch.truncated.filter { $0 }.count) / n,
+        ]
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import Tensor
+import Testing
+
+@testable import Language
+
+@Suite("RLVR trainer smoke tests")
+struct RLVRTrainerTests {
+    static let tokenizer = CharacterTokenizer(characters: "0123456789+=x")
+
+    static func tinyModel(seed: UInt64) throws -> GPT2Model {
+        var rng = SplitMix64(seed: seed)
+        let configuration = GPT2Configuration(
+            vocabularySize: tokenizer.vocabularySize, contextLength: 16, hiddenSize: 16, layers: 1, heads: 2)
+        return try GPT2Model(configuration: configuration, using: &rng)
+    }
+
+    /// The policy's probability of answering "1" to the prompt "x".
+    static func probabilityOfOne(_ model: GPT2Model) throws -> Double {
+        let ids = try tokenizer.encode("x", addBeginning: true)
+        let logits = withNoGrad { model.logits(ids: ids, batch: 1, length: ids.count) }.doubles
+        let last = Array(logits.suffix(tokenizer.vocabularySize))
+        let top = last.max() ?? 0
+        let exps = last.map { exp($0 - top) }
+        let one = try tokenizer.encode("1")[0]
+        return exps[one] / exps.reduce(0, +)
+    }
+
+    static func trainer(_ config: RLVRConfig, model: GPT2Model, reference: GPT2Model? = nil) throws
+        -> RLVRTrainer<GPT2Model>
+    {
+        var rng = SplitMix64(seed: 5)
+        return try RLVRTrainer(
+            model: model, reference: reference, config: config,
+            rewardFunctions: [WeightedReward(name: "accuracy", verifier: ExactAnswerVerifier(extractor: .firstLine))],
+            encode: { try tokenizer.encode($0, addBeginning: true) }, decode: { tokenizer.decode($0) },
+            stopTokens: [CharacterTokenizer.endOfSequence], padToken: CharacterTokenizer.padding, using: &rng)
+    }
+
+    static let problem = TaskProblem(prompt: "x", groundTruth: "1")
+
+    @Test("GRPO raises the probability of the rewarded answer")
+    func grpoLearns() throws {
+        let model = try Self.tinyModel(seed: 1)
+        var config = RLVRConfig.grpo
+        config.objective.kl.coefficient = 0
+        config.learningRate = 0.03
+        config.maxCompletionLength = 1
+        config.promptsPerStep = 4
+        let trainer = try Self.trainer(config, model: model)
+        let before = try Self.probabilityOfOne(model)
+        var rng = SplitMix64(seed: 9)
+        for _ in 0..<15 { _ = try trainer.step(nextPrompts: { Array(repeating: Self.problem, count: 4) }, using: &rng) }
+        let after = try Self.probabilityOfOne(model)
+        #expect(after > before + 0.2, "p(1) \(before) -> \(after)")
+    }
+
+    @Test("every preset runs a step with finite metrics", arguments: RLVRConfig.presetNames)
+    func presetsRun(name: String) throws {
+        var config = try RLVRConfig.preset(named: name)
+        config.groupSize = 4
+        config.promptsPerStep = 2
+        config.maxCompletionLength = 3
+        config.miniBatches = min(config.miniBatches, 2)
+        config.maxGenerationRounds = 2
+        if config.overlong != nil { config.overlong = try OverlongShaping(maxLength: 3, buffer: 1) }
+        let model = try Self.tinyModel(seed: 2)
+        let reference = config.objective.kl.isEnabled ? try Self.tinyModel(seed: 2) : nil
+        let trainer = try Self.trainer(config, model: model, reference: reference)
+        var rng = SplitMix64(seed: 3)
+        let metrics = try trainer.step(nextPrompts: { [Self.problem, Self.problem] }, using: &rng)
+        #expect(metrics[RLVRMetricNames.reward] != nil)
+        #expect(metrics.values.allSatisfy { $0.isFinite }, "\(metrics)")
+    }
+
+    @Test("KL in the loss without a reference model is a clear error")
+    func missingReference() throws {
+        let model = try Self.tinyModel(seed: 1)
+        #expect(throws: RLVRInputError.self) { try Self.trainer(.grpo, model: model) }
+    }
+}
+
+@Suite("RLVR configuration and DAPO pieces")
+struct RLVRConfigTests {
+    @Test("presets are found by name; unknown names list the valid ones")
+    func presets() throws {
+        #expect(try RLVRConfig.preset(named: "dapo").objective.policyLoss.epsilonHigh == 0.28)
+        #expect(try RLVRConfig.preset(named: "dr-grpo").advantage == .drGRPO)
+        #expect(try RLVRConfig.preset(named: "lite-ppo").advantage == .groupRelative(std: .batch, eps: 1e-6))
+        #expect(try RLVRConfig.preset(named: "gspo").objective.policyLoss.level == .sequence)
+        #expect(throws: RLVRInputError.self) { try RLVRConfig.preset(named: "grop") }
+    }
+
+    @Test("invalid knobs are rejected with the field name")
+    func validation() {
+        var config = RLVRConfig()
+        config.groupSize = 0
+        #expect(throws: RLVRInputError.self) { try config.validate() }
+    }
+
+    @Test("configs round-trip through JSON")
+    func codable() throws {
+        let data = try JSONEncoder().encode(RLVRConfig.ppo)
+        #expect(try JSONDecoder().decode(RLVRConfig.self, from: data) == .ppo)
+    }
+
+    @Test("soft overlong punishment: length 18000 of 20480 with a 4096 buffer gives −0.3945 (digest §14.6)")
+    func overlong() throws {
+        let shaping = try OverlongShaping(maxLength: 20480, buffer: 4096)
+        #expect(abs(shaping.penalty(length: 18000) - (-1616.0 / 4096.0)) < 1e-12)
+        #expect(shaping.penalty(length: 16000) == 0)
+    }
+
+    @Test("overlong filtering zeroes truncated rows of the mask")
+    func overlongFilter() {
+        #expect(OverlongShaping.maskTruncated([1, 1, 1, 0], truncated: [true, false], width: 2) == [0, 0, 1, 0])
+    }
+
+    @Test("dynamic sampling drops all-correct, all-wrong and single-response groups")
+    func dynamicSampling() {
+        let kept = DynamicSampling.keptIndices(rewards: [1, 1, 0, 0, 1, 0, 1], groupIDs: [0, 0, 1, 1, 2, 2, 3])
+        #expect(kept == [4, 5])
+        #expect(DynamicSampling.zeroStdFraction(rewards: [1, 1, 0, 1], groupIDs: [0, 0, 1, 1]) == 0.5)
+    }
+
+    @Test("GRPO: one success in a group of 8 gets (G−1)/√G ≈ 2.47 with the unbiased std (digest §2)")
+    func oneSuccessAdvantage() throws {
+        let batch = try AdvantageBatch(
+            scores: [1, 0, 0, 0, 0, 0, 0, 0], groupIDs: Array(repeating: 0, count: 8),
+            mask: Array(repeating: 1, count: 8), width: 1)
+        let a = try AdvantageEstimator.grpo.advantages(for: batch).advantages
+        #expect(abs(a[0] - 7 / 8.0.squareRoot()) < 1e-5)
+    }
+
+    @Test("GAE needs values")
+    func gaeNeedsValues() throws {
+        let batch = try AdvantageBatch(scores: [1], groupIDs: [0], mask: [1], width: 1)
+        #expect(throws: RLVRInputError.self) { try AdvantageEstimator.ppo.advantages(for: batch) }
+    }
+}
