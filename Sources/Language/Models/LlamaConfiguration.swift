@@ -22,6 +22,8 @@ public struct LlamaConfiguration: Codable, Equatable, Sendable {
     public var tie_word_embeddings: Bool?
     /// Biases on q/k/v/o projections (Llama; Qwen2 always has q/k/v biases and no o bias).
     public var attention_bias: Bool?
+    /// Biases on the MLP projections (Llama option); only false is supported.
+    public var mlp_bias: Bool?
     /// MLP activation, must be `silu`.
     public var hidden_act: String?
     /// RoPE scaling; only absent/null is supported.
@@ -89,6 +91,9 @@ public struct LlamaConfiguration: Codable, Equatable, Sendable {
         }
         guard head_dim != nil || hidden_size % num_attention_heads == 0, headDim % 2 == 0 else {
             throw LanguageModelError("\(model_type) config: head size \(headDim) must be an even divisor of hidden_size")
+        }
+        if mlp_bias ?? false {
+            throw LanguageModelError("\(model_type) config: mlp_bias true is not supported")
         }
         if let act = hidden_act, act != "silu" {
             throw LanguageModelError("\(model_type) config: hidden_act \"\(act)\" is not supported; only silu")

@@ -6,7 +6,7 @@ import Testing
 
 /// SwiftRL's logits equal Hugging Face transformers' on the tiny random checkpoints.
 @Suite struct PretrainedParityTests {
-    @Test(arguments: ["tiny-gpt2", "tiny-qwen2"])
+    @Test(arguments: ["tiny-gpt2", "tiny-qwen2", "tiny-llama"])
     func logitsMatchTransformers(fixture: String) throws {
         let model = try PretrainedModel.load(directory: ModelFixtures.directory(fixture))
         let expected = try ModelFixtures.expected(fixture)
@@ -18,7 +18,7 @@ import Testing
         #expect(worst < 1e-4, "largest |Δlogit| \(worst)")
     }
 
-    @Test(arguments: ["tiny-gpt2", "tiny-qwen2"])
+    @Test(arguments: ["tiny-gpt2", "tiny-qwen2", "tiny-llama"])
     func incrementalDecodingMatchesFullForward(fixture: String) throws {
         let model = try PretrainedModel.load(directory: ModelFixtures.directory(fixture))
         let ids = try ModelFixtures.expected(fixture).ids
