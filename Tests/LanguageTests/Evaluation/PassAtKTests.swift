@@ -1,4 +1,5 @@
 import Foundation
+import Tensor
 import Testing
 
 @testable import Language
@@ -60,5 +61,39 @@ struct EntropyMetricsTests {
     @Test("token-level entropy is the mean over all tokens")
     func tokenLevel() {
         #expect(abs(EntropyMetrics.tokenLevel([[1, 2], [3]]) - 2) < 1e-12)
+    }
+}
+
+@Suite("RLVR evaluator")
+struct RLVREvaluatorTests {
+    @Test("report from hand-made samples: pass@k, maj@k, avg, coverage")
+    func report() throws {
+        let correct = [[true, false, false, false], [false, false, false, false]]
+        let answers: [[String?]] = [["3", "4", "4", nil], ["1", "1", "1", "1"]]
+        let r = try RLVREvaluator.report(correct: correct, answers: answers, ks: [1, 2, 8])
+        #expect(abs((r.passAtK[1] ?? -1) - 0.125) < 1e-12)  // (1/4 + 0) / 2
+        #expect(abs((r.passAtK[2] ?? -1) - 0.25) < 1e-12)  // (1 − C(3,2)/C(4,2) = 0.5 + 0) / 2
+        #expect(r.passAtK[8] == nil)  // k > n is skipped
+        #expect(r.majorityAtK[1] == 0.5 && r.majorityAtK[2] == 0.5)  // k = 2: tie "3"/"4" → first seen "3"
+        #expect(r.averageAtN == 0.125 && r.coverage == 0.5)
+        #expect(abs(r.answerEntropy - (-(0.25 * log(0.25) * 2 + 0.5 * log(0.5))) / 2) < 1e-12)
+    }
+
+    @Test("evaluating a tiny model runs and reports n samples per problem")
+    func evaluateModel() throws {
+        let tokenizer = CharacterTokenizer(characters: "0123456789x")
+        var rng = SplitMix64(seed: 4)
+        let model = try GPT2Model(
+            configuration: GPT2Configuration(
+                vocabularySize: tokenizer.vocabularySize, contextLength: 16, hiddenSize: 8, layers: 1, heads: 2),
+            using: &rng)
+        let evaluator = RLVREvaluator(
+            samples: 6, ks: [1, 4], generation: GenerationConfig(maxNewTokens: 2, stopTokens: [2]), batchSize: 4)
+        let report = try evaluator.evaluate(
+            model: model, problems: [TaskProblem(prompt: "x", groundTruth: "1")],
+            verifier: ExactAnswerVerifier(extractor: .firstLine), encode: { try tokenizer.encode($0, addBeginning: true) },
+            decode: { tokenizer.decode($0) }, using: &rng)
+        #expect(report.samples == 6 && report.problems == 1 && report.passAtK.keys.sorted() == [1, 4])
+        #expect(report.meanLength >= 1 && report.meanLength <= 2)
     }
 }
