@@ -77,8 +77,10 @@ public struct RLVREvaluator: Sendable {
             correct.append(problemCorrect)
             answers.append(problemAnswers)
         }
-        return try Self.report(correct: correct, answers: answers, ks: ks, meanLength: lengthSum / Double(max(1, samples * problems.count)),
-                               tokenEntropy: tokenCount > 0 ? entropySum / tokenCount : 0)
+        return try Self.report(
+            correct: correct, answers: answers, ks: ks,
+            meanLength: lengthSum / Double(max(1, samples * problems.count)),
+            tokenEntropy: tokenCount > 0 ? entropySum / tokenCount : 0)
     }
 
     /// The report for per-problem correctness and extracted answers (all problems with the same sample count).
@@ -98,7 +100,8 @@ public struct RLVREvaluator: Sendable {
             majority[k] = votes.isEmpty ? 0 : Double(votes.filter { $0 }.count) / Double(votes.count)
         }
         let covered = counts.filter { $0.correct > 0 }.count
-        let answerEntropy = answers.isEmpty ? 0 : answers.map(EntropyMetrics.answerLevel).reduce(0, +) / Double(answers.count)
+        let answerEntropy =
+            answers.isEmpty ? 0 : answers.map(EntropyMetrics.answerLevel).reduce(0, +) / Double(answers.count)
         return EvaluationReport(
             passAtK: pass, majorityAtK: majority, averageAtN: PassAtK.average(correct),
             coverage: correct.isEmpty ? 0 : Double(covered) / Double(correct.count), meanLength: meanLength,

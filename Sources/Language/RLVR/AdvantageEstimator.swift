@@ -26,6 +26,10 @@ public enum AdvantageEstimator: Codable, Equatable, Sendable {
     /// REINFORCE++: discounted token returns, whitened over all valid tokens of the batch
     /// (verl `reinforce_plus_plus`).
     case reinforcePlusPlus(gamma: Double)
+    /// Pass@k advantage (Chen et al. 2025, arXiv:2503.19595; verl `grpo_passk`): only each group's best response
+    /// gets `r_max − r_second`, divided by `std(group) + 1e-6` when `normalizeByStd`; the others get 0.
+    /// Needs at least two responses per group.
+    case passAtK(normalizeByStd: Bool)
     /// GAE with a critic (Schulman et al. 2016, arXiv:1506.02438); advantages whitened over valid tokens (verl `gae`).
     case gae(gamma: Double, lambda: Double)
 
@@ -46,7 +50,9 @@ public enum AdvantageEstimator: Codable, Equatable, Sendable {
 
     /// Token-level advantages and returns `[count × width]`, zero at masked positions.
     /// - Throws: ``RLVRInputError`` if GAE is asked without values.
-    public func advantages(for batch: AdvantageBatch) throws(RLVRInputError) -> (advantages: [Double], returns: [Double]) {
+    public func advantages(for batch: AdvantageBatch) throws(RLVRInputError) -> (
+        advantages: [Double], returns: [Double]
+    ) {
         switch self {
         case let .groupRelative(std, eps):
             let a = AdvantageKernels.broadcast(AdvantageKernels.groupRelative(batch, std: std, eps: eps), batch)
@@ -61,11 +67,16 @@ public enum AdvantageEstimator: Codable, Equatable, Sendable {
         case let .reinforcePlusPlus(gamma):
             let returns = AdvantageKernels.discountedReturns(batch, gamma: gamma)
             return (AdvantageKernels.maskedWhiten(returns, mask: batch.mask), returns)
+        case let .passAtK(normalizeByStd):
+            let best = try AdvantageKernels.bestOfGroup(batch, normalizeByStd: normalizeByStd)
+            let a = AdvantageKernels.broadcast(best, batch)
+            return (a, a)
         case let .gae(gamma, lambda):
             guard let values = batch.values else {
                 throw RLVRInputError("GAE needs critic values: pass `values` to AdvantageBatch (a value head)")
             }
-            let (raw, returns) = AdvantageKernels.generalizedAdvantage(batch, values: values, gamma: gamma, lambda: lambda)
+            let (raw, returns) = AdvantageKernels.generalizedAdvantage(
+                batch, values: values, gamma: gamma, lambda: lambda)
             return (AdvantageKernels.maskedWhiten(raw, mask: batch.mask), returns)
         }
     }

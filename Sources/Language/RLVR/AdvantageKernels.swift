@@ -47,6 +47,22 @@ enum AdvantageKernels {
         return out
     }
 
+    /// `r_max − r_second` for each group's first best response (optionally over `std + 1e-6`), 0 elsewhere.
+    static func bestOfGroup(_ batch: AdvantageBatch, normalizeByStd: Bool) throws(RLVRInputError) -> [Double] {
+        let scores = batch.sequenceScores
+        var out = [Double](repeating: 0, count: scores.count)
+        for members in batch.groups {
+            guard members.count >= 2 else {
+                throw RLVRInputError("passAtK advantage needs ≥ 2 responses per group; a group has \(members.count)")
+            }
+            let ranked = members.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+            var advantage = scores[ranked[0]] - scores[ranked[1]]
+            if normalizeByStd { advantage /= unbiasedStd(members.map { scores[$0] }) + 1e-6 }
+            out[ranked[0]] = advantage
+        }
+        return out
+    }
+
     /// Per-response values copied to every token, times the mask.
     static func broadcast(_ perSequence: [Double], _ batch: AdvantageBatch) -> [Double] {
         var out = [Double](repeating: 0, count: batch.mask.count)

@@ -37,7 +37,8 @@ extension RLVRTrainer {
                 let chosen = Array(order[chunkStart..<min(chunkStart + size, rows)])
                 let sub = batch.subset(chosen)
                 let pick = { (values: [Double]) in
-                    Tensor(chosen.flatMap { values[($0 * width)..<($0 * width + width)] }, shape: [chosen.count, width])
+                    Tensor(
+                        chosen.flatMap { values[($0 * width)..<($0 * width + width)] }, shape: [chosen.count, width])
                 }
                 let maskTensor = pick(mask), advantageTensor = pick(advantages), oldTensor = pick(oldLogProbs)
                 let referenceTensor = referenceLogProbs.map(pick)

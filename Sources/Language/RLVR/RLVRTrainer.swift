@@ -44,7 +44,8 @@ public final class RLVRTrainer<Model: CausalLanguageModel> {
         try config.validate()
         guard !rewardFunctions.isEmpty else { throw RLVRInputError("RLVRTrainer: give at least one reward function") }
         if config.objective.kl.isEnabled && reference == nil {
-            throw RLVRInputError("RLVRTrainer: KL coefficient is nonzero, so pass a frozen `reference` model (or set 0)")
+            throw RLVRInputError(
+                "RLVRTrainer: KL coefficient is nonzero, so pass a frozen `reference` model (or set 0)")
         }
         self.config = config
         self.model = model
@@ -62,7 +63,8 @@ public final class RLVRTrainer<Model: CausalLanguageModel> {
 
     /// Samples `groupSize` completions per problem and scores them.
     /// - Throws: tokenizer or ``GenerationError`` errors.
-    public func rollout<G: RandomNumberGenerator>(_ problems: [TaskProblem], using rng: inout G) throws -> RolloutBatch {
+    public func rollout<G: RandomNumberGenerator>(_ problems: [TaskProblem], using rng: inout G) throws -> RolloutBatch
+    {
         var prompts: [[Int]] = [], groups: [Int] = [], sources: [TaskProblem] = []
         for problem in problems {
             let ids = try encode(problem.prompt)
@@ -112,15 +114,17 @@ public final class RLVRTrainer<Model: CausalLanguageModel> {
         repeat {
             let fresh = try rollout(try nextPrompts(), using: &rng)
             generated.append(fresh)
-            let part = config.dynamicSampling
+            let part =
+                config.dynamicSampling
                 ? fresh.subset(DynamicSampling.keptIndices(rewards: fresh.rewards, groupIDs: fresh.groupIDs)) : fresh
             kept = kept.map { RLVRTrainer.concatenate($0, part) } ?? part
             rounds += 1
         } while config.dynamicSampling && Set(kept?.groupIDs ?? []).count < config.promptsPerStep
             && rounds < config.maxGenerationRounds
-        var metrics = RLVRTrainer.rolloutMetrics(generated.reduce(into: nil) { acc, b in
-            acc = acc.map { RLVRTrainer.concatenate($0, b) } ?? b
-        })
+        var metrics = RLVRTrainer.rolloutMetrics(
+            generated.reduce(into: nil) { acc, b in
+                acc = acc.map { RLVRTrainer.concatenate($0, b) } ?? b
+            })
         guard var batch = kept, batch.count > 0 else {
             metrics["skipped"] = 1
             return metrics
@@ -131,7 +135,8 @@ public final class RLVRTrainer<Model: CausalLanguageModel> {
         }
         let trained = try update(batch, using: &rng)
         metrics.merge(trained) { _, new in new }
-        let seconds = Double((ContinuousClock.now - start).components.attoseconds) / 1e18
+        let seconds =
+            Double((ContinuousClock.now - start).components.attoseconds) / 1e18
             + Double((ContinuousClock.now - start).components.seconds)
         let tokens = generated.reduce(0) { $0 + $1.completions.reduce(0) { $0 + $1.count } }
         metrics[RLVRMetricNames.tokensPerSecond] = Double(tokens) / max(seconds, 1e-9)

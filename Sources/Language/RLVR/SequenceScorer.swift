@@ -25,7 +25,8 @@ struct SequenceScorer {
         for (prompt, completion) in zip(prompts, completions) {
             let pad = promptLength - prompt.count
             let tail = width - completion.count
-            ids += Array(repeating: padToken, count: pad) + prompt + completion + Array(repeating: padToken, count: tail)
+            ids +=
+                Array(repeating: padToken, count: pad) + prompt + completion + Array(repeating: padToken, count: tail)
             keyMask += Array(repeating: false, count: pad) + Array(repeating: true, count: prompt.count + width)
             positions += Array(repeating: 0, count: pad) + Array(0..<(prompt.count + width))
             targets += completion + Array(repeating: padToken, count: tail)

@@ -25,7 +25,8 @@ public struct FormatVerifier: Verifier, Codable, Equatable {
 
     public func verify(prompt: String, completion: String, groundTruth: String) -> VerificationResult {
         let answer = extractor.extract(from: completion)
-        return VerificationResult(reward: answer == nil ? 0 : 1, correct: answer != nil, answer: answer,
-                                  formatOK: answer != nil)
+        return VerificationResult(
+            reward: answer == nil ? 0 : 1, correct: answer != nil, answer: answer,
+            formatOK: answer != nil)
     }
 }

@@ -28,7 +28,9 @@ public struct ArithmeticTask: TaskGenerator, Codable, Equatable {
         let limit = operation == .addition ? 18 : 9
         guard 1 <= minDigits, minDigits <= maxDigits, maxDigits <= limit else {
             throw TaskConfigurationError(
-                "\(operation.rawValue): digits must satisfy 1 ≤ minDigits ≤ maxDigits ≤ \(limit); got \(minDigits)...\(maxDigits)")
+                "\(operation.rawValue): digits must satisfy 1 ≤ minDigits ≤ maxDigits ≤ \(limit); "
+                    + "got \(minDigits)...\(maxDigits)"
+            )
         }
         self.operation = operation
         self.minDigits = minDigits

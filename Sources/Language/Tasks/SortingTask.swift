@@ -17,7 +17,8 @@ public struct SortingTask: TaskGenerator, Codable, Equatable {
     {
         guard 1 <= minLength, minLength <= maxLength, maxValue >= 1 else {
             throw TaskConfigurationError(
-                "sorting: need 1 ≤ minLength ≤ maxLength and maxValue ≥ 1; got \(minLength)...\(maxLength), \(maxValue)")
+                "sorting: need 1 ≤ minLength ≤ maxLength and maxValue ≥ 1; got \(minLength)...\(maxLength), \(maxValue)"
+            )
         }
         self.minLength = minLength
         self.maxLength = maxLength

@@ -91,7 +91,8 @@ struct RLVREvaluatorTests {
             samples: 6, ks: [1, 4], generation: GenerationConfig(maxNewTokens: 2, stopTokens: [2]), batchSize: 4)
         let report = try evaluator.evaluate(
             model: model, problems: [TaskProblem(prompt: "x", groundTruth: "1")],
-            verifier: ExactAnswerVerifier(extractor: .firstLine), encode: { try tokenizer.encode($0, addBeginning: true) },
+            verifier: ExactAnswerVerifier(extractor: .firstLine),
+            encode: { try tokenizer.encode($0, addBeginning: true) },
             decode: { tokenizer.decode($0) }, using: &rng)
         #expect(report.samples == 6 && report.problems == 1 && report.passAtK.keys.sorted() == [1, 4])
         #expect(report.meanLength >= 1 && report.meanLength <= 2)

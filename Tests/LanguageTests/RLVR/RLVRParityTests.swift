@@ -13,7 +13,8 @@ struct RLVRFixture: Decodable {
         var loss: Double, gradient: [Double]
     }
     struct KLInReward: Decodable { var coefficient: Double, tokenRewards: [Double], grpoAdvantages: [Double] }
-    var rows: Int, width: Int, groupIDs: [Int], scores: [Double], mask: [Double], tokenRewards: [Double]
+    var rows: Int, width: Int, groupIDs: [Int], passAtKGroupIDs: [Int], scores: [Double], mask: [Double],
+        tokenRewards: [Double]
     var values: [Double], oldLogProbs: [Double], logProbs: [Double], referenceLogProbs: [Double], entropy: [Double]
     var advantages: [String: [Double]], cases: [Case], klInReward: KLInReward
 
@@ -23,8 +24,10 @@ struct RLVRFixture: Decodable {
         return try JSONDecoder().decode(RLVRFixture.self, from: Data(contentsOf: url))
     }
 
-    func batch() throws -> AdvantageBatch {
-        try AdvantageBatch(tokenRewards: tokenRewards, groupIDs: groupIDs, mask: mask, width: width, values: values)
+    func batch(for estimator: String = "") throws -> AdvantageBatch {
+        try AdvantageBatch(
+            tokenRewards: tokenRewards, groupIDs: estimator == "passAtK" ? passAtKGroupIDs : groupIDs, mask: mask,
+            width: width, values: values)
     }
 
     func tensor(_ values: [Double]) -> Tensor { Tensor(values, shape: [rows, width]) }
@@ -41,6 +44,7 @@ func namedEstimator(_ name: String) -> AdvantageEstimator? {
     case "reinforcePlusPlus": .reinforcePlusPlus(gamma: 0.99)
     case "gae": .gae(gamma: 1, lambda: 1)
     case "gaeDiscounted": .gae(gamma: 0.99, lambda: 0.95)
+    case "passAtK": .passAtK(normalizeByStd: true)
     default: nil
     }
 }
@@ -65,7 +69,7 @@ struct RLVRParityTests {
     static let caseNames: [String] = (try? RLVRFixture.load().cases.map(\.name)) ?? []
     static let estimatorNames = [
         "grpo", "drGRPO", "litePPO", "litePPOResiduals", "rloo", "reinforcePlusPlusBaseline", "reinforcePlusPlus",
-        "gae", "gaeDiscounted",
+        "gae", "gaeDiscounted", "passAtK",
     ]
 
     @Test("advantages match", arguments: estimatorNames)
@@ -73,7 +77,7 @@ struct RLVRParityTests {
         let fixture = try RLVRFixture.load()
         let estimator = try #require(namedEstimator(name))
         let expected = try #require(fixture.advantages[name])
-        let (advantages, _) = try estimator.advantages(for: fixture.batch())
+        let (advantages, _) = try estimator.advantages(for: fixture.batch(for: name))
         #expect(maxAbsDifference(advantages, expected) < 1e-5)
     }
 
@@ -81,7 +85,8 @@ struct RLVRParityTests {
     func lossMatches(name: String) throws {
         let fixture = try RLVRFixture.load()
         let c = try #require(fixture.cases.first { $0.name == name })
-        let advantages = try #require(namedEstimator(c.estimator)).advantages(for: fixture.batch()).advantages
+        let advantages = try #require(namedEstimator(c.estimator)).advantages(for: fixture.batch(for: c.estimator))
+            .advantages
         let objective = RLVRObjective(
             policyLoss: PolicyLoss(
                 epsilonLow: c.epsLow, epsilonHigh: c.epsHigh, dualClip: c.dualClip,

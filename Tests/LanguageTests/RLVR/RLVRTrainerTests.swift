@@ -73,6 +73,28 @@ struct RLVRTrainerTests {
         #expect(metrics.values.allSatisfy { $0.isFinite }, "\(metrics)")
     }
 
+    @Test("same seeds give bit-identical metrics and weights")
+    func deterministic() throws {
+        func run() throws -> ([String: Double], [Float]) {
+            let model = try Self.tinyModel(seed: 11)
+            var config = RLVRConfig.dapo
+            config.groupSize = 4
+            config.promptsPerStep = 2
+            config.maxCompletionLength = 3
+            config.learningRate = 0.01
+            config.overlong = try OverlongShaping(maxLength: 3, buffer: 1)
+            let trainer = try Self.trainer(config, model: model)
+            var rng = SplitMix64(seed: 12)
+            var metrics: [String: Double] = [:]
+            for _ in 0..<2 { metrics = try trainer.step(nextPrompts: { [Self.problem, Self.problem] }, using: &rng) }
+            metrics[RLVRMetricNames.tokensPerSecond] = nil
+            return (metrics, model.parameters().flatMap(\.floats))
+        }
+        let (a, b) = (try run(), try run())
+        #expect(a.0 == b.0)
+        #expect(a.1 == b.1)
+    }
+
     @Test("KL in the loss without a reference model is a clear error")
     func missingReference() throws {
         let model = try Self.tinyModel(seed: 1)

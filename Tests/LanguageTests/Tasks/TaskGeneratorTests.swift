@@ -100,8 +100,9 @@ struct PromptDatasetTests {
     @Test("a bad line names its line number and the missing field")
     func badLine() {
         let text = "{\"prompt\": \"a\", \"ground_truth\": \"b\"}\n{\"prompt\": \"c\"}\n"
-        #expect(throws: PromptDataset.DatasetError(
-            path: "<memory>", line: 2, reason: "missing field `ground_truth` (a string or a number)")
+        #expect(
+            throws: PromptDataset.DatasetError(
+                path: "<memory>", line: 2, reason: "missing field `ground_truth` (a string or a number)")
         ) { try PromptDataset.decode(text) }
         #expect(throws: PromptDataset.DatasetError.self) { try PromptDataset.decode("not json\n") }
     }

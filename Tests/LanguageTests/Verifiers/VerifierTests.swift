@@ -61,7 +61,9 @@ struct VerifierTests {
         let v = CountdownVerifier()
         #expect(!v.verify(prompt: "", completion: "Answer: 4*4+8", groundTruth: "24|3 4 8").correct)
         #expect(!v.verify(prompt: "", completion: "Answer: 3*8", groundTruth: "24|3 4 8").correct)
-        #expect(CountdownVerifier(mustUseAll: false).verify(prompt: "", completion: "Answer: 3*8", groundTruth: "24|3 4 8").correct)
+        #expect(
+            CountdownVerifier(mustUseAll: false).verify(prompt: "", completion: "Answer: 3*8", groundTruth: "24|3 4 8")
+                .correct)
     }
 
     @Test("countdown: a malformed expression is unformatted")
