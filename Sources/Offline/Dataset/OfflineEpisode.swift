@@ -1,0 +1,34 @@
+/// One recorded episode: `length` steps, with every observation including the final one.
+///
+/// Arrays are row-major: observation row `t` is `observations[t * observationDimension ..< (t + 1) * …]`,
+/// rows `0...length`; action row `t` is the action taken after observation `t`.
+public struct OfflineEpisode: Sendable, Equatable, Codable {
+    /// `(length + 1) × observationDimension` observations, the last one after the final step.
+    public var observations: [Float]
+    /// `length × actionDimension` actions.
+    public var actions: [Float]
+    /// `length` rewards; `rewards[t]` follows `actions[t]`.
+    public var rewards: [Float]
+    /// `length` flags: the MDP ended after step `t` (Gymnasium `terminated`).
+    public var terminations: [Bool]
+    /// `length` flags: the episode was cut after step `t` (time limit or other; Gymnasium `truncated`).
+    public var truncations: [Bool]
+
+    /// Creates an episode; ``OfflineDataset/init(episodes:observationDimension:actionDimension:actionSpace:)``
+    /// validates it.
+    public init(
+        observations: [Float], actions: [Float], rewards: [Float], terminations: [Bool], truncations: [Bool]
+    ) {
+        self.observations = observations
+        self.actions = actions
+        self.rewards = rewards
+        self.terminations = terminations
+        self.truncations = truncations
+    }
+
+    /// The number of steps.
+    public var length: Int { rewards.count }
+
+    /// The undiscounted return.
+    public var totalReward: Double { rewards.reduce(0.0) { $0 + Double($1) } }
+}
