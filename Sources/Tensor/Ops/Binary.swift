@@ -45,16 +45,16 @@ func broadcastValues<T: TensorScalar, F: BinaryFunction>(
     if a.count == total && isTrailing(bShape, of: shape) {
         let period = b.count
         let v = [T](unsafeUninitializedCapacity: total) { out, n in
+            n = total
             a.withUnsafeBufferPointer { pa in
                 b.withUnsafeBufferPointer { pb in
-                    var i = 0
-                    while i < total {
-                        for j in 0..<period { out[i + j] = F.value(pa[i + j], pb[j]) }
-                        i += period
+                    guard let src = pa.baseAddress, let row = pb.baseAddress, let dst = out.baseAddress else { return }
+                    for r in 0..<(total / max(period, 1)) {
+                        let x = src + r * period, y = dst + r * period
+                        for j in 0..<period { y[j] = F.value(x[j], row[j]) }
                     }
                 }
             }
-            n = total
         }
         return (v, shape)
     }

@@ -6,21 +6,23 @@ func axisSplit(_ shape: [Int], _ axis: Int) -> (outer: Int, n: Int, inner: Int) 
     (shape[..<axis].reduce(1, *), shape[axis], shape[(axis + 1)...].reduce(1, *))
 }
 
-/// Sum over one axis of a row-major array viewed as (outer, n, inner).
+/// Sum over one axis of a row-major array viewed as (outer, n, inner). Pointer offsets (not checked index
+/// arithmetic) keep the inner loops vectorisable.
 func sumAxis<T: TensorScalar>(_ a: [T], outer: Int, n: Int, inner: Int) -> [T] {
     var out = [T](repeating: 0, count: outer * inner)
     a.withUnsafeBufferPointer { pa in
         out.withUnsafeMutableBufferPointer { po in
+            guard let src = pa.baseAddress, let dst = po.baseAddress else { return }
             for o in 0..<outer {
-                let base = o * n * inner, ob = o * inner
+                let block = src + o * n * inner, target = dst + o * inner
                 if inner == 1 {
                     var s: T = 0
-                    for j in 0..<n { s += pa[base + j] }
-                    po[ob] = s
+                    for j in 0..<n { s += block[j] }
+                    target[0] = s
                 } else {
                     for j in 0..<n {
-                        let row = base + j * inner
-                        for i in 0..<inner { po[ob + i] += pa[row + i] }
+                        let row = block + j * inner
+                        for i in 0..<inner { target[i] += row[i] }
                     }
                 }
             }
