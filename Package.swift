@@ -15,6 +15,10 @@ let package = Package(
         .library(name: "Algorithms", targets: ["Algorithms"]),
         .executable(name: "swiftrl", targets: ["swiftrl"]),
     ],
+    traits: [
+        // Optional: Minari / D4RL HDF5 datasets through the system libhdf5 (`apt-get install libhdf5-dev`).
+        .trait(name: "HDF5", description: "Read and write Minari and D4RL HDF5 datasets with libhdf5."),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
@@ -45,7 +49,15 @@ let package = Package(
         // Language models (GPT-2/Qwen2-compatible), tokenizers, verifiable tasks and the one RLVR trainer.
         .target(name: "Language", dependencies: ["Tensor", "Tracking"]),
         // Offline RL: datasets (npz, Minari/D4RL HDF5), BC, TD3+BC, IQL, CQL, PRDC, A2PR.
-        .target(name: "Offline", dependencies: ["Tensor", "Environments", "Tracking", "RLCore", "Algorithms"]),
+        .target(
+            name: "Offline",
+            dependencies: [
+                "Tensor", "Environments", "Tracking", "RLCore", "Algorithms",
+                .target(name: "CHDF5", condition: .when(traits: ["HDF5"])),
+            ]
+        ),
+        // libhdf5 through pkg-config (only with the HDF5 trait).
+        .systemLibrary(name: "CHDF5", path: "Sources/CHDF5", pkgConfig: "hdf5", providers: [.apt(["libhdf5-dev"])]),
         .executableTarget(
             name: "swiftrl",
             dependencies: [
