@@ -19,6 +19,7 @@ struct SwiftRLCommand: AsyncParsableCommand {
             EnvCommand.self,
             BenchCommand.self,
             PlotCommand.self,
+            DatasetCommand.self,
             LMCommand.self,
         ]
     )

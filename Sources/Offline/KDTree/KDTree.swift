@@ -113,7 +113,8 @@ struct KDTreeBuilder {
                 continue
             }
             let axis = widestDimension(low, high)
-            let middle = low + (high - low) / 2
+            // Left gets ⌈size/2⌉ points, right the rest; both non-empty for size ≥ 2 (so leafSize 1 terminates).
+            let middle = low + (high - low - 1) / 2
             select(middle, low, high, axis)
             splitDimensions.append(Int32(axis))
             splitValues.append(points[middle * dimension + axis])
