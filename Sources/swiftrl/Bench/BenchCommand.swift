@@ -7,7 +7,7 @@ import Tensor
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Run a performance suite (tensor, env).",
+        abstract: "Run a performance suite (tensor, env, train).",
         discussion: """
             Prints one line per case; with --json, one JSON object per line with suite, case, unit, median, min, max.
             With --compare, also runs the Python peer script for the suite (Benchmarks/peers/) with the
@@ -22,12 +22,14 @@ struct BenchCommand: ParsableCommand {
     enum Suite: String, ExpressibleByArgument, CaseIterable {
         case tensor
         case env
+        case train
 
         /// The Python peer script for `--compare`.
         var peerScript: String {
             switch self {
             case .tensor: "Benchmarks/peers/tensor_torch.py"
             case .env: "Benchmarks/peers/env_gymnasium.py"
+            case .train: "Benchmarks/peers/train_sb3.py"
             }
         }
     }
@@ -56,6 +58,7 @@ struct BenchCommand: ParsableCommand {
         case .tensor: results = TensorBench.run(quick: quick, filter: filter, clock: clock)
         case .env:
             results = EnvBenchmark.run(quick: quick).filter { r in filter.map { r.case.contains($0) } ?? true }
+        case .train: results = try TrainBench.run(quick: quick, filter: filter)
         }
         for r in results {
             if json {
