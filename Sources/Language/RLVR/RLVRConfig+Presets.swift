@@ -7,15 +7,17 @@ extension RLVRConfig {
             aggregation: .seqMeanTokenMean, kl: KLConfig(coefficient: 0.04, estimator: .k3, placement: .loss)))
 
     /// DAPO (Yu et al. 2025, arXiv:2503.14476): clip-higher 0.2/0.28, token-mean, dynamic sampling, soft overlong
-    /// punishment (buffer = ¼ of L_max as 4096/16384+4096 scaled), ±1 reward, G 16, no KL.
+    /// punishment (L_max = `maxCompletionLength` 64, buffer 16: the paper's 4096 of 20480 scaled to toy lengths),
+    /// ±1 reward, G 16, no KL. Change `overlong` together with `maxCompletionLength`.
     public static let dapo = RLVRConfig(
         advantage: .grpo, objective: RLVRObjective(policyLoss: PolicyLoss(epsilonLow: 0.2, epsilonHigh: 0.28)),
         groupSize: 16, dynamicSampling: true,
         overlong: try? OverlongShaping(maxLength: 64, buffer: 16, factor: 1), rewards: .plusMinusOne)
 
-    /// Dr. GRPO (Liu et al. 2025, arXiv:2503.20783): no std, Σ ℓ / (B · L_max), no KL.
+    /// Dr. GRPO (Liu et al. 2025, arXiv:2503.20783): no std, Σ ℓ / (B · L_max), no KL. The trainer reads
+    /// `length: nil` as `maxCompletionLength`, so the normaliser stays constant (TRL `dr_grpo`).
     public static let drGRPO = RLVRConfig(
-        advantage: .drGRPO, objective: RLVRObjective(aggregation: .seqMeanTokenSumNorm(length: 64)))
+        advantage: .drGRPO, objective: RLVRObjective(aggregation: .seqMeanTokenSumNorm(length: nil)))
 
     /// GSPO (Zheng et al. 2025, arXiv:2507.18071): sequence ratio, ε 3e-4/4e-4, seq-mean-token-mean, 4 minibatches.
     public static let gspo = RLVRConfig(

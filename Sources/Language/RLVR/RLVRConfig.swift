@@ -73,6 +73,15 @@ public struct RLVRConfig: Codable, Equatable, Sendable {
         self.valueClip = valueClip
     }
 
+    /// The objective the trainer uses: `seqMeanTokenSumNorm(length: nil)` becomes `maxCompletionLength`.
+    public var resolvedObjective: RLVRObjective {
+        var out = objective
+        if case .seqMeanTokenSumNorm(nil) = out.aggregation {
+            out.aggregation = .seqMeanTokenSumNorm(length: maxCompletionLength)
+        }
+        return out
+    }
+
     /// Checks the knobs.
     /// - Throws: ``RLVRInputError`` naming the first invalid field and its valid range.
     public func validate() throws(RLVRInputError) {
@@ -94,6 +103,11 @@ public struct RLVRConfig: Codable, Equatable, Sendable {
             objective.policyLoss.epsilonLow >= 0 && objective.policyLoss.epsilonLow < 1
                 && objective.policyLoss.epsilonHigh >= 0,
             "clip ranges must satisfy 0 ≤ ε_low < 1 and ε_high ≥ 0")
+        if let overlong {
+            try check(
+                overlong.maxLength == maxCompletionLength,
+                "overlong.maxLength (\(overlong.maxLength)) must equal maxCompletionLength (\(maxCompletionLength))")
+        }
         if let c = objective.policyLoss.dualClip { try check(c > 1, "dualClip must be > 1 (verl uses 3); got \(c)") }
     }
 }

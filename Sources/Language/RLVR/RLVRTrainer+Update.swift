@@ -18,7 +18,8 @@ extension RLVRTrainer {
         }
         var advantageInput = try AdvantageBatch(
             scores: batch.rewards, groupIDs: batch.groupIDs, mask: mask, width: width, values: oldValues)
-        let kl = config.objective.kl
+        let objective = config.resolvedObjective
+        let kl = objective.kl
         if kl.isEnabled && kl.placement == .reward, let referenceLogProbs {
             advantageInput.tokenRewards = kl.penalizedRewards(
                 tokenRewards: advantageInput.tokenRewards, oldLogProbs: oldLogProbs,
@@ -47,7 +48,7 @@ extension RLVRTrainer {
                 let (_, gradients) = try valueAndGrad(modules) {
                     let scored = scorer.score(
                         model: model, prompts: sub.prompts, completions: sub.completions, width: width)
-                    let out = try config.objective.compute(
+                    let out = try objective.compute(
                         logProbs: scored.logProbs, oldLogProbs: oldTensor, referenceLogProbs: referenceTensor,
                         advantages: advantageTensor, mask: maskTensor, entropy: scored.entropy)
                     parts = out

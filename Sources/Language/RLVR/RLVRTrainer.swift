@@ -165,3 +165,15 @@ public final class RLVRTrainer<Model: CausalLanguageModel> {
         ]
     }
 }
+
+extension RLVRTrainer {
+    /// One training step on `promptsPerStep` fresh problems drawn from `task` with `rng` (which also drives
+    /// sampling and minibatch shuffling).
+    /// - Returns: metrics named by ``RLVRMetricNames``.
+    /// - Throws: tokenizer, generation or shape errors.
+    public func step<G: RandomNumberGenerator>(task: some TaskGenerator, using rng: inout G) throws -> [String: Double] {
+        var problemRNG = SplitMix64(seed: rng.next())
+        let count = config.promptsPerStep
+        return try step(nextPrompts: { task.problems(count: count, using: &problemRNG) }, using: &rng)
+    }
+}

@@ -120,6 +120,20 @@ struct RLVRConfigTests {
         #expect(throws: RLVRInputError.self) { try config.validate() }
     }
 
+    @Test("Dr. GRPO's constant normaliser resolves to maxCompletionLength")
+    func drGRPONormaliser() {
+        var config = RLVRConfig.drGRPO
+        config.maxCompletionLength = 40
+        #expect(config.resolvedObjective.aggregation == .seqMeanTokenSumNorm(length: 40))
+    }
+
+    @Test("an overlong window that disagrees with maxCompletionLength is rejected")
+    func overlongMismatch() {
+        var config = RLVRConfig.dapo
+        config.maxCompletionLength = 32
+        #expect(throws: RLVRInputError.self) { try config.validate() }
+    }
+
     @Test("configs round-trip through JSON")
     func codable() throws {
         let data = try JSONEncoder().encode(RLVRConfig.ppo)
