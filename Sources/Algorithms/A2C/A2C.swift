@@ -112,11 +112,7 @@ public final class A2C: ConfigurableAlgorithm {
             Metric(MetricTag.learningRate, optimizer.learningRate), Metric(MetricTag.valueLoss, valueLoss),
             Metric(MetricTag.policyLoss, policyLoss), Metric(MetricTag.entropy, entropy),
         ]
-        if let variance = explainedVariance(
-            predictions: indices.map { buffer.values[$0] }, targets: indices.map { buffer.returns[$0] })
-        {
-            metrics.append(Metric(MetricTag.explainedVariance, variance))
-        }
+        if let variance = runner.explainedVarianceMetric(indices) { metrics.append(variance) }
         return metrics
     }
 
@@ -125,12 +121,6 @@ public final class A2C: ConfigurableAlgorithm {
     }
 
     public func checkpoint() throws -> TrainingCheckpoint {
-        var header = runner.header
-        header.algorithm = Self.name
-        var tensors = runner.tensors
-        tensors.merge(TrainingCheckpoint.tensors(of: optimizer, prefix: "optimizer")) { a, _ in a }
-        return try TrainingCheckpoint(
-            sidecar: CheckpointSidecar(header: header, environment: environment, config: config, state: runner.state),
-            tensors: tensors)
+        try runner.checkpoint(algorithm: Self.name, optimizer: optimizer, environment: environment, algorithmConfig: config)
     }
 }

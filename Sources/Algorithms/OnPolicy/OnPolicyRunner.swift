@@ -126,6 +126,25 @@ final class OnPolicyRunner {
             algorithm: "", seed: seed, step: stepCount, observationSpace: environment.vector.singleObservationSpace,
             actionSpace: environment.vector.singleActionSpace)
     }
+
+    /// The checkpoint of an on-policy algorithm: policy, action log, optimizer state and the sidecar.
+    func checkpoint<Config: Codable>(
+        algorithm: String, optimizer: some Optimizer, environment config: EnvironmentConfig, algorithmConfig: Config
+    ) throws -> TrainingCheckpoint {
+        var header = header
+        header.algorithm = algorithm
+        var tensors = tensors
+        tensors.merge(TrainingCheckpoint.tensors(of: optimizer, prefix: "optimizer")) { a, _ in a }
+        return try TrainingCheckpoint(
+            sidecar: CheckpointSidecar(header: header, environment: config, config: algorithmConfig, state: state),
+            tensors: tensors)
+    }
+
+    /// `losses/explained_variance` of the value predictions over the rollout rows `indices`, if defined.
+    func explainedVarianceMetric(_ indices: [Int]) -> Metric? {
+        explainedVariance(predictions: indices.map { buffer.values[$0] }, targets: indices.map { buffer.returns[$0] })
+            .map { Metric(MetricTag.explainedVariance, $0) }
+    }
 }
 
 /// Statistics of a batch of value predictions: 1 − Var(y − ŷ)/Var(y) (CleanRL / SB3 `explained_variance`),

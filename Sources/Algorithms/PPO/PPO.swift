@@ -145,11 +145,7 @@ public final class PPO: ConfigurableAlgorithm {
             Metric(MetricTag.approxKL, last.approxKL),
             Metric(MetricTag.clipFraction, clipFractions.reduce(0, +) / Double(max(clipFractions.count, 1))),
         ]
-        if let variance = explainedVariance(
-            predictions: indices.map { buffer.values[$0] }, targets: indices.map { buffer.returns[$0] })
-        {
-            metrics.append(Metric(MetricTag.explainedVariance, variance))
-        }
+        if let variance = runner.explainedVarianceMetric(indices) { metrics.append(variance) }
         return metrics
     }
 
@@ -158,12 +154,6 @@ public final class PPO: ConfigurableAlgorithm {
     }
 
     public func checkpoint() throws -> TrainingCheckpoint {
-        var header = runner.header
-        header.algorithm = Self.name
-        var tensors = runner.tensors
-        tensors.merge(TrainingCheckpoint.tensors(of: optimizer, prefix: "optimizer")) { a, _ in a }
-        return try TrainingCheckpoint(
-            sidecar: CheckpointSidecar(header: header, environment: environment, config: config, state: runner.state),
-            tensors: tensors)
+        try runner.checkpoint(algorithm: Self.name, optimizer: optimizer, environment: environment, algorithmConfig: config)
     }
 }
