@@ -10,16 +10,7 @@ extension Tensor {
         let k = indices.count / (outer * inner)
         var outShape = shape
         outShape[ax] = k
-        var positions = [Int](repeating: 0, count: indices.count)
-        for o in 0..<outer {
-            for j in 0..<k {
-                for i in 0..<inner {
-                    let idx = indices[(o * k + j) * inner + i]
-                    precondition(idx >= 0 && idx < n, "gather: index \(idx) out of range 0..<\(n)")
-                    positions[(o * k + j) * inner + i] = (o * n + idx) * inner + i
-                }
-            }
-        }
+        let positions = alongAxisPositions(indices, outer: outer, n: n, inner: inner, op: "gather")
         let out: Tensor
         switch storage {
         case .float32(let a): out = Tensor(storage: .float32(positions.map { a[$0] }), shape: outShape)
@@ -75,18 +66,10 @@ extension Tensor {
     public func scatter(indices: [Int], values: Tensor, axis: Int) -> Tensor {
         let ax = normalizedAxis(axis, rank: rank)
         let (outer, n, inner) = axisSplit(shape, ax)
-        let k = indices.count / Swift.max(outer * inner, 1)
         precondition(values.count == indices.count, "scatter: \(values.count) values for \(indices.count) indices")
-        var positions = [Int](repeating: 0, count: indices.count)
-        for o in 0..<outer {
-            for j in 0..<k {
-                for i in 0..<inner {
-                    let idx = indices[(o * k + j) * inner + i]
-                    precondition(idx >= 0 && idx < n, "scatter: index \(idx) out of range 0..<\(n)")
-                    positions[(o * k + j) * inner + i] = (o * n + idx) * inner + i
-                }
-            }
-        }
+        precondition(outer * inner > 0 && indices.count % (outer * inner) == 0,
+                     "scatter: \(indices.count) indices do not fit shape \(shape) along axis \(axis)")
+        let positions = alongAxisPositions(indices, outer: outer, n: n, inner: inner, op: "scatter")
         var mask = [Double](repeating: 1, count: count)
         for p in positions { mask[p] = 0 }
         let keep = Tensor(mask, shape: shape).cast(dtype)
@@ -128,6 +111,22 @@ extension Tensor {
             }
         }
     }
+}
+
+/// Flat positions addressed by `indices` laid out as (outer, k, inner) along an axis of size `n`.
+private func alongAxisPositions(_ indices: [Int], outer: Int, n: Int, inner: Int, op: String) -> [Int] {
+    let k = indices.count / Swift.max(outer * inner, 1)
+    var positions = [Int](repeating: 0, count: indices.count)
+    for o in 0..<outer {
+        for j in 0..<k {
+            for i in 0..<inner {
+                let idx = indices[(o * k + j) * inner + i]
+                precondition(idx >= 0 && idx < n, "\(op): index \(idx) out of range 0..<\(n)")
+                positions[(o * k + j) * inner + i] = (o * n + idx) * inner + i
+            }
+        }
+    }
+    return positions
 }
 
 /// One-hot rows: `[indices.count, classes]` with 1 at each index.
