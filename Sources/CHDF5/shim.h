@@ -12,3 +12,5 @@ static inline hid_t swiftrl_h5s_all(void) { return H5S_ALL; }
 static inline hid_t swiftrl_h5p_dataset_create(void) { return H5P_DATASET_CREATE; }
 static inline unsigned swiftrl_h5f_acc_rdonly(void) { return H5F_ACC_RDONLY; }
 static inline unsigned swiftrl_h5f_acc_trunc(void) { return H5F_ACC_TRUNC; }
+/// Turns off libhdf5's automatic error-stack printing (SwiftRL reports errors itself).
+static inline void swiftrl_h5_silence_errors(void) { H5Eset_auto2(H5E_DEFAULT, NULL, NULL); }

@@ -36,7 +36,9 @@ public struct WeightedSampler: Sendable {
     /// - Throws: ``DatasetError`` for an empty list, negative/non-finite weights or an all-zero list.
     /// - Complexity: O(weights.count).
     public init(weights: [Double]) throws(DatasetError) {
-        guard !weights.isEmpty else { throw DatasetError(.invalidArgument, "weighted sampling needs at least one weight") }
+        guard !weights.isEmpty else {
+            throw DatasetError(.invalidArgument, "weighted sampling needs at least one weight")
+        }
         var sums = [Double]()
         sums.reserveCapacity(weights.count)
         var total = 0.0

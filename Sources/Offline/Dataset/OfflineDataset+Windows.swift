@@ -24,7 +24,8 @@ extension OfflineDataset {
         let e = episodes[episode]
         guard length > 0, start >= 0, start + length <= e.length else {
             throw DatasetError(
-                .invalidArgument, "window \(start)..<\(start + length) does not fit episode \(episode) of \(e.length) steps")
+                .invalidArgument,
+                "window \(start)..<\(start + length) does not fit episode \(episode) of \(e.length) steps")
         }
         let o = observationDimension
         let a = actionDimension

@@ -83,10 +83,12 @@ public struct OfflineDataset: Sendable {
         }
         if let bad = episode.observations.firstIndex(where: { !$0.isFinite }) {
             throw DatasetError(
-                .nonFinite, "\(name), observation row \(bad / observationDimension): value \(episode.observations[bad])")
+                .nonFinite, "\(name), observation row \(bad / observationDimension): value \(episode.observations[bad])"
+            )
         }
         if let bad = episode.actions.firstIndex(where: { !$0.isFinite }) {
-            throw DatasetError(.nonFinite, "\(name), step \(bad / actionDimension): action value \(episode.actions[bad])")
+            throw DatasetError(
+                .nonFinite, "\(name), step \(bad / actionDimension): action value \(episode.actions[bad])")
         }
         if let bad = episode.rewards.firstIndex(where: { !$0.isFinite }) {
             throw DatasetError(.nonFinite, "\(name), step \(bad): reward \(episode.rewards[bad])")

@@ -56,7 +56,8 @@
                 actionDimension = actionShape.dropFirst().reduce(1, *)
                 episodes.append(
                     OfflineEpisode(
-                        observations: observations, actions: actions, rewards: try file.readFloats("\(group)/rewards").values,
+                        observations: observations, actions: actions,
+                        rewards: try file.readFloats("\(group)/rewards").values,
                         terminations: try file.readFloats("\(group)/terminations").values.map { $0 != 0 },
                         truncations: try file.readFloats("\(group)/truncations").values.map { $0 != 0 }))
             }
@@ -65,7 +66,8 @@
         }
 
         /// Writes `dataset` as a Minari-layout directory: `data/main_data.hdf5` and `metadata.json`.
-        public static func writeMinari(_ dataset: OfflineDataset, to directory: String, id: String) throws(DatasetError) {
+        public static func writeMinari(_ dataset: OfflineDataset, to directory: String, id: String) throws(DatasetError)
+        {
             do {
                 try FileManager.default.createDirectory(atPath: directory + "/data", withIntermediateDirectories: true)
             } catch { throw DatasetError(.io, "\(directory): cannot create (\(error.localizedDescription))") }
@@ -88,7 +90,9 @@
             do {
                 let data = try JSONSerialization.data(withJSONObject: metadata, options: [.sortedKeys, .prettyPrinted])
                 try data.write(to: URL(fileURLWithPath: directory + "/metadata.json"), options: .atomic)
-            } catch { throw DatasetError(.io, "\(directory)/metadata.json: cannot write (\(error.localizedDescription))") }
+            } catch {
+                throw DatasetError(.io, "\(directory)/metadata.json: cannot write (\(error.localizedDescription))")
+            }
         }
     }
 #endif

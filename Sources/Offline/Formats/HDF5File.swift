@@ -9,17 +9,21 @@
 
         /// Opens `path` read-only.
         init(reading path: String) throws(DatasetError) {
+            swiftrl_h5_silence_errors()
             guard FileManager.default.fileExists(atPath: path) else {
                 throw DatasetError(.io, "\(path): no such file")
             }
             let handle = H5Fopen(path, swiftrl_h5f_acc_rdonly(), swiftrl_h5p_default())
-            guard handle >= 0 else { throw DatasetError(.corrupt, "\(path): not a readable HDF5 file (truncated or corrupt)") }
+            guard handle >= 0 else {
+                throw DatasetError(.corrupt, "\(path): not a readable HDF5 file (truncated or corrupt)")
+            }
             id = handle
             self.path = path
         }
 
         /// Creates (truncates) `path` for writing.
         init(creating path: String) throws(DatasetError) {
+            swiftrl_h5_silence_errors()
             let handle = H5Fcreate(path, swiftrl_h5f_acc_trunc(), swiftrl_h5p_default(), swiftrl_h5p_default())
             guard handle >= 0 else { throw DatasetError(.io, "\(path): cannot create an HDF5 file there") }
             id = handle
@@ -70,11 +74,13 @@
             let shape = rank == 0 ? [] : dims.prefix(rank).map { Int($0) }
             var values = [Float](repeating: 0, count: shape.reduce(1, *))
             let status = values.withUnsafeMutableBytes { buffer in
-                H5Dread(dataset, swiftrl_h5t_native_float(), swiftrl_h5s_all(), swiftrl_h5s_all(), swiftrl_h5p_default(),
+                H5Dread(
+                    dataset, swiftrl_h5t_native_float(), swiftrl_h5s_all(), swiftrl_h5s_all(), swiftrl_h5p_default(),
                     buffer.baseAddress)
             }
             guard status >= 0 else {
-                throw DatasetError(.corrupt, "\(path): cannot read `\(name)` as numbers (truncated file or non-numeric type)")
+                throw DatasetError(
+                    .corrupt, "\(path): cannot read `\(name)` as numbers (truncated file or non-numeric type)")
             }
             return (values, shape)
         }
@@ -86,7 +92,8 @@
             for part in parts {
                 prefix += (prefix.isEmpty ? "" : "/") + part
                 if H5Lexists(id, prefix, swiftrl_h5p_default()) <= 0 {
-                    let group = H5Gcreate2(id, prefix, swiftrl_h5p_default(), swiftrl_h5p_default(), swiftrl_h5p_default())
+                    let group = H5Gcreate2(
+                        id, prefix, swiftrl_h5p_default(), swiftrl_h5p_default(), swiftrl_h5p_default())
                     if group >= 0 { H5Gclose(group) }
                 }
             }
@@ -112,7 +119,8 @@
             var dims = shape.map { hsize_t($0) }
             let space = H5Screate_simple(Int32(dims.count), &dims, nil)
             defer { H5Sclose(space) }
-            let dataset = H5Dcreate2(id, name, type, space, swiftrl_h5p_default(), swiftrl_h5p_default(), swiftrl_h5p_default())
+            let dataset = H5Dcreate2(
+                id, name, type, space, swiftrl_h5p_default(), swiftrl_h5p_default(), swiftrl_h5p_default())
             guard dataset >= 0 else { throw DatasetError(.io, "\(path): cannot create dataset `\(name)`") }
             defer { H5Dclose(dataset) }
             let status = bytes.withUnsafeBytes { buffer in

@@ -7,19 +7,23 @@ import Foundation
 /// Raw-deflate decompression (ZIP method 8) through the system zlib, loaded at run time with `dlopen` so the
 /// build needs no system library.
 enum Inflate {
-    private typealias InflateInit2 = @convention(c) (UnsafeMutableRawPointer, Int32, UnsafePointer<CChar>, Int32) -> Int32
+    private typealias InflateInit2 =
+        @convention(c) (UnsafeMutableRawPointer, Int32, UnsafePointer<CChar>, Int32) -> Int32
     private typealias InflateStep = @convention(c) (UnsafeMutableRawPointer, Int32) -> Int32
     private typealias InflateEnd = @convention(c) (UnsafeMutableRawPointer) -> Int32
 
     /// Decompresses raw deflate `input` into exactly `outputCount` bytes.
     /// - Throws: ``DatasetError`` when zlib is missing or the stream is corrupt.
     static func decompress(_ input: [UInt8], outputCount: Int, name: String) throws(DatasetError) -> [UInt8] {
-        guard let library = dlopen("libz.so.1", RTLD_NOW) ?? dlopen("libz.so", RTLD_NOW) ?? dlopen("libz.dylib", RTLD_NOW),
+        guard
+            let library = dlopen("libz.so.1", RTLD_NOW) ?? dlopen("libz.so", RTLD_NOW)
+                ?? dlopen("libz.dylib", RTLD_NOW),
             let initSymbol = dlsym(library, "inflateInit2_"), let stepSymbol = dlsym(library, "inflate"),
             let endSymbol = dlsym(library, "inflateEnd"), let versionSymbol = dlsym(library, "zlibVersion")
         else {
             throw DatasetError(
-                .unsupported, "\(name) is deflate-compressed but zlib (libz.so.1) could not be loaded; install zlib "
+                .unsupported,
+                "\(name) is deflate-compressed but zlib (libz.so.1) could not be loaded; install zlib "
                     + "or save with numpy.savez (uncompressed)")
         }
         let initialize = unsafeBitCast(initSymbol, to: InflateInit2.self)

@@ -4,7 +4,12 @@ import Foundation
 public struct NPYArray: Sendable, Equatable {
     /// Element types SwiftRL reads and writes.
     public enum ElementType: String, Sendable, CaseIterable {
-        case float32 = "<f4", float64 = "<f8", int64 = "<i8", int32 = "<i4", uint8 = "|u1", bool = "|b1"
+        case float32 = "<f4"
+        case float64 = "<f8"
+        case int64 = "<i8"
+        case int32 = "<i4"
+        case uint8 = "|u1"
+        case bool = "|b1"
 
         /// Bytes per element.
         public var size: Int {
@@ -81,7 +86,9 @@ public struct NPYArray: Sendable, Equatable {
             headerLength = (0..<4).reduce(0) { $0 | Int(data[8 + $1]) << (8 * $1) }
             headerStart = 12
         }
-        guard headerStart + headerLength <= data.count else { throw DatasetError(.corrupt, "\(name): truncated .npy header") }
+        guard headerStart + headerLength <= data.count else {
+            throw DatasetError(.corrupt, "\(name): truncated .npy header")
+        }
         let header = String(decoding: data[headerStart..<headerStart + headerLength], as: UTF8.self)
         guard let descr = field("descr", in: header)?.trimmingCharacters(in: CharacterSet(charactersIn: "'\" ")),
             let type = ElementType(rawValue: descr == "<b1" ? "|b1" : descr == "<u1" ? "|u1" : descr)
@@ -91,10 +98,13 @@ public struct NPYArray: Sendable, Equatable {
                 "\(name): element type in `\(header)` is not supported; convert to one of "
                     + ElementType.allCases.map(\.rawValue).joined(separator: ", "))
         }
-        guard let shapeText = shapeField(in: header) else { throw DatasetError(.corrupt, "\(name): no shape in `\(header)`") }
+        guard let shapeText = shapeField(in: header) else {
+            throw DatasetError(.corrupt, "\(name): no shape in `\(header)`")
+        }
         let shape = shapeText.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         if header.contains("'fortran_order': True"), shape.count > 1 {
-            throw DatasetError(.unsupported, "\(name): Fortran-ordered arrays are not supported; save with np.ascontiguousarray")
+            throw DatasetError(
+                .unsupported, "\(name): Fortran-ordered arrays are not supported; save with np.ascontiguousarray")
         }
         let expected = shape.reduce(1, *) * type.size
         let start = headerStart + headerLength
@@ -124,7 +134,8 @@ public struct NPYArray: Sendable, Equatable {
     }
 
     private static func shapeField(in header: String) -> String? {
-        guard let keyRange = header.range(of: "'shape':"), let open = header[keyRange.upperBound...].firstIndex(of: "("),
+        guard let keyRange = header.range(of: "'shape':"),
+            let open = header[keyRange.upperBound...].firstIndex(of: "("),
             let close = header[open...].firstIndex(of: ")")
         else { return nil }
         return String(header[header.index(after: open)..<close])

@@ -15,7 +15,8 @@ public enum NPZ {
     }
 
     /// Parses `.npz` bytes.
-    public static func parse(_ bytes: [UInt8], name: String = "archive.npz") throws(DatasetError) -> [String: NPYArray] {
+    public static func parse(_ bytes: [UInt8], name: String = "archive.npz") throws(DatasetError) -> [String: NPYArray]
+    {
         var arrays: [String: NPYArray] = [:]
         for (entry, contents) in try ZipArchive.read(bytes, name: name) {
             let key = entry.hasSuffix(".npy") ? String(entry.dropLast(4)) : entry
@@ -27,9 +28,10 @@ public enum NPZ {
     /// Writes arrays as an uncompressed `.npz` (like `numpy.savez`), atomically, keys in sorted order.
     /// - Throws: ``DatasetError`` when the file cannot be written.
     public static func write(_ arrays: [String: NPYArray], to url: URL) throws(DatasetError) {
-        let bytes = try ZipArchive.write(arrays.keys.sorted().compactMap { key in
-            arrays[key].map { ("\(key).npy", $0.serialized()) }
-        })
+        let bytes = try ZipArchive.write(
+            arrays.keys.sorted().compactMap { key in
+                arrays[key].map { ("\(key).npy", $0.serialized()) }
+            })
         do { try AtomicFile.write(Data(bytes), to: url) } catch {
             throw DatasetError(.io, error.description)
         }

@@ -9,12 +9,15 @@ extension OfflineDataset {
     /// `next_observations`, a timed-out episode drops its last step (its successor is unknown, as in D4RL's
     /// `qlearning_dataset`) and a terminated one repeats its last observation (never bootstrapped).
     /// - Throws: ``DatasetError`` for missing keys, mismatched lengths and invalid values.
-    public init(flat arrays: [String: NPYArray], actionSpace: BoxSpace? = nil, name: String = "dataset") throws(DatasetError) {
+    public init(flat arrays: [String: NPYArray], actionSpace: BoxSpace? = nil, name: String = "dataset")
+        throws(DatasetError)
+    {
         func required(_ key: String) throws(DatasetError) -> NPYArray {
             guard let array = arrays[key] else {
                 throw DatasetError(
                     .missingKey,
-                    "\(name): no `\(key)` array (found: \(arrays.keys.sorted().joined(separator: ", "))); D4RL layout needs "
+                    "\(name): no `\(key)` array (found: \(arrays.keys.sorted().joined(separator: ", "))); "
+                        + "D4RL layout needs "
                         + "observations, actions, rewards, terminals")
             }
             return array
@@ -28,7 +31,8 @@ extension OfflineDataset {
         func checkRows(_ key: String, _ array: NPYArray, width: Int) throws(DatasetError) {
             guard array.shape.first == n, array.count == n * width else {
                 throw DatasetError(
-                    .shape, "\(name): `\(key)` has shape \(array.shape), expected \(n) rows of \(width) (like observations)")
+                    .shape,
+                    "\(name): `\(key)` has shape \(array.shape), expected \(n) rows of \(width) (like observations)")
             }
         }
         try checkRows("actions", actionArray, width: a)

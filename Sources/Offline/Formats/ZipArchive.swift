@@ -10,7 +10,9 @@ public enum ZipArchive {
         func u16(_ o: Int) -> Int { Int(bytes[o]) | Int(bytes[o + 1]) << 8 }
         func u32(_ o: Int) -> Int { u16(o) | u16(o + 2) << 16 }
         func u64(_ o: Int) -> Int { u32(o) | u32(o + 4) << 32 }
-        let corrupt = { (why: String) in DatasetError(.corrupt, "\(name): \(why); the file is truncated or not a ZIP/.npz") }
+        let corrupt = { (why: String) in
+            DatasetError(.corrupt, "\(name): \(why); the file is truncated or not a ZIP/.npz")
+        }
         guard bytes.count >= 22 else { throw corrupt("only \(bytes.count) bytes") }
         var eocd = -1
         var position = bytes.count - 22
@@ -47,7 +49,9 @@ public enum ZipArchive {
             let extraLength = u16(cursor + 30)
             let commentLength = u16(cursor + 32)
             var localOffset = u32(cursor + 42)
-            guard cursor + 46 + nameLength + extraLength <= bytes.count else { throw corrupt("entry name runs past the end") }
+            guard cursor + 46 + nameLength + extraLength <= bytes.count else {
+                throw corrupt("entry name runs past the end")
+            }
             let entryName = String(decoding: bytes[cursor + 46..<cursor + 46 + nameLength], as: UTF8.self)
             // ZIP64 extra field: the 0xFFFFFFFF fields, in order size, compressed size, offset.
             var extra = cursor + 46 + nameLength
@@ -57,8 +61,14 @@ public enum ZipArchive {
                 let length = u16(extra + 2)
                 if tag == 1 {
                     var field = extra + 4
-                    if size == 0xFFFF_FFFF, field + 8 <= extraEnd { size = u64(field); field += 8 }
-                    if compressedSize == 0xFFFF_FFFF, field + 8 <= extraEnd { compressedSize = u64(field); field += 8 }
+                    if size == 0xFFFF_FFFF, field + 8 <= extraEnd {
+                        size = u64(field)
+                        field += 8
+                    }
+                    if compressedSize == 0xFFFF_FFFF, field + 8 <= extraEnd {
+                        compressedSize = u64(field)
+                        field += 8
+                    }
                     if localOffset == 0xFFFF_FFFF, field + 8 <= extraEnd { localOffset = u64(field) }
                 }
                 extra += 4 + length
@@ -78,7 +88,8 @@ public enum ZipArchive {
             case 8: contents = try Inflate.decompress(raw, outputCount: size, name: "\(name)/\(entryName)")
             default:
                 throw DatasetError(
-                    .unsupported, "\(name)/\(entryName): compression method \(method) is not supported (stored or deflate only)")
+                    .unsupported,
+                    "\(name)/\(entryName): compression method \(method) is not supported (stored or deflate only)")
             }
             guard contents.count == size, CRC32.checksum(contents) == crc else {
                 throw corrupt("entry `\(entryName)` fails its CRC-32 check")
@@ -94,7 +105,10 @@ public enum ZipArchive {
         var out: [UInt8] = []
         var directory: [UInt8] = []
         func put16(_ v: Int, _ buffer: inout [UInt8]) { buffer += [UInt8(v & 0xFF), UInt8((v >> 8) & 0xFF)] }
-        func put32(_ v: Int, _ buffer: inout [UInt8]) { put16(v & 0xFFFF, &buffer); put16((v >> 16) & 0xFFFF, &buffer) }
+        func put32(_ v: Int, _ buffer: inout [UInt8]) {
+            put16(v & 0xFFFF, &buffer)
+            put16((v >> 16) & 0xFFFF, &buffer)
+        }
         let total = entries.reduce(0) { $0 + $1.1.count + 2 * $1.0.utf8.count + 100 }
         guard total < Int(UInt32.max), entries.count < 65_535 else {
             throw DatasetError(.unsupported, "archives over 4 GiB or 65,535 entries need ZIP64, which the writer lacks")
@@ -104,22 +118,48 @@ public enum ZipArchive {
             let crc = Int(CRC32.checksum(contents))
             let offset = out.count
             // Version 20, no flags, stored, DOS time/date 1980-01-01 00:00.
-            put32(0x0403_4B50, &out); put16(20, &out); put16(0, &out); put16(0, &out); put16(0, &out); put16(0x21, &out)
-            put32(crc, &out); put32(contents.count, &out); put32(contents.count, &out)
-            put16(nameBytes.count, &out); put16(0, &out)
+            put32(0x0403_4B50, &out)
+            put16(20, &out)
+            put16(0, &out)
+            put16(0, &out)
+            put16(0, &out)
+            put16(0x21, &out)
+            put32(crc, &out)
+            put32(contents.count, &out)
+            put32(contents.count, &out)
+            put16(nameBytes.count, &out)
+            put16(0, &out)
             out += nameBytes
             out += contents
-            put32(0x0201_4B50, &directory); put16(20, &directory); put16(20, &directory); put16(0, &directory)
-            put16(0, &directory); put16(0, &directory); put16(0x21, &directory)
-            put32(crc, &directory); put32(contents.count, &directory); put32(contents.count, &directory)
-            put16(nameBytes.count, &directory); put16(0, &directory); put16(0, &directory); put16(0, &directory)
-            put16(0, &directory); put32(0, &directory); put32(offset, &directory)
+            put32(0x0201_4B50, &directory)
+            put16(20, &directory)
+            put16(20, &directory)
+            put16(0, &directory)
+            put16(0, &directory)
+            put16(0, &directory)
+            put16(0x21, &directory)
+            put32(crc, &directory)
+            put32(contents.count, &directory)
+            put32(contents.count, &directory)
+            put16(nameBytes.count, &directory)
+            put16(0, &directory)
+            put16(0, &directory)
+            put16(0, &directory)
+            put16(0, &directory)
+            put32(0, &directory)
+            put32(offset, &directory)
             directory += nameBytes
         }
         let directoryOffset = out.count
         out += directory
-        put32(0x0605_4B50, &out); put16(0, &out); put16(0, &out); put16(entries.count, &out); put16(entries.count, &out)
-        put32(directory.count, &out); put32(directoryOffset, &out); put16(0, &out)
+        put32(0x0605_4B50, &out)
+        put16(0, &out)
+        put16(0, &out)
+        put16(entries.count, &out)
+        put16(entries.count, &out)
+        put32(directory.count, &out)
+        put32(directoryOffset, &out)
+        put16(0, &out)
         return out
     }
 }

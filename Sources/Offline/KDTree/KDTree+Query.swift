@@ -20,10 +20,12 @@ extension KDTree {
     /// - Complexity: O(m · log n) expected for low-dimensional, well-spread data; O(m · n) worst case.
     public func nearest(_ queries: [Float], k: Int = 1, threads: Int = 1) throws(DatasetError) -> NeighborResult {
         guard queries.count % dimension == 0 else {
-            throw DatasetError(.shape, "KDTree query: \(queries.count) values is not a multiple of dimension \(dimension)")
+            throw DatasetError(
+                .shape, "KDTree query: \(queries.count) values is not a multiple of dimension \(dimension)")
         }
         guard k >= 1, k <= count else {
-            throw DatasetError(.invalidArgument, "KDTree query: k = \(k) must be in 1...\(count) (the number of points)")
+            throw DatasetError(
+                .invalidArgument, "KDTree query: k = \(k) must be in 1...\(count) (the number of points)")
         }
         let m = queries.count / dimension
         var outIndices = [Int](repeating: 0, count: m * k)

@@ -37,7 +37,8 @@ public struct KDTree: Sendable {
     /// - Complexity: O(n · dimension · log n).
     public init(points: [Float], dimension: Int, leafSize: Int = 16) throws(DatasetError) {
         guard dimension > 0, leafSize > 0 else {
-            throw DatasetError(.invalidArgument, "KDTree needs dimension > 0 and leafSize > 0 (got \(dimension), \(leafSize))")
+            throw DatasetError(
+                .invalidArgument, "KDTree needs dimension > 0 and leafSize > 0 (got \(dimension), \(leafSize))")
         }
         guard !points.isEmpty, points.count % dimension == 0 else {
             throw DatasetError(

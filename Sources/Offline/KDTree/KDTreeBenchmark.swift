@@ -34,7 +34,8 @@ public enum KDTreeBenchmark {
             _ = try? tree.nearest(queries, k: 1, threads: threads)
             querySamples.append(Double(queryCount) / (Stopwatch.now(clock) - start))
         }
-        results.append(BenchmarkResult(suite: "offline", case: "kdtree_queries_per_s", unit: "queries/s", samples: querySamples))
+        results.append(
+            BenchmarkResult(suite: "offline", case: "kdtree_queries_per_s", unit: "queries/s", samples: querySamples))
         return results
     }
 }

@@ -21,7 +21,8 @@ struct DatasetInfoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "info", abstract: "Print episodes, steps, dimensions and reward/return statistics.")
 
-    @Argument(help: "Dataset file (.npz with observations, actions, rewards, terminals[, timeouts, next_observations]).")
+    @Argument(
+        help: "Dataset file (.npz with observations, actions, rewards, terminals[, timeouts, next_observations]).")
     var path: String
 
     @Flag(help: "Print one JSON object instead of a table.")
@@ -69,7 +70,8 @@ struct DatasetSummary: Codable {
               steps             \(steps) (episode length \(episodeLengthMin)…\(episodeLengthMax))
               observation dim   \(observationDimension)
               action dim        \(actionDimension)
-              return            mean \(f(returnMean)) ± \(f(returnStandardDeviation)), min \(f(returnMin)), max \(f(returnMax))
+              return            mean \(f(returnMean)) ± \(f(returnStandardDeviation)), \
+            min \(f(returnMin)), max \(f(returnMax))
               reward per step   mean \(f(rewardMean)) ± \(f(rewardStandardDeviation))
             """
     }
