@@ -1,13 +1,14 @@
 import ArgumentParser
 import Foundation
 import Environments
+import Offline
 import Tensor
 
 /// `swiftrl bench <suite>`: performance suites, one JSON object per line with `--json`.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Run a performance suite (tensor, env, train).",
+        abstract: "Run a performance suite (tensor, env, train, offline).",
         discussion: """
             Prints one line per case; with --json, one JSON object per line with suite, case, unit, median, min, max.
             With --compare, also runs the Python peer script for the suite (Benchmarks/peers/) with the
@@ -23,6 +24,7 @@ struct BenchCommand: ParsableCommand {
         case tensor
         case env
         case train
+        case offline
 
         /// The Python peer script for `--compare`.
         var peerScript: String {
@@ -30,6 +32,7 @@ struct BenchCommand: ParsableCommand {
             case .tensor: "Benchmarks/peers/tensor_torch.py"
             case .env: "Benchmarks/peers/env_gymnasium.py"
             case .train: "Benchmarks/peers/train_sb3.py"
+            case .offline: "Benchmarks/peers/offline_kdtree_scipy.py"
             }
         }
     }
@@ -43,7 +46,7 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Fewer repetitions (noisier, faster).")
     var quick = false
 
-    @Option(help: "Clock: wall, or cpu (thread CPU time; estimates unloaded wall time on a busy machine). Tensor suite only.")
+    @Option(help: "Clock: wall, or cpu (thread CPU time; estimates unloaded wall time on a busy machine). Tensor and offline suites.")
     var clock: BenchmarkClock = .wall
 
     @Option(help: "Run only cases whose name contains this text.")
@@ -59,6 +62,8 @@ struct BenchCommand: ParsableCommand {
         case .env:
             results = EnvBenchmark.run(quick: quick).filter { r in filter.map { r.case.contains($0) } ?? true }
         case .train: results = try TrainBench.run(quick: quick, filter: filter)
+        case .offline:
+            results = KDTreeBenchmark.run(quick: quick, clock: clock).filter { r in filter.map { r.case.contains($0) } ?? true }
         }
         for r in results {
             if json {
