@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Language", targets: ["Language"]),
         .library(name: "Offline", targets: ["Offline"]),
         .library(name: "Algorithms", targets: ["Algorithms"]),
+        .library(name: "Experiments", targets: ["Experiments"]),
         .executable(name: "swiftrl", targets: ["swiftrl"]),
     ],
     traits: [
@@ -56,12 +57,14 @@ let package = Package(
                 .target(name: "CHDF5", condition: .when(traits: ["HDF5"])),
             ]
         ),
+        // Paper reproductions (`swiftrl reproduce`): one folder per paper, a registry, result tables and plots.
+        .target(name: "Experiments", dependencies: ["Tensor", "Environments", "Tracking", "RLCore", "Algorithms", "Language", "Offline"]),
         // libhdf5 through pkg-config (only with the HDF5 trait).
         .systemLibrary(name: "CHDF5", path: "Sources/CHDF5", pkgConfig: "hdf5", providers: [.apt(["libhdf5-dev"])]),
         .executableTarget(
             name: "swiftrl",
             dependencies: [
-                "Tensor", "Environments", "Tracking", "RLCore", "Algorithms", "Language", "Offline",
+                "Tensor", "Environments", "Tracking", "RLCore", "Algorithms", "Language", "Offline", "Experiments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,5 +75,6 @@ let package = Package(
         .testTarget(name: "AlgorithmsTests", dependencies: ["Algorithms"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language"], resources: [.copy("Fixtures")]),
         .testTarget(name: "OfflineTests", dependencies: ["Offline"]),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
     ]
 )

@@ -21,6 +21,7 @@ struct SwiftRLCommand: AsyncParsableCommand {
             PlotCommand.self,
             DatasetCommand.self,
             LMCommand.self,
+            ReproduceCommand.self,
         ]
     )
 }
