@@ -1,6 +1,6 @@
 import Tensor
 
-/// The KD-tree cases of `swiftrl bench offline` (peer: `Benchmarks/peers/offline_kdtree_scipy.py`, scipy `cKDTree`).
+/// The KD-tree cases of `swiftrl bench offline` (peer: `Benchmarks/peers/offline_d3rlpy.py`, scipy `cKDTree`).
 ///
 /// Data: points and queries uniform in [0, 1)^10 from seeded generators; queries are exact 1-NN.
 public enum KDTreeBenchmark {

@@ -8,7 +8,7 @@ import Tensor
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Run a performance suite (tensor, env, train, offline).",
+        abstract: "Run a performance suite (tensor, env, train, offline, rlvr).",
         discussion: """
             Prints one line per case; with --json, one JSON object per line with suite, case, unit, median, min, max.
             With --compare, also runs the Python peer script for the suite (Benchmarks/peers/) with the
@@ -25,6 +25,7 @@ struct BenchCommand: ParsableCommand {
         case env
         case train
         case offline
+        case rlvr
 
         /// The Python peer script for `--compare`.
         var peerScript: String {
@@ -32,7 +33,8 @@ struct BenchCommand: ParsableCommand {
             case .tensor: "Benchmarks/peers/tensor_torch.py"
             case .env: "Benchmarks/peers/env_gymnasium.py"
             case .train: "Benchmarks/peers/train_sb3.py"
-            case .offline: "Benchmarks/peers/offline_kdtree_scipy.py"
+            case .offline: "Benchmarks/peers/offline_d3rlpy.py"
+            case .rlvr: "Benchmarks/peers/rlvr_torch.py"
             }
         }
     }
@@ -63,7 +65,8 @@ struct BenchCommand: ParsableCommand {
             results = EnvBenchmark.run(quick: quick).filter { r in filter.map { r.case.contains($0) } ?? true }
         case .train: results = try TrainBench.run(quick: quick, filter: filter)
         case .offline:
-            results = KDTreeBenchmark.run(quick: quick, clock: clock).filter { r in filter.map { r.case.contains($0) } ?? true }
+            results = try OfflineBench.run(quick: quick, filter: filter, clock: clock)
+        case .rlvr: results = try RLVRBench.run(quick: quick, filter: filter, clock: clock)
         }
         for r in results {
             if json {
@@ -73,7 +76,7 @@ struct BenchCommand: ParsableCommand {
             }
         }
         if compare {
-            let peers = try PeerBenchmark.run(script: suite.peerScript, quick: quick, extra: suite == .tensor ? ["--clock", clock.rawValue] : [])
+            let peers = try PeerBenchmark.run(script: suite.peerScript, quick: quick, extra: suite == .train || suite == .env ? [] : ["--clock", clock.rawValue])
             print(PeerBenchmark.ratioTable(ours: results, peers: peers))
         }
     }

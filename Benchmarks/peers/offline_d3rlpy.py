@@ -6,7 +6,7 @@ KDTreeBenchmark (Sources/Offline/KDTree/KDTreeBenchmark.swift).
   kdtree_queries_per_s   exact 1-NN queries per second, 10,000 uniform queries per batch, workers=--threads (default 1)
 
 Prints one JSON object per line: {"suite": "offline", "case": ..., "unit": ..., "median": ..., "min": ..., "max": ...,
-"peer": "scipy <version> cKDTree"}. Usage: python Benchmarks/peers/offline_kdtree_scipy.py [--quick] [--threads N]
+"peer": "scipy <version> cKDTree"}. Usage: python Benchmarks/peers/offline_d3rlpy.py [--quick] [--threads N]
 """
 import json
 import statistics
