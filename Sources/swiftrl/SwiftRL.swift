@@ -22,6 +22,8 @@ struct SwiftRLCommand: AsyncParsableCommand {
             DatasetCommand.self,
             LMCommand.self,
             ReproduceCommand.self,
+            OfflineCommand.self,
+            RLVRCommand.self,
         ]
     )
 }
