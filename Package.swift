@@ -30,7 +30,10 @@ let package = Package(
         // Dense tensors, BLAS, gradient tape, layers, optimizers, safetensors, random generators.
         .target(
             name: "Tensor",
-            dependencies: [.product(name: "Numerics", package: "swift-numerics")]
+            dependencies: [.product(name: "Numerics", package: "swift-numerics")],
+            // Tensor kernels run 4–9× slower unoptimised; optimise them even in debug builds so tests of learning
+            // algorithms stay fast (other targets keep -Onone for debugging).
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         // Gymnasium-exact environments, spaces, wrappers, vector environments.
         .target(name: "Environments", dependencies: ["Tensor"]),
