@@ -30,3 +30,24 @@ public struct FormatVerifier: Verifier, Codable, Equatable {
             formatOK: answer != nil)
     }
 }
+
+/// A verifier whose reward is recomputed from another verifier's outcome with a ``RewardScheme`` (how
+/// ``RLVRConfig/rewards`` — e.g. DAPO's ±1 — is applied to any task's verifier).
+public struct RewardSchemeVerifier: Verifier {
+    /// The verifier that decides correctness and format.
+    public var base: any Verifier
+    /// The reward values of the outcomes.
+    public var scheme: RewardScheme
+
+    /// Creates the verifier.
+    public init(base: any Verifier, scheme: RewardScheme) {
+        self.base = base
+        self.scheme = scheme
+    }
+
+    public func verify(prompt: String, completion: String, groundTruth: String) -> VerificationResult {
+        var result = base.verify(prompt: prompt, completion: completion, groundTruth: groundTruth)
+        result.reward = scheme.reward(correct: result.correct, formatOK: result.formatOK)
+        return result
+    }
+}

@@ -1,7 +1,65 @@
 import ArgumentParser
+import Foundation
+import Language
+import Tensor
 
-/// `swiftrl rlvr`: RL with verifiable rewards for language models (placeholder; the RLVR helper replaces this file).
+/// `swiftrl rlvr`: pretrain a small base model, train it with verifiable rewards, evaluate pass@k.
 struct RLVRCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "rlvr", abstract: "Pretrain, train with verifiable rewards, and evaluate language models.")
+        commandName: "rlvr",
+        abstract: "Pretrain, train with verifiable rewards, and evaluate language models.",
+        discussion: """
+            Tasks: \(SyntheticTask.Kind.allCases.map(\.rawValue).joined(separator: ", ")) (--difficulty scales them).
+            Presets: \(RLVRConfig.presetNames.joined(separator: ", ")).
+            Examples:
+              swiftrl rlvr pretrain --task addition --difficulty 2 --style-mix direct=0.5,steps=0.5 --noise 0.2 --steps 1500 --out models/add2
+              swiftrl rlvr eval --model models/add2 --task addition --difficulty 2 --n 16 --k 1,4,16 --problems 64
+              swiftrl rlvr train --model models/add2 --preset lite-ppo --task addition --difficulty 2 --steps 100 --set learningRate=1e-4 --out models/add2-rl
+              swiftrl lm generate --model models/add2 --prompt "47+85=" --max-new-tokens 32
+            """,
+        subcommands: [RLVRPretrainCommand.self, RLVRTrainCommand.self, RLVREvalCommand.self]
+    )
+}
+
+/// `--task` and `--difficulty`, shared by the subcommands.
+struct TaskOptions: ParsableArguments {
+    @Option(help: "Task: \(SyntheticTask.Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var task = "addition"
+
+    @Option(help: "Difficulty level (addition: operands of 1…d digits; see SyntheticTask).")
+    var difficulty = 2
+
+    @Option(help: "Fraction of the problem space held out for evaluation (same split in pretrain, train and eval).")
+    var heldOutFraction = 0.2
+
+    func resolve() throws -> SyntheticTask {
+        do { return try SyntheticTask(named: task, difficulty: difficulty) } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    var split: HeldOutSplit { HeldOutSplit(fraction: heldOutFraction) }
+}
+
+/// An RLVR command-line failure with the library's message.
+struct RLVRCommandError: Error, CustomStringConvertible {
+    var description: String
+}
+
+/// The byte-level BPE tokenizer of a model directory (pretrained character models save one with identical ids).
+func loadDirectoryTokenizer(_ directory: String) throws -> ByteLevelBPETokenizer {
+    do {
+        return try ByteLevelBPETokenizer(contentsOf: URL(fileURLWithPath: directory).appendingPathComponent("tokenizer.json"))
+    } catch {
+        throw RLVRCommandError(description: error.description)
+    }
+}
+
+/// Parses `1,4,16`.
+func parseIntegerList(_ text: String, option: String) throws -> [Int] {
+    let values = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+    guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) >= 1 }) else {
+        throw ValidationError("\(option) takes comma-separated positive integers, e.g. 1,4,16; got `\(text)`")
+    }
+    return values.compactMap { $0 }
 }

@@ -1,0 +1,91 @@
+import Tensor
+
+/// A whole RLVR training run on a task: `steps` trainer steps on training-side problems, with a held-out
+/// evaluation (sampled, ``RLVREvaluator``) before the first step, every `evaluateEvery` steps and after the last.
+/// The command line (`swiftrl rlvr train`) and the reproductions share it.
+public struct RLVRRunner {
+    /// Text ↔ ids of the model.
+    public var encode: (String) throws -> [Int]
+    public var decode: ([Int]) -> String
+    /// End-of-sequence ids.
+    public var stopTokens: [Int]
+    /// Padding id.
+    public var padToken: Int
+    /// Trainer steps.
+    public var steps: Int
+    /// Steps between held-out evaluations (0: only before and after).
+    public var evaluateEvery: Int
+    /// The evaluator for the periodic checks (small n); its generation config's stop/pad tokens are replaced.
+    public var evaluator: RLVREvaluator
+
+    /// Creates a runner.
+    public init(
+        encode: @escaping (String) throws -> [Int], decode: @escaping ([Int]) -> String, stopTokens: [Int],
+        padToken: Int, steps: Int, evaluateEvery: Int, evaluator: RLVREvaluator
+    ) {
+        self.encode = encode
+        self.decode = decode
+        self.stopTokens = stopTokens
+        self.padToken = padToken
+        self.steps = steps
+        self.evaluateEvery = evaluateEvery
+        self.evaluator = evaluator
+    }
+
+    /// What a run produced.
+    public struct Outcome: Sendable {
+        /// Trainer metrics per step (``RLVRMetricNames``), index = step − 1.
+        public var metrics: [[String: Double]]
+        /// Held-out evaluations with the step they were taken at (0 = before training).
+        public var evaluations: [(step: Int, report: EvaluationReport)]
+    }
+
+    /// Trains `model` in place with `config` on `task` (give the training side of a ``HeldOutSplit``) and
+    /// evaluates on `heldOut`.
+    /// The reward is the task verifier's outcome valued by `config.rewards`; a reference model (a copy of the
+    /// initial policy) is made when the KL coefficient is nonzero.
+    /// Random streams derived from `seed`: `"rollout"` (prompts, sampling, minibatches), `"eval"`, `"init"`.
+    /// - Parameters:
+    ///   - onStep: called after every step with its number (1-based) and metrics; throw to stop.
+    ///   - onEvaluation: called after every evaluation.
+    /// - Throws: trainer errors (invalid config, missing reference), tokenizer/generation errors, a non-finite
+    ///   loss (``RLVRInputError``), or what the callbacks throw.
+    public func run<M: CausalLanguageModel>(
+        model: M, config: RLVRConfig, task: some TaskGenerator, heldOut: [TaskProblem], seed: UInt64,
+        onStep: (Int, [String: Double]) throws -> Void = { _, _ in },
+        onEvaluation: (Int, EvaluationReport) throws -> Void = { _, _ in }
+    ) throws -> Outcome {
+        let root = Xoshiro256StarStar(seed: seed)
+        var initRNG = root.derived("init"), rolloutRNG = root.derived("rollout"), evalRNG = root.derived("eval")
+        let reference: M? = config.objective.kl.isEnabled ? try model.cloned() : nil
+        let trainer = try RLVRTrainer(
+            model: model, reference: reference, config: config,
+            rewardFunctions: [
+                WeightedReward(
+                    name: "accuracy", verifier: RewardSchemeVerifier(base: task.verifier, scheme: config.rewards))
+            ],
+            encode: encode, decode: decode, stopTokens: stopTokens, padToken: padToken, using: &initRNG)
+        var evaluator = self.evaluator
+        evaluator.generation.stopTokens = stopTokens
+        evaluator.generation.padToken = padToken
+        var outcome = Outcome(metrics: [], evaluations: [])
+        func evaluate(_ step: Int) throws {
+            let report = try evaluator.evaluate(
+                model: model, problems: heldOut, verifier: task.verifier, encode: encode, decode: decode,
+                using: &evalRNG)
+            outcome.evaluations.append((step, report))
+            try onEvaluation(step, report)
+        }
+        try evaluate(0)
+        for step in 1...max(steps, 1) where steps > 0 {
+            let metrics = try trainer.step(task: task, using: &rolloutRNG)
+            if let loss = metrics[RLVRMetricNames.policyLoss], !loss.isFinite {
+                throw RLVRInputError("RLVR: the policy loss became \(loss) at step \(step); lower the learning rate")
+            }
+            outcome.metrics.append(metrics)
+            try onStep(step, metrics)
+            if step == steps || (evaluateEvery > 0 && step % evaluateEvery == 0) { try evaluate(step) }
+        }
+        return outcome
+    }
+}

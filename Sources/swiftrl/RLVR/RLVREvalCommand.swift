@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import Language
+import Tensor
+
+/// `swiftrl rlvr eval`: pass@k and friends on held-out problems.
+struct RLVREvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Sample n completions per held-out problem; print pass@k (unbiased), avg@n, maj@k, length and entropies.")
+
+    @Option(help: "Model directory.") var model: String
+    @OptionGroup var taskOptions: TaskOptions
+    @Option(help: "Samples per problem (n).") var n = 16
+    @Option(help: "Budgets k for pass@k and maj@k (comma-separated, each ≤ n).") var k = "1,4,16"
+    @Option(help: "Held-out problems.") var problems = 64
+    @Option(help: "Sampling temperature.") var temperature = 1.0
+    @Option(help: "Nucleus threshold.") var topP = 1.0
+    @Option(help: "New tokens at most.") var maxNewTokens = 64
+    @Option(help: "Seed of problems and sampling.") var seed: UInt64 = 0
+    @Flag(help: "Print one JSON object.") var json = false
+
+    struct Output: Encodable {
+        var task: String
+        var problems: Int
+        var samples: Int
+        var pass_at_k: [String: Double]
+        var maj_at_k: [String: Double]
+        var avg_at_n: Double
+        var coverage: Double
+        var mean_response_length: Double
+        var token_entropy: Double
+        var answer_entropy: Double
+    }
+
+    func run() throws {
+        let ks = try parseIntegerList(k, option: "--k")
+        guard n >= 1, problems >= 1 else { throw ValidationError("--n and --problems must be ≥ 1") }
+        if let big = ks.first(where: { $0 > n }) { throw ValidationError("--k \(big) exceeds --n \(n); pass@k needs k ≤ n") }
+        let task = try taskOptions.resolve()
+        let lm = try loadLanguageModel(model)
+        let tokenizer = try loadDirectoryTokenizer(model)
+        let stops = configEndOfSequenceIDs(model)
+        let generator = try task.makeGenerator()
+        var heldRNG = Xoshiro256StarStar(seed: seed).derived("heldout-problems")
+        let heldOut = taskOptions.split.restrict(generator, heldOut: true).problems(count: problems, using: &heldRNG)
+        let evaluator = RLVREvaluator(
+            samples: n, ks: ks,
+            generation: GenerationConfig(
+                maxNewTokens: maxNewTokens, temperature: temperature, topP: topP, stopTokens: stops,
+                padToken: stops.first ?? 0))
+        var rng = Xoshiro256StarStar(seed: seed).derived("sampling")
+        let report = try evaluator.evaluate(
+            model: lm, problems: heldOut, verifier: generator.verifier, encode: { tokenizer.encode($0) },
+            decode: { tokenizer.decode($0, skipSpecialTokens: true) }, using: &rng)
+        let output = Output(
+            task: task.label, problems: report.problems, samples: report.samples,
+            pass_at_k: Dictionary(uniqueKeysWithValues: report.passAtK.map { ("\($0.key)", $0.value) }),
+            maj_at_k: Dictionary(uniqueKeysWithValues: report.majorityAtK.map { ("\($0.key)", $0.value) }),
+            avg_at_n: report.averageAtN, coverage: report.coverage, mean_response_length: report.meanLength,
+            token_entropy: report.tokenEntropy, answer_entropy: report.answerEntropy)
+        if json {
+            try printJSONLine(output)
+            return
+        }
+        print("\(task.label): \(report.problems) held-out problems × \(report.samples) samples (T = \(temperature))")
+        for key in ks.sorted() {
+            if let p = report.passAtK[key], let m = report.majorityAtK[key] {
+                print(String(format: "  pass@%-3d %.4f   maj@%-3d %.4f", key, p, key, m))
+            }
+        }
+        print(String(format: "  avg@%d %.4f   coverage (pass@%d) %.4f", n, report.averageAtN, n, report.coverage))
+        print(String(format: "  mean response length %.2f tokens", report.meanLength))
+        print(String(format: "  entropy: token-level %.4f nats, answer-level %.4f nats", report.tokenEntropy, report.answerEntropy))
+    }
+}
