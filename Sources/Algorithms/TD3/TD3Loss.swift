@@ -1,27 +1,27 @@
 import Tensor
 
 /// The pieces of TD3's update, as functions so tests can check them against hand-computed values.
-enum TD3Loss {
+public enum TD3Loss {
     /// Target policy smoothing (paper eq. 15): ã = clip(μ_φ'(s') + clip(ε, −c, c), −1, 1), ε ~ N(0, σ̃²).
     /// - Parameters:
     ///   - targetActions: μ_φ'(s'), `[B, A]`.
     ///   - noise: standard normal draws, same shape (scaled by σ̃ here).
-    static func smoothedTargetActions(_ targetActions: Tensor, noise: Tensor, sigma: Double, clip c: Double)
+    public static func smoothedTargetActions(_ targetActions: Tensor, noise: Tensor, sigma: Double, clip c: Double)
         -> Tensor
     {
         clamp(targetActions + clamp(noise * sigma, min: -c, max: c), min: -1, max: 1)
     }
 
     /// y = r + γᵏ(1 − d) min(Q_θ'1(s', ã), Q_θ'2(s', ã)) (clipped double-Q).
-    static func target(rewards: Tensor, bootstrap: Tensor, nextMinQ: Tensor) -> Tensor {
+    public static func target(rewards: Tensor, bootstrap: Tensor, nextMinQ: Tensor) -> Tensor {
         rewards + bootstrap * nextMinQ
     }
 
     /// Σ_i MSE(Q_θi(s, a), y) (SB3 TD3: the sum of the two critics' losses).
-    static func criticLoss(q1: Tensor, q2: Tensor, target: Tensor) -> Tensor {
+    public static func criticLoss(q1: Tensor, q2: Tensor, target: Tensor) -> Tensor {
         mseLoss(q1, target) + mseLoss(q2, target)
     }
 
     /// −E[Q_θ1(s, μ_φ(s))] (deterministic policy gradient through the first critic).
-    static func actorLoss(q1: Tensor) -> Tensor { -q1.mean() }
+    public static func actorLoss(q1: Tensor) -> Tensor { -q1.mean() }
 }
