@@ -66,6 +66,12 @@ public enum OfflineMetricTag {
     public static let valueLoss = "losses/value_loss"
     /// VAE loss (A2PR).
     public static let vaeLoss = "losses/vae_loss"
+    /// PRDC: mean distance from (β·s, π(s)) to its nearest dataset key.
+    public static let neighborDistance = "losses/nn_distance"
+    /// A2PR: fraction of actor targets taken from the VAE (rather than the dataset action).
+    public static let vaeTargetFraction = "losses/vae_target_fraction"
+    /// A2PR: fraction of samples without behaviour constraint (neither candidate has positive advantage).
+    public static let unconstrainedFraction = "losses/unconstrained_fraction"
     /// CQL's conservative penalty.
     public static let conservativeLoss = "losses/cql_loss"
 }
