@@ -72,6 +72,8 @@ public enum OfflineMetricTag {
     public static let vaeTargetFraction = "losses/vae_target_fraction"
     /// A2PR: fraction of samples without behaviour constraint (neither candidate has positive advantage).
     public static let unconstrainedFraction = "losses/unconstrained_fraction"
+    /// CQL: TD loss plus conservative penalty.
+    public static let criticTotalLoss = "losses/critic_total_loss"
     /// CQL's conservative penalty.
     public static let conservativeLoss = "losses/cql_loss"
 }
