@@ -1,7 +1,8 @@
 import ArgumentParser
 
-/// `swiftrl offline`: train offline RL algorithms on datasets (placeholder; the offline helper replaces this file).
+/// `swiftrl offline`: offline RL on datasets.
 struct OfflineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "offline", abstract: "Train offline RL algorithms on datasets.")
+        commandName: "offline", abstract: "Train offline RL algorithms (BC, TD3+BC, IQL, CQL, PRDC, A2PR) on datasets.",
+        subcommands: [OfflineTrainCommand.self])
 }

@@ -1,6 +1,7 @@
 import Environments
 import Foundation
 import RLCore
+import Tracking
 import Tensor
 import Testing
 
@@ -120,4 +121,32 @@ func offlineTrainerRejectsMismatchedDataset() throws {
     #expect(throws: OfflineAlgorithmError.self) {
         try OfflineTrainer<BC>(config: BCConfig(), dataset: dataset, environment: EnvironmentConfig(id: "Pendulum-v1"), seed: 1)
     }
+}
+
+@Test("OfflineRun writes config.yaml, metrics.csv with the evaluation columns, a checkpoint and curve.svg")
+func offlineRunWritesRunDirectory() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("offline-run-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    let dataset = try randomPendulumDataset(episodes: 2, length: 30, seed: 4)
+    var hyper = BCConfig()
+    hyper.hiddenSizes = [8]
+    let config = OfflineRunConfig<BC>(
+        seed: 2, steps: 10, dataset: "memory", env: EnvironmentConfig(id: "Pendulum-v1"),
+        trainer: OfflineTrainerSettings(batchSize: 16, logEvery: 5, evaluation: EvaluationSettings(every: 5, episodes: 1)),
+        hyperparameters: hyper)
+    var options = RunSession.Options()
+    options.root = root
+    options.progress = false
+    options.watchSignals = false
+    let outcome = try OfflineRun.train(BC.self, dataset: dataset, config: config, options: options)
+    #expect(outcome.evaluations.map(\.step) == [5, 10])
+    let csv = try String(contentsOf: outcome.run.appendingPathComponent("metrics.csv"), encoding: .utf8)
+    #expect(csv.hasPrefix("step,eval/mean_return"))
+    #expect(csv.split(separator: "\n").count == 3)
+    let yaml = try String(contentsOf: outcome.run.appendingPathComponent("config.yaml"), encoding: .utf8)
+    #expect(yaml.contains("algorithm: bc"))
+    #expect(FileManager.default.fileExists(atPath: outcome.run.appendingPathComponent("curve.svg").path))
+    let checkpoint = try #require(outcome.checkpoint)
+    let restored = try OfflineTrainer<BC>(checkpoint: try TrainingCheckpoint.read(from: checkpoint))
+    #expect(restored.stepCount == 10)
 }
