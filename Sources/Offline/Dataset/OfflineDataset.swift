@@ -81,6 +81,10 @@ public struct OfflineDataset: Sendable {
                 "\(name): \(episode.terminations.count) terminations and \(episode.truncations.count) truncations for "
                     + "\(length) rewards; give one flag per step")
         }
+        for (key, values) in episode.infos.sorted(by: { $0.key < $1.key }) where values.count != length {
+            throw DatasetError(
+                .shape, "\(name): info `\(key)` has \(values.count) values for \(length) steps; give one per step")
+        }
         if let bad = episode.observations.firstIndex(where: { !$0.isFinite }) {
             throw DatasetError(
                 .nonFinite, "\(name), observation row \(bad / observationDimension): value \(episode.observations[bad])"

@@ -13,17 +13,22 @@ public struct OfflineEpisode: Sendable, Equatable, Codable {
     public var terminations: [Bool]
     /// `length` flags: the episode was cut after step `t` (time limit or other; Gymnasium `truncated`).
     public var truncations: [Bool]
+    /// Per-step numeric infos (Gymnasium `info` entries that are numbers or flags, e.g. PointMaze's `success`), each
+    /// with `length` values; empty when none were recorded. Stored as `infos/<key>` in files (D4RL and Minari).
+    public var infos: [String: [Float]]
 
     /// Creates an episode; ``OfflineDataset/init(episodes:observationDimension:actionDimension:actionSpace:)``
     /// validates it.
     public init(
-        observations: [Float], actions: [Float], rewards: [Float], terminations: [Bool], truncations: [Bool]
+        observations: [Float], actions: [Float], rewards: [Float], terminations: [Bool], truncations: [Bool],
+        infos: [String: [Float]] = [:]
     ) {
         self.observations = observations
         self.actions = actions
         self.rewards = rewards
         self.terminations = terminations
         self.truncations = truncations
+        self.infos = infos
     }
 
     /// The number of steps.

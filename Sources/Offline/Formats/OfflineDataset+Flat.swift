@@ -64,6 +64,11 @@ extension OfflineDataset {
             ends = (0..<n).filter { terminals[$0] || timeouts[$0] }.map { $0 + 1 }
             if ends.last != n { ends.append(n) }
         }
+        var infos: [String: [Float]] = [:]
+        for (key, array) in arrays where key.hasPrefix("infos/") {
+            try checkRows(key, array, width: 1)
+            infos[String(key.dropFirst(6))] = array.floats()
+        }
         var episodes: [OfflineEpisode] = []
         var start = 0
         for end in ends {
@@ -84,19 +89,27 @@ extension OfflineDataset {
                     OfflineEpisode(
                         observations: Array(observations[start * o..<stop * o]) + Array(final),
                         actions: Array(actions[start * a..<stop * a]), rewards: Array(rewards[start..<stop]),
-                        terminations: Array(terminals[start..<stop]), truncations: truncations))
+                        terminations: Array(terminals[start..<stop]), truncations: truncations,
+                        infos: infos.mapValues { Array($0[start..<stop]) }))
             }
             start = end
         }
         try self.init(episodes: episodes, observationDimension: o, actionDimension: a, actionSpace: actionSpace)
     }
 
-    /// The D4RL flat arrays of this dataset (float32 data, bool flags) plus `episode_lengths` (int64).
+    /// The D4RL flat arrays of this dataset (float32 data, bool flags) plus `episode_lengths` (int64) and one
+    /// `infos/<key>` array (N) per info every episode recorded.
     public func flatArrays() -> [String: NPYArray] {
         let t = transitions
         let n = t.count
         let lengths = episodes.map { Int64($0.length) }
-        return [
+        var arrays: [String: NPYArray] = [:]
+        var shared = Set(episodes.first.map { Array($0.infos.keys) } ?? [])
+        for episode in episodes.dropFirst() { shared.formIntersection(episode.infos.keys) }
+        for key in shared {
+            arrays["infos/" + key] = NPYArray(episodes.flatMap { $0.infos[key] ?? [] }, shape: [n])
+        }
+        return arrays.merging([
             "observations": NPYArray(t.observations, shape: [n, observationDimension]),
             "next_observations": NPYArray(t.nextObservations, shape: [n, observationDimension]),
             "actions": NPYArray(t.actions, shape: [n, actionDimension]),
@@ -105,6 +118,6 @@ extension OfflineDataset {
             "timeouts": NPYArray(t.timeouts, shape: [n]),
             "episode_lengths": NPYArray(
                 shape: [lengths.count], elementType: .int64, bytes: lengths.withUnsafeBytes { Array($0) }),
-        ]
+        ]) { _, new in new }
     }
 }

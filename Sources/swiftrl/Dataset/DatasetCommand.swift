@@ -2,17 +2,19 @@ import ArgumentParser
 import Foundation
 import Offline
 
-/// `swiftrl dataset`: inspect offline RL datasets.
+/// `swiftrl dataset`: record and inspect offline RL datasets.
 struct DatasetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dataset",
-        abstract: "Inspect offline RL datasets (.npz in the D4RL flat layout).",
+        abstract: "Record and inspect offline RL datasets (.npz; D4RL/Minari HDF5 with the HDF5 trait).",
         discussion: """
             Examples:
+              swiftrl dataset collect --env PointMaze_UMaze-v3 --recipe medium --episodes 100 --out umaze-medium.npz
               swiftrl dataset info hopper-medium.npz
               swiftrl dataset info data.npz --json
+              swiftrl dataset info minari-dataset/   (HDF5 trait)
             """,
-        subcommands: [DatasetInfoCommand.self]
+        subcommands: [DatasetCollectCommand.self, DatasetInfoCommand.self]
     )
 }
 
@@ -22,18 +24,17 @@ struct DatasetInfoCommand: ParsableCommand {
         commandName: "info", abstract: "Print episodes, steps, dimensions and reward/return statistics.")
 
     @Argument(
-        help: "Dataset file (.npz with observations, actions, rewards, terminals[, timeouts, next_observations]).")
+        help: """
+            Dataset: .npz (D4RL flat arrays), or with the HDF5 trait a D4RL .hdf5 file or a Minari directory \
+            (or its main_data.hdf5).
+            """)
     var path: String
 
     @Flag(help: "Print one JSON object instead of a table.")
     var json = false
 
     mutating func run() throws {
-        let url = URL(fileURLWithPath: path)
-        guard url.pathExtension.lowercased() == "npz" else {
-            throw ValidationError("\(path): only .npz datasets are supported in this build (HDF5 needs the HDF5 trait)")
-        }
-        let dataset = try NPZ.readDataset(from: url)
+        let (dataset, metadata, references) = try DatasetFile.read(from: path)
         let stats = dataset.rewardStatistics
         let lengths = dataset.episodes.map(\.length)
         let terminated = dataset.episodes.filter { $0.terminations.last == true }.count
@@ -44,7 +45,9 @@ struct DatasetInfoCommand: ParsableCommand {
             episodeLengthMin: lengths.min() ?? 0, episodeLengthMax: lengths.max() ?? 0,
             returnMean: stats.returnMean, returnStandardDeviation: stats.returnStandardDeviation,
             returnMin: stats.returnMin, returnMax: stats.returnMax, rewardMean: stats.mean,
-            rewardStandardDeviation: stats.standardDeviation)
+            rewardStandardDeviation: stats.standardDeviation, environmentID: metadata?.environmentID,
+            recipe: metadata?.recipe, referenceRandom: references?.random, referenceExpert: references?.expert,
+            normalizedScore: references.flatMap { try? $0.normalized(stats.returnMean) })
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
@@ -61,9 +64,18 @@ struct DatasetSummary: Codable {
     var episodes, steps, observationDimension, actionDimension, terminatedEpisodes, truncatedEpisodes: Int
     var episodeLengthMin, episodeLengthMax: Int
     var returnMean, returnStandardDeviation, returnMin, returnMax, rewardMean, rewardStandardDeviation: Double
+    var environmentID, recipe: String?
+    var referenceRandom, referenceExpert, normalizedScore: Double?
 
     var table: String {
         func f(_ x: Double) -> String { String(format: "%.4g", x) }
+        var extra = ""
+        if let environmentID { extra += "\n  environment       \(environmentID)" }
+        if let recipe { extra += "\n  recipe            \(recipe)" }
+        if let referenceRandom, let referenceExpert {
+            extra += "\n  references        random \(f(referenceRandom)), expert \(f(referenceExpert))"
+            if let normalizedScore { extra += " (dataset normalised score \(f(normalizedScore)))" }
+        }
         return """
             \(path)
               episodes          \(episodes) (\(terminatedEpisodes) terminated, \(truncatedEpisodes) truncated)
@@ -73,6 +85,6 @@ struct DatasetSummary: Codable {
               return            mean \(f(returnMean)) ± \(f(returnStandardDeviation)), \
             min \(f(returnMin)), max \(f(returnMax))
               reward per step   mean \(f(rewardMean)) ± \(f(rewardStandardDeviation))
-            """
+            """ + extra
     }
 }

@@ -1,0 +1,177 @@
+import Environments
+import Foundation
+
+/// Reads and writes datasets together with their ``DatasetMetadata`` and reference returns.
+///
+/// - `.npz`: the D4RL flat arrays, plus `ref_min_score` / `ref_max_score` (float64 scalars, D4RL's names for the
+///   random and expert references) and `metadata` (the metadata JSON as uint8 bytes:
+///   `json.loads(bytes(np.load(path)["metadata"]))`).
+/// - `.hdf5` (HDF5 trait): the D4RL flat layout plus `ref_min_score` / `ref_max_score` datasets (shape [1]).
+/// - a Minari directory (HDF5 trait): `data/main_data.hdf5` + `metadata.json`, into which `ref_min_score`,
+///   `ref_max_score` (Minari's keys for `get_normalized_score`), `env_id` and `swiftrl_collection` are added.
+public enum DatasetFile {
+    /// The layouts.
+    public enum Format: String, Sendable, CaseIterable {
+        /// NumPy `.npz`, D4RL flat arrays.
+        case npz
+        /// D4RL flat HDF5.
+        case d4rl
+        /// Minari directory.
+        case minari
+
+        /// `.npz` → npz, `.hdf5`/`.h5` → d4rl, anything else (a directory) → minari.
+        public init(path: String) {
+            switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+            case "npz": self = .npz
+            case "hdf5", "h5": self = .d4rl
+            default: self = .minari
+            }
+        }
+    }
+
+    /// Writes `dataset` and `metadata` to `path`, atomically per file.
+    /// - Throws: ``DatasetError`` for I/O failures or an HDF5 format without the HDF5 trait.
+    public static func write(
+        _ dataset: OfflineDataset, metadata: DatasetMetadata?, to path: String, format: Format? = nil
+    ) throws(DatasetError) {
+        let format = format ?? Format(path: path)
+        let metadataJSON: Data?
+        do { metadataJSON = try metadata?.json() } catch { throw DatasetError(.invalidArgument, error.message) }
+        switch format {
+        case .npz:
+            var arrays = dataset.flatArrays()
+            if let references = metadata?.references {
+                arrays["ref_min_score"] = scalar(references.random)
+                arrays["ref_max_score"] = scalar(references.expert)
+            }
+            if let metadataJSON {
+                arrays["metadata"] = NPYArray(shape: [metadataJSON.count], elementType: .uint8, bytes: [UInt8](metadataJSON))
+            }
+            try NPZ.write(arrays, to: URL(fileURLWithPath: path))
+        case .d4rl, .minari:
+            #if HDF5
+                if format == .d4rl {
+                    try HDF5Dataset.writeD4RL(dataset, to: path)
+                    if let references = metadata?.references {
+                        let file = try HDF5File(updating: path)
+                        defer { file.close() }
+                        try file.write("ref_min_score", floats: [Float(references.random)], shape: [1])
+                        try file.write("ref_max_score", floats: [Float(references.expert)], shape: [1])
+                    }
+                } else {
+                    try HDF5Dataset.writeMinari(dataset, to: path, id: metadata?.environmentID ?? "swiftrl-dataset")
+                    try mergeMinariMetadata(metadata, into: path)
+                }
+            #else
+                throw DatasetError(
+                    .unsupported, "\(path): HDF5 output needs the HDF5 trait (swift build --traits HDF5); write .npz")
+            #endif
+        }
+    }
+
+    /// Reads a dataset and whatever metadata and reference returns it carries.
+    /// - Throws: ``DatasetError`` for unreadable or invalid files.
+    public static func read(from path: String, actionSpace: BoxSpace? = nil) throws(DatasetError)
+        -> (dataset: OfflineDataset, metadata: DatasetMetadata?, references: ReferenceReturns?)
+    {
+        switch Format(path: path) {
+        case .npz:
+            let url = URL(fileURLWithPath: path)
+            let arrays = try NPZ.read(from: url)
+            let dataset = try OfflineDataset(flat: arrays, actionSpace: actionSpace, name: url.lastPathComponent)
+            let metadata = arrays["metadata"].flatMap { try? JSONDecoder().decode(DatasetMetadata.self, from: Data($0.bytes)) }
+            var references = metadata?.references
+            if let low = arrays["ref_min_score"].flatMap(firstDouble), let high = arrays["ref_max_score"].flatMap(firstDouble) {
+                references = ReferenceReturns(random: low, expert: high)
+            }
+            return (dataset, metadata, references)
+        case .d4rl, .minari:
+            #if HDF5
+                return try readHDF5(path)
+            #else
+                throw DatasetError(
+                    .unsupported, "\(path): reading HDF5 needs the HDF5 trait (swift build --traits HDF5)")
+            #endif
+        }
+    }
+
+    /// The first element as a `Double` (float64 read exactly, other types through `floats()`).
+    static func firstDouble(_ array: NPYArray) -> Double? {
+        guard array.count > 0 else { return nil }
+        if array.elementType == .float64 {
+            return array.bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 0, as: Double.self) }
+        }
+        return array.floats().first.map(Double.init)
+    }
+
+    /// A float64 scalar array.
+    static func scalar(_ value: Double) -> NPYArray {
+        NPYArray(shape: [], elementType: .float64, bytes: withUnsafeBytes(of: value) { Array($0) })
+    }
+
+    #if HDF5
+        static func readHDF5(_ path: String) throws(DatasetError)
+            -> (dataset: OfflineDataset, metadata: DatasetMetadata?, references: ReferenceReturns?)
+        {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            guard exists else { throw DatasetError(.io, "\(path): no such file or directory") }
+            if isDirectory.boolValue {
+                let dataset = try HDF5Dataset.readMinari(from: path)
+                let json = (try? Data(contentsOf: URL(fileURLWithPath: path + "/metadata.json")))
+                    .flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] } ?? [:]
+                let metadata = (json["swiftrl_collection"] as? String).flatMap {
+                    try? JSONDecoder().decode(DatasetMetadata.self, from: Data($0.utf8))
+                }
+                var references = metadata?.references
+                if let low = (json["ref_min_score"] as? NSNumber)?.doubleValue,
+                    let high = (json["ref_max_score"] as? NSNumber)?.doubleValue
+                {
+                    references = ReferenceReturns(random: low, expert: high)
+                }
+                return (dataset, metadata, references)
+            }
+            let file = try HDF5File(reading: path)
+            let isMinari = file.children(of: "/").contains { $0.hasPrefix("episode_") }
+            var references: ReferenceReturns?
+            if file.exists("ref_min_score"), file.exists("ref_max_score") {
+                let low = try file.readFloats("ref_min_score").values.first, high = try file.readFloats("ref_max_score").values.first
+                if let low, let high { references = ReferenceReturns(random: Double(low), expert: Double(high)) }
+            }
+            file.close()
+            let dataset = isMinari ? try HDF5Dataset.readMinari(from: path) : try HDF5Dataset.readD4RL(from: path)
+            return (dataset, nil, references)
+        }
+
+        static func mergeMinariMetadata(_ metadata: DatasetMetadata?, into directory: String) throws(DatasetError) {
+            guard let metadata else { return }
+            let url = URL(fileURLWithPath: directory + "/metadata.json")
+            do {
+                var json = (try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]) ?? [:]
+                json["env_id"] = metadata.environmentID
+                if let references = metadata.references {
+                    json["ref_min_score"] = references.random
+                    json["ref_max_score"] = references.expert
+                }
+                json["swiftrl_collection"] = String(decoding: try metadata.json(), as: UTF8.self)
+                let data = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys, .prettyPrinted])
+                try AtomicFile.write(data, to: url)
+            } catch { throw DatasetError(.io, "\(url.path): cannot add the collection metadata (\(error))") }
+        }
+    #endif
+}
+
+#if HDF5
+    import CHDF5
+
+    extension HDF5File {
+        /// Opens an existing file for reading and writing (`H5F_ACC_RDWR`, value 1 in every libhdf5 release).
+        init(updating path: String) throws(DatasetError) {
+            swiftrl_h5_silence_errors()
+            let handle = H5Fopen(path, 1, swiftrl_h5p_default())
+            guard handle >= 0 else { throw DatasetError(.io, "\(path): cannot open the HDF5 file for writing") }
+            id = handle
+            self.path = path
+        }
+    }
+#endif
