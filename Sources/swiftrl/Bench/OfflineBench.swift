@@ -1,9 +1,63 @@
 import Offline
 import Tensor
 
-/// `swiftrl bench offline`: KD-tree build/query cases (and, once the offline algorithms land, gradient steps/s).
+/// `swiftrl bench offline`: KD-tree build/query (peer: scipy cKDTree) and offline gradient steps per second
+/// (peer: d3rlpy on one thread, `Benchmarks/peers/offline_d3rlpy.py`).
+///
+/// `td3bc_steps_per_s` / `iql_steps_per_s`: the paper defaults (256-256 networks, batch 256; TD3+BC's actor every
+/// second step), observation dimension 17 and action dimension 6 (hopper/walker shapes), a synthetic dataset of
+/// 100k random transitions; each step includes sampling the batch. Median of rounds of `steps` updates after a
+/// warm-up.
 enum OfflineBench {
     static func run(quick: Bool, filter: String?, clock: BenchmarkClock) throws -> [BenchmarkResult] {
-        KDTreeBenchmark.run(quick: quick, clock: clock).filter { r in filter.map { r.case.contains($0) } ?? true }
+        func wanted(_ name: String) -> Bool { filter.map { name.contains($0) } ?? true }
+        var results: [BenchmarkResult] = []
+        if wanted("kdtree_build_1m_s") || wanted("kdtree_queries_per_s") {
+            results = KDTreeBenchmark.run(quick: quick, clock: clock).filter { wanted($0.case) }
+        }
+        let rounds = quick ? 3 : 5
+        let steps = quick ? 50 : 200
+        if wanted("td3bc_steps_per_s") {
+            let algorithm = try TD3BC(config: TD3BCConfig(), problem: problem, seed: 1)
+            results.append(try gradientSteps(algorithm, name: "td3bc_steps_per_s", rounds: rounds, steps: steps, clock: clock))
+        }
+        if wanted("iql_steps_per_s") {
+            let algorithm = try IQL(config: IQLConfig(), problem: problem, seed: 1)
+            results.append(try gradientSteps(algorithm, name: "iql_steps_per_s", rounds: rounds, steps: steps, clock: clock))
+        }
+        return results
+    }
+
+    static let problem = OfflineProblem(observationDimension: 17, actionDimension: 6)
+
+    /// 100k random transitions of the benchmark's shapes, in learner units.
+    static func syntheticDataset(transitions: Int = 100_000) throws -> OfflineDataset {
+        var rng = Xoshiro256StarStar(seed: 11)
+        let o = problem.observationDimension, a = problem.actionDimension, length = 1000
+        let episodes = (0..<(transitions / length)).map { _ in
+            OfflineEpisode(
+                observations: (0..<((length + 1) * o)).map { _ in Float(rng.normal()) },
+                actions: (0..<(length * a)).map { _ in rng.nextFloat() * 2 - 1 },
+                rewards: (0..<length).map { _ in Float(rng.normal()) },
+                terminations: Array(repeating: false, count: length),
+                truncations: Array(repeating: false, count: length - 1) + [true])
+        }
+        return try OfflineDataset(episodes: episodes, observationDimension: o, actionDimension: a)
+    }
+
+    static func gradientSteps<A: OfflineAlgorithm>(
+        _ algorithm: A, name: String, rounds: Int, steps: Int, clock: BenchmarkClock
+    ) throws -> BenchmarkResult {
+        let data = try syntheticDataset()
+        try algorithm.prepare(data: data)
+        var rng = Xoshiro256StarStar(seed: 12)
+        for _ in 0..<20 { _ = try algorithm.update(data.sample(batchSize: 256, using: &rng)) }
+        var samples: [Double] = []
+        for _ in 0..<rounds {
+            let start = Stopwatch.now(clock)
+            for _ in 0..<steps { _ = try algorithm.update(data.sample(batchSize: 256, using: &rng)) }
+            samples.append(Double(steps) / (Stopwatch.now(clock) - start))
+        }
+        return BenchmarkResult(suite: "offline", case: name, unit: "steps/s", samples: samples)
     }
 }
