@@ -13,7 +13,7 @@ import Testing
             seed: 1)
         return LitePPOBudget(
             task: try SyntheticTask(kind: .addition, difficulty: 1), sft: sft, steps: 2, promptsPerStep: 2,
-            groupSize: 2, learningRate: 1e-3, maxCompletionLength: 8, evaluateEvery: 1, curveProblems: 2,
+            groupSize: 2, miniBatches: 2, learningRate: 1e-3, maxCompletionLength: 8, evaluateEvery: 1, curveProblems: 2,
             curveSamples: 2, finalProblems: 2, finalSamples: 2)
     }
 

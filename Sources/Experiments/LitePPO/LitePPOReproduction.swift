@@ -91,8 +91,8 @@ public struct LitePPOReproduction: Reproduction {
                 records.append(record)
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                let name = arm.label.lowercased().filter { $0.isLetter || $0.isNumber || $0 == " " }
-                    .split(separator: " ").joined(separator: "-")
+                let name = arm.label.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : " " }
+                    .split(separator: " ").map { String($0) }.joined(separator: "-")
                 try AtomicFile.write(
                     try encoder.encode(record), to: runsFolder.appendingPathComponent("\(name)-seed\(seed).json"))
                 context.log(String(format: "%@ seed %llu: held-out accuracy %.3f → %.3f, pass@1 %.3f, pass@%d %.3f (%.0f s)",
