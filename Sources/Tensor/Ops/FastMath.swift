@@ -86,3 +86,12 @@ extension GeluTanhF: VectorizedUnary {
         return (1 + t) * 0.5 + x * (1 - t * t) * k * (1 + 3 * 0.044715 * x * x) * 0.5
     }
 }
+
+extension SiluF: VectorizedUnary {
+    // x·σ(x) with the same clamped exp as SigmoidF; derivative σ(x)·(1 + x·(1 − σ(x))).
+    @inline(__always) static func fast(_ x: Float) -> Float { x / (1 + FastMath.exp(-x)) }
+    @inline(__always) static func fastDerivative(x: Float, y: Float) -> Float {
+        let s = 1 / (1 + FastMath.exp(-x))
+        return s * (1 + x * (1 - s))
+    }
+}
