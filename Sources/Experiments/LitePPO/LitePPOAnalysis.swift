@@ -155,6 +155,9 @@ struct LitePPOAnalysis {
             : (verdict == .partlyShown
                 ? "Lite PPO is not worse than at least one of them but does not beat both. "
                 : "Lite PPO is worse than both here. ")
+        text += String(
+            format: "(Dr. GRPO, not part of the claim: pass@1 %.3f vs Lite PPO %.3f.) ",
+            summary(Names.drGRPO) { $0.passAt1 }.mean, summary(Names.lite) { $0.passAt1 }.mean)
         // isolated analyses, from the same numbers as the tables
         let groupBinary = compare(Names.lite, Names.groupStd)
         let groupCredit = compare(Names.batchStdFormatCredit, Names.groupStdFormatCredit)
@@ -168,8 +171,11 @@ struct LitePPOAnalysis {
             lengthToken, lengthSequence)
         let entropyBase = Self.mean(runs(Names.lite).map { Self.tail($0.trainEntropy) })
         let entropyHigh = Self.mean(runs(Names.clipHigher).map { Self.tail($0.trainEntropy) })
+        let highClip = Self.mean(runs(Names.lite).map { Self.mean($0.highClip) })
         text += String(
-            format: "Clip-higher: late training entropy %.3f (ε_high 0.28) vs %.3f (0.2). ", entropyHigh, entropyBase)
+            format: "Clip-higher: late training entropy %.3f (ε_high 0.28) vs %.3f (0.2); with ε_high 0.2 the ratio exceeded 1 + ε on a fraction %.4f of tokens with A > 0, %@. ",
+            entropyHigh, entropyBase, highClip,
+            highClip < 0.01 ? "so raising ε_high had almost nothing to act on at this learning rate" : "so clip-higher could act")
         text += "Scale caveats: a 2-layer, d = 64 character model on addition, \(budget.steps) RL steps of "
             + "\(budget.promptsPerStep)×\(budget.groupSize) samples at learning rate \(budget.learningRate) (the papers' 1e-6 "
             + "is for billion-parameter models); the paper used Qwen3-4B/8B on math benchmarks."

@@ -4,8 +4,10 @@ import Tensor
 
 /// "Part I: Tricks or Traps? A Deep Dive into RL for LLM Reasoning" (Liu et al. 2025, arXiv:2508.08221) at toy
 /// scale: a Qwen2-style 2-layer, d = 64 base model pretrained here by SFT on noisy, mixed-style addition traces,
-/// then GRPO, DAPO, Dr. GRPO and Lite PPO with one budget (same G, prompts per step, learning rate, L_max and
-/// steps; each method keeps its preset's other knobs), plus the paper's isolated analyses, each a one-knob change
+/// then GRPO, DAPO, Dr. GRPO and Lite PPO with one budget (same G, prompts per step, 4 minibatch updates per
+/// rollout, learning rate, L_max and steps; each method keeps its preset's other knobs: GRPO's k3 KL 0.04 and
+/// seq-mean-token-mean, DAPO's clip-higher, dynamic sampling, overlong shaping and ±1 reward, Dr. GRPO's constant
+/// normaliser, Lite PPO's batch std, token-mean and T 0.99/top-p 0.99/top-k 100), plus the paper's isolated analyses, each a one-knob change
 /// from Lite PPO: group vs batch std under two reward settings, token- vs sequence-level aggregation, clip-higher.
 public struct LitePPOReproduction: Reproduction {
     public init() {}
