@@ -71,6 +71,10 @@ public enum ModelDirectoryWriter {
             config = try jsonObject(llama.configuration)
             config["architectures"] = [llama.configuration.model_type == "qwen2" ? "Qwen2ForCausalLM" : "LlamaForCausalLM"]
             config["hidden_act"] = "silu"
+            // transformers' defaults differ from SwiftRL's for absent fields (Qwen2 assumes 32 key/value heads)
+            config["num_key_value_heads"] = llama.configuration.keyValueHeads
+            config["head_dim"] = llama.configuration.headDim
+            config["use_sliding_window"] = false
         } else {
             throw LanguageModelError("ModelDirectoryWriter: \(type(of: model)) is not a GPT2Model or LlamaModel")
         }

@@ -63,6 +63,10 @@ import Testing
         let config = try JSONSerialization.jsonObject(
             with: Data(contentsOf: directory.appendingPathComponent("config.json"))) as? [String: Any]
         #expect(config?["eos_token_id"] as? Int == CharacterTokenizer.endOfSequence)
+        if architecture == .qwen2 {
+            // written explicitly: transformers' Qwen2Config would otherwise assume 32 key/value heads
+            #expect(config?["num_key_value_heads"] as? Int == 2)
+        }
     }
 
     @Test func tinyModelLearnsSingleDigitAddition() throws {
