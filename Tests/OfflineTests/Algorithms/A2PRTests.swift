@@ -38,7 +38,7 @@ func a2prLearnsFromMixedData() throws {
     config.criticLearningRate = 1e-3
     config.valueLearningRate = 1e-3
     let a2pr = try A2PR(config: config, problem: OfflineProblem(observationDimension: 2, actionDimension: 1), seed: 1)
-    try train(a2pr, on: dataset, steps: 600)
+    try train(a2pr, on: dataset, steps: 400)
     let random = banditRandomScore()
     let score = banditScore(a2pr.act)
     #expect(score > random + 0.35, "A2PR \(score), random \(random)")

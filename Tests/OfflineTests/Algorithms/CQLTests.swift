@@ -25,9 +25,9 @@ func cqlLearnsFromMixedData() throws {
     config.actorLearningRate = 1e-3
     config.criticLearningRate = 1e-3
     config.temperatureLearningRate = 1e-3
-    config.actionSamples = 4
+    config.actionSamples = 3
     let cql = try CQL(config: config, problem: OfflineProblem(observationDimension: 2, actionDimension: 1), seed: 1)
-    try train(cql, on: dataset, steps: 500)
+    try train(cql, on: dataset, steps: 300, batch: 48)
     let random = banditRandomScore()
     let score = banditScore(cql.act)
     #expect(score > random + 0.3, "CQL \(score), random \(random)")

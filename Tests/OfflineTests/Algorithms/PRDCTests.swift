@@ -47,13 +47,13 @@ func prdcLearnsFromRandomData() throws {
     config.actorLearningRate = 1e-3
     config.criticLearningRate = 1e-3
     let prdc = try PRDC(config: config, problem: problem, seed: 1)
-    try train(prdc, on: dataset, steps: 600)
+    try train(prdc, on: dataset, steps: 400)
     var baseline = TD3BCConfig()
     baseline.hiddenSizes = [32, 32]
     baseline.actorLearningRate = 1e-3
     baseline.criticLearningRate = 1e-3
     let td3bc = try TD3BC(config: baseline, problem: problem, seed: 1)
-    try train(td3bc, on: dataset, steps: 600)
+    try train(td3bc, on: dataset, steps: 400)
     let random = banditRandomScore()
     let score = banditScore(prdc.act)
     let reference = banditScore(td3bc.act)
