@@ -106,7 +106,8 @@ public struct RLVRConfig: Codable, Equatable, Sendable {
         if let overlong {
             try check(
                 overlong.maxLength == maxCompletionLength,
-                "overlong.maxLength (\(overlong.maxLength)) must equal maxCompletionLength (\(maxCompletionLength))")
+                "overlong.maxLength (\(overlong.maxLength)) must equal maxCompletionLength (\(maxCompletionLength)); "
+                    + "change both (e.g. --set maxCompletionLength=40 --set overlong.maxLength=40 --set overlong.buffer=10)")
         }
         if let c = objective.policyLoss.dualClip { try check(c > 1, "dualClip must be > 1 (verl uses 3); got \(c)") }
     }

@@ -4,8 +4,9 @@ import Tensor
 /// evaluation (sampled, ``RLVREvaluator``) before the first step, every `evaluateEvery` steps and after the last.
 /// The command line (`swiftrl rlvr train`) and the reproductions share it.
 public struct RLVRRunner {
-    /// Text ↔ ids of the model.
+    /// Prompt text → token ids.
     public var encode: (String) throws -> [Int]
+    /// Completion ids → text for the verifier.
     public var decode: ([Int]) -> String
     /// End-of-sequence ids.
     public var stopTokens: [Int]

@@ -26,7 +26,9 @@ public struct HeldOutSplit: Codable, Equatable, Sendable {
 /// A task generator that only yields problems of one side of a ``HeldOutSplit`` (by redrawing; after 10 000
 /// rejected draws, which only a split side with no problems at all can cause, it returns the last draw).
 public struct SplitTaskGenerator: TaskGenerator {
+    /// The unrestricted generator.
     public let base: any TaskGenerator
+    /// The split.
     public let split: HeldOutSplit
     /// Which side.
     public let heldOut: Bool

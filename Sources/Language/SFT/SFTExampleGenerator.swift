@@ -12,10 +12,13 @@ public struct SFTExample: Codable, Equatable, Sendable {
         case malformed
     }
 
+    /// The prompt text (the task's format, e.g. `47+85=`).
     public var prompt: String
     /// The completion text, without the end-of-sequence token.
     public var completion: String
+    /// How the solution is written.
     public var style: SolutionStyle
+    /// Whether and how it was corrupted.
     public var corruption: Corruption
 }
 
@@ -23,7 +26,9 @@ public struct SFTExample: Codable, Equatable, Sendable {
 /// corruption (a share ``malformedShare`` of them malformed, the rest wrong answers), so the pretrained base
 /// model has imperfect coverage for RLVR to work on.
 public struct SFTExampleGenerator: Sendable {
+    /// The task the problems come from.
     public let task: SyntheticTask
+    /// The mixture of solution styles.
     public let styleMix: StyleMix
     /// Fraction of examples corrupted, in [0, 1].
     public let noise: Double

@@ -21,7 +21,9 @@ public struct StyleMix: Codable, Equatable, Sendable {
 
     /// One style and its weight.
     public struct Entry: Codable, Equatable, Sendable {
+        /// The style.
         public var style: SolutionStyle
+        /// Its unnormalised weight (> 0).
         public var weight: Double
     }
 

@@ -3,7 +3,16 @@
 public struct SyntheticTask: Codable, Equatable, Sendable {
     /// The task families with a reference solution (and so usable for SFT).
     public enum Kind: String, Codable, CaseIterable, Sendable {
-        case addition, multiplication, sorting, modular, linear
+        /// ``ArithmeticTask`` addition (`47+85=`).
+        case addition
+        /// ``ArithmeticTask`` multiplication (`47*85=`).
+        case multiplication
+        /// ``SortingTask`` (`sort 5,3,9:`).
+        case sorting
+        /// ``ModularArithmeticTask`` (`(12*34+5)%97=`).
+        case modular
+        /// ``LinearEquationTask`` (`3*x+4=19, x=`).
+        case linear
     }
 
     /// The family.
