@@ -46,12 +46,12 @@ public struct OfflinePaperBudget: Sendable {
                 OfflineDatasetSpec(environmentID: "PointMaze_UMaze-v3", recipe: $0, episodes: 60)
             }
             return OfflinePaperBudget(
-                datasets: datasets, sweepDatasets: [datasets[2]], betas: [0.1, 2, 100], steps: 3_000, hidden: [64, 64],
+                datasets: datasets, sweepDatasets: [datasets[2]], betas: [0.1, 2, 100], steps: 4_000, hidden: [64, 64],
                 settings: OfflineTrainerSettings(
                     batchSize: 256, logEvery: 1_000, evaluation: EvaluationSettings(every: 500, episodes: 10)),
                 behaviourSteps: 0,
                 summary: "quick: U-maze only, 3 of the 5 datasets (random, medium, 90 % random + 10 % expert; 60 "
-                    + "episodes each), 3k gradient steps, 64-64 networks, score = mean of the last 3 evaluations "
+                    + "episodes each), 4k gradient steps, 64-64 networks, score = mean of the last 3 evaluations "
                     + "(every 500 steps, 10 episodes); β sweep {0.1, 2, 100} on the mixed set")
         }
         let datasets =
@@ -60,12 +60,12 @@ public struct OfflinePaperBudget: Sendable {
             + recipes.map { OfflineDatasetSpec(environmentID: "Pendulum-v1", recipe: $0, episodes: 100) }
         return OfflinePaperBudget(
             datasets: datasets,
-            sweepDatasets: [datasets[4], datasets[14]], betas: [0.1, 0.5, 2, 10, 100], steps: 10_000, hidden: [128, 128],
+            sweepDatasets: [datasets[4], datasets[14]], betas: [0.1, 0.5, 2, 10, 100], steps: 10_000, hidden: [64, 64],
             settings: OfflineTrainerSettings(
                 batchSize: 256, logEvery: 1_000, evaluation: EvaluationSettings(every: 1_000, episodes: 10)),
             behaviourSteps: 6_000,
             summary: "full: U-maze, medium maze and Pendulum × 5 datasets (100/60/100 episodes; medium-expert "
-                + "doubles), 10k gradient steps, 128-128 networks, score = mean of the last 3 evaluations (every "
+                + "doubles), 10k gradient steps, 64-64 networks, score = mean of the last 3 evaluations (every "
                 + "1k steps, 10 episodes); β sweep {0.1, 0.5, 2, 10, 100} on the two mixed sets (U-maze, Pendulum)")
     }
 }

@@ -57,6 +57,16 @@ public struct OfflinePaperRun {
             beta == beta.rounded() ? String(Int(beta)) : String(beta)
         }
 
+        func behaviourNote(_ budget: OfflinePaperBudget) -> String {
+            var text = "point mazes (sparse reward, D4RL maze2d): scripted waypoint planner (expert σ 0.1; medium "
+            text += "ε 0.85 random actions; medium-replay ε 1→0.85)"
+            if budget.datasets.contains(where: { !$0.environmentID.hasPrefix("PointMaze_") }) {
+                text += "; Pendulum: SAC trained in the run (\(budget.behaviourSteps) steps, sampled actions), medium = "
+                text += "first snapshot at ⅓ of its normalised score, medium-replay = its replay buffer up to then"
+            }
+            return text
+        }
+
         /// Main table, β sweep (if any), datasets and budget.
         public func tables(budget: OfflinePaperBudget, mainTitle: String) -> [ResultTable] {
             var tables = [result.table(title: mainTitle, datasets: budget.datasets, labels: labels)]
@@ -65,9 +75,7 @@ public struct OfflinePaperRun {
             tables.append(
                 ResultTable(title: "Budget", columns: ["setting", "value"], rows: [
                     ["budget", budget.summary],
-                    ["behaviour policies", "point mazes: scripted waypoint planner (expert σ 0.1; medium ε 0.85 random "
-                        + "actions; medium-replay ε 1→0.85); Pendulum: SAC trained in the run (\(budget.behaviourSteps) "
-                        + "steps), medium = first snapshot at ⅓ of its normalised score, medium-replay = its replay buffer"],
+                    ["behaviour policies", behaviourNote(budget)],
                     ["hyper-parameters", "paper defaults (α = 2.5, batch 256, lr 3e-4, γ 0.99); only the widths changed"],
                 ]))
             return tables

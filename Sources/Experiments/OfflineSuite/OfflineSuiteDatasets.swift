@@ -92,8 +92,9 @@ public struct OfflineDatasetCache {
                 collector: collector, behaviours: BehaviourSet(random: Behaviour(try RandomPolicy(space: collector.actionSpace()))))
             let randomReturn = try random.randomReturn(episodes: 20, seed: seed)
             log("  training the SAC behaviour policy on \(collector.environmentID) (\(behaviourSteps) steps)")
-            let trained = try BehaviourTraining(environmentID: collector.environmentID, totalSteps: behaviourSteps)
-                .run(randomReturn: randomReturn, seed: seed, log: log)
+            var training = BehaviourTraining(environmentID: collector.environmentID, totalSteps: behaviourSteps)
+            training.evaluateEvery = 200
+            let trained = try training.run(randomReturn: randomReturn, seed: seed, log: log)
             log("  medium snapshot at step \(trained.mediumStep)")
             try trained.medium.write(to: CheckpointFiles(weights: mediumURL))
             try trained.expert.write(to: CheckpointFiles(weights: expertURL))

@@ -1,5 +1,6 @@
 import Environments
 import Foundation
+import Tensor
 
 /// Reads and writes datasets together with their ``DatasetMetadata`` and reference returns.
 ///
