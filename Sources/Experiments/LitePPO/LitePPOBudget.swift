@@ -36,9 +36,9 @@ struct LitePPOBudget: Codable, Equatable, Sendable {
             batchSize: 32, learningRate: 3e-3, finalLearningRate: 3e-4, warmupSteps: 50,
             styleMix: try StyleMix(parsing: "direct=0.5,steps=0.5"), noise: 0.2, malformedShare: 0.5, seed: 1234)
         return LitePPOBudget(
-            task: try SyntheticTask(kind: .addition, difficulty: 2), sft: sft, steps: quick ? 30 : 100,
+            task: try SyntheticTask(kind: .addition, difficulty: 2), sft: sft, steps: quick ? 30 : 250,
             promptsPerStep: quick ? 8 : 16, groupSize: 8, miniBatches: 4, learningRate: 1e-4,
-            maxCompletionLength: 40, evaluateEvery: 10, curveProblems: quick ? 32 : 48, curveSamples: 4,
+            maxCompletionLength: 40, evaluateEvery: quick ? 10 : 25, curveProblems: quick ? 32 : 48, curveSamples: 4,
             finalProblems: quick ? 48 : 96, finalSamples: quick ? 8 : 16)
     }
 
