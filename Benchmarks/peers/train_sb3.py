@@ -9,7 +9,12 @@ second while training (evaluation time excluded), median over the same runs.
 Prints JSON lines in `swiftrl bench` format (suite, case, unit, median, min, max, peer); `--details` prints the
 per-seed runs as one JSON object instead.
 
+Cases `sac_pendulum_seconds_to_-200`, `sac_pendulum_cpu_seconds_to_-200` and `sac_update_ms`: SAC on Pendulum-v1
+(SB3 defaults with lr 1e-3), run by `train_sb3_sac.py` (see there) with one torch thread; `--cases ppo` or
+`--cases sac` runs one family only.
+
 Usage: /work/venv/bin/python Benchmarks/peers/train_sb3.py [--seeds 1 2 3] [--eval-every 2048] [--quick] [--details]
+       [--cases ppo sac]
 """
 
 import argparse
@@ -23,6 +28,8 @@ import torch
 from stable_baselines3 import PPO
 from stable_baselines3.common.callbacks import BaseCallback
 from stable_baselines3.common.env_util import make_vec_env
+
+import train_sb3_sac
 
 
 def linear(start):
@@ -98,11 +105,24 @@ def main():
     parser.add_argument("--budget", type=int, default=100_000)
     parser.add_argument("--quick", action="store_true", help="one seed")
     parser.add_argument("--details", action="store_true", help="print per-seed runs")
+    parser.add_argument("--cases", nargs="+", choices=["ppo", "sac"], default=["ppo", "sac"])
     args = parser.parse_args()
     seeds = args.seeds[:1] if args.quick else args.seeds
+    peer = "stable-baselines3 " + __import__("stable_baselines3").__version__
+    if "sac" in args.cases and not args.details:
+        torch.set_num_threads(1)
+        sac_runs = [train_sb3_sac.run(seed) for seed in seeds]
+        inf = float("inf")
+        for case, key in (("sac_pendulum_seconds_to_-200", "seconds"), ("sac_pendulum_cpu_seconds_to_-200",
+                                                                        "cpu_seconds"), ("sac_update_ms", "update_ms")):
+            values = [r[key] if r[key] is not None else inf for r in sac_runs]
+            print(json.dumps({"suite": "train", "case": case, "unit": "ms" if key == "update_ms" else "s",
+                              "median": statistics.median(values), "min": min(values), "max": max(values),
+                              "peer": peer, "steps": [r["steps"] for r in sac_runs]}), flush=True)
+    if "ppo" not in args.cases:
+        return
     runs = [run(seed, args.eval_every, args.budget) for seed in seeds]
     reached = [r["seconds_to_475"] for r in runs if r["seconds_to_475"] is not None]
-    peer = "stable-baselines3 " + __import__("stable_baselines3").__version__
     if not args.details:
         times = [r["seconds_to_475"] if r["seconds_to_475"] is not None else float("inf") for r in runs]
         sps = [r["sps"] for r in runs]

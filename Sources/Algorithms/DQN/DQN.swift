@@ -13,7 +13,7 @@ import Tracking
 /// let dqn = try DQN(config: preset.config, environment: preset.environment, seed: 1)
 /// try dqn.learn(totalSteps: preset.totalSteps, callbacks: [])
 /// ```
-public final class DQN: ConfigurableAlgorithm, OffPolicyLearner {
+public final class DQN: ConfigurableAlgorithm, OffPolicyLearner, OffPolicyParts {
     public static let name = "dqn"
     public let config: DQNConfig
     public let environment: EnvironmentConfig
@@ -34,15 +34,10 @@ public final class DQN: ConfigurableAlgorithm, OffPolicyLearner {
     }
 
     public convenience init(checkpoint: TrainingCheckpoint) throws {
-        let contents = try checkpoint.contents(algorithm: Self.name, config: DQNConfig.self, state: OffPolicyState.self)
-        let runner = try OffPolicyRunner(
-            environment: contents.environment, settings: contents.config.offPolicy, state: contents.state,
-            checkpoint: checkpoint)
-        try self.init(config: contents.config, environment: contents.environment, runner: runner,
-                      seed: contents.header.seed)
-        try checkpoint.restore(q, prefix: "q")
-        try checkpoint.restore(qTarget, prefix: "q_target")
-        try checkpoint.restore(optimizer, prefix: "optimizer")
+        let restored = try Self.restoredRunner(from: checkpoint)
+        try self.init(config: restored.config, environment: restored.environment, runner: restored.runner,
+                      seed: restored.seed)
+        try restoreParts(from: checkpoint)
     }
 
     private init(config: DQNConfig, environment: EnvironmentConfig, runner: OffPolicyRunner, seed: UInt64) throws {
@@ -128,14 +123,9 @@ public final class DQN: ConfigurableAlgorithm, OffPolicyLearner {
             tdErrors: zip(predicted, targets).map { $0 - $1 })
     }
 
-    public func checkpoint() throws -> TrainingCheckpoint {
-        var tensors = runner.tensors
-        tensors.merge(TrainingCheckpoint.tensors(of: q, prefix: "q")) { a, _ in a }
-        tensors.merge(TrainingCheckpoint.tensors(of: qTarget, prefix: "q_target")) { a, _ in a }
-        tensors.merge(TrainingCheckpoint.tensors(of: optimizer, prefix: "optimizer")) { a, _ in a }
-        return try TrainingCheckpoint(
-            sidecar: CheckpointSidecar(header: runner.header(algorithm: Self.name), environment: environment,
-                                       config: config, state: runner.state()),
-            tensors: tensors)
-    }
+    var savedModules: [(module: Module, prefix: String)] { [(q, "q"), (qTarget, "q_target")] }
+
+    var savedOptimizers: [(optimizer: any Optimizer, prefix: String)] { [(optimizer, "optimizer")] }
+
+    public func checkpoint() throws -> TrainingCheckpoint { try makeCheckpoint() }
 }

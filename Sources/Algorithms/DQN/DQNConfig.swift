@@ -56,11 +56,4 @@ public struct DQNConfig: Codable, Equatable, Sendable {
         let progress = span <= 0 ? 1 : min(1, Double(step) / span)
         return explorationInitial + (explorationFinal - explorationInitial) * progress
     }
-
-    var offPolicy: OffPolicySettings {
-        OffPolicySettings(
-            bufferSize: bufferSize, learningStarts: learningStarts, batchSize: batchSize,
-            trainFrequency: trainFrequency, gradientSteps: gradientSteps, nSteps: nSteps, gamma: gamma,
-            replay: replay, logInterval: logInterval, memoryBudgetBytes: memoryBudgetBytes)
-    }
 }

@@ -17,10 +17,14 @@ protocol OffPolicyLearner: AnyObject {
     func train(batch: ReplayBatch, update: Int, step: Int, using rng: inout Xoshiro256StarStar) throws -> OffPolicyUpdate
     /// Called after every vector step with the global step (DQN's hard target updates and ε count env steps).
     func environmentStepped(vectorSteps: Int, step: Int, totalSteps: Int) throws
+    /// Called after every vector step with which sub-environments ended an episode (terminated or truncated),
+    /// e.g. to reset temporally correlated exploration noise.
+    func episodesEnded(_ done: [Bool])
 }
 
 extension OffPolicyLearner {
     func environmentStepped(vectorSteps: Int, step: Int, totalSteps: Int) throws {}
+    func episodesEnded(_ done: [Bool]) {}
 }
 
 /// The result of one off-policy gradient step.

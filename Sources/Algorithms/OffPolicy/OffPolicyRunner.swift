@@ -95,6 +95,7 @@ final class OffPolicyRunner {
                 nextObservations: environment.observations, terminations: step.terminated,
                 truncations: step.truncated, valid: step.valid, into: &buffer)
             try learner.environmentStepped(vectorSteps: vectorSteps, step: stepCount, totalSteps: totalSteps)
+            learner.episodesEnded(zip(step.terminated, step.truncated).map { $0 || $1 })
             for episode in step.finishedEpisodes {
                 let event = TrainingEvent.episodeFinished(
                     step: stepCount, episodeReturn: episode.episodeReturn, length: episode.length)

@@ -10,8 +10,8 @@ extension SAC {
             config.learningRate = 1e-3
             return RunPreset(environment: EnvironmentConfig(id: environmentID), config: config, totalSteps: 20_000)
         case "MountainCarContinuous-v0":
-            // RL Zoo (without gSDE): lr 3e-4, buffer 5e4, batch 512, α 0.1, train_freq 32 / 32 gradient steps,
-            // γ 0.9999, τ 0.01, no warm-up, [64, 64] networks.
+            // RL Zoo: lr 3e-4, buffer 5e4, batch 512, α 0.1, train_freq 32 / 32 gradient steps, γ 0.9999, τ 0.01,
+            // no warm-up, gSDE with log_std_init −3.67, [64, 64] networks, 5e4 steps.
             config.bufferSize = 50_000
             config.batchSize = 512
             config.entropyCoefficient = .fixed(0.1)
@@ -21,6 +21,8 @@ extension SAC {
             config.tau = 0.01
             config.learningStarts = 0
             config.hiddenSizes = [64, 64]
+            config.useSDE = true
+            config.sdeLogStdInit = -3.67
             return RunPreset(environment: EnvironmentConfig(id: environmentID), config: config, totalSteps: 50_000)
         default:
             return nil

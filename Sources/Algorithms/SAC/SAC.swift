@@ -13,7 +13,7 @@ import Tracking
 /// let sac = try SAC(config: preset.config, environment: preset.environment, seed: 1)
 /// try sac.learn(totalSteps: preset.totalSteps, callbacks: [])
 /// ```
-public final class SAC: ConfigurableAlgorithm, OffPolicyLearner {
+public final class SAC: ConfigurableAlgorithm, OffPolicyLearner, OffPolicyParts {
     public static let name = "sac"
     public let config: SACConfig
     public let environment: EnvironmentConfig
@@ -27,6 +27,9 @@ public final class SAC: ConfigurableAlgorithm, OffPolicyLearner {
     let entropyOptimizer: Adam
     /// H̄.
     let targetEntropy: Double
+    /// gSDE: one exploration matrix θ_ε per sub-environment, and behaviour steps since they were drawn.
+    private var explorationMatrices: [Tensor] = []
+    private var stepsSinceNoise = 0
 
     public var stepCount: Int { runner.stepCount }
     public var actionSpace: Space { runner.environment.vector.singleActionSpace }
@@ -39,36 +42,29 @@ public final class SAC: ConfigurableAlgorithm, OffPolicyLearner {
     }
 
     public convenience init(checkpoint: TrainingCheckpoint) throws {
-        let contents = try checkpoint.contents(algorithm: Self.name, config: SACConfig.self, state: OffPolicyState.self)
-        let runner = try OffPolicyRunner(
-            environment: contents.environment, settings: contents.config.offPolicy, state: contents.state,
-            checkpoint: checkpoint)
-        try self.init(config: contents.config, environment: contents.environment, runner: runner,
-                      seed: contents.header.seed)
-        for (module, prefix) in [(actor, "actor"), (critic, "critic"), (criticTarget, "critic_target"),
-                                 (entropy, "entropy")] as [(Module, String)] {
-            try checkpoint.restore(module, prefix: prefix)
+        let restored = try Self.restoredRunner(from: checkpoint)
+        try self.init(config: restored.config, environment: restored.environment, runner: restored.runner,
+                      seed: restored.seed)
+        try restoreParts(from: checkpoint)
+        if actor.usesSDE {
+            stepsSinceNoise = Int(restored.state.extra["sde_steps_since_noise"] ?? 0)
+            explorationMatrices = (0..<runner.environment.count).compactMap { checkpoint.tensors["sde.exploration.\($0)"] }
         }
-        try checkpoint.restore(actorOptimizer, prefix: "optimizer.actor")
-        try checkpoint.restore(criticOptimizer, prefix: "optimizer.critic")
-        try checkpoint.restore(entropyOptimizer, prefix: "optimizer.entropy")
     }
 
     private init(config: SACConfig, environment: EnvironmentConfig, runner: OffPolicyRunner, seed: UInt64) throws {
         try config.offPolicy.validate(algorithm: Self.name)
-        guard runner.discreteActionCount == 0 else {
-            throw EnvironmentError.invalidOption("sac needs a Box action space; \(environment.id) has Discrete actions (use dqn)")
-        }
-        guard config.tau > 0, config.tau <= 1 else {
-            throw EnvironmentError.invalidOption("sac.tau must be in (0, 1], got \(config.tau)")
-        }
+        try runner.requireBoxActions(algorithm: Self.name, environmentID: environment.id)
+        try validatePolyakCoefficient(config.tau, algorithm: Self.name)
         self.config = config
         self.environment = environment
         self.runner = runner
         let o = runner.environment.observationSize, a = runner.actionSize
         var rng = Xoshiro256StarStar(seed: seed).derived("networks")
         actor = SquashedGaussianActor(observationSize: o, actionSize: a, hidden: config.hiddenSizes,
-                                      logStdMin: config.logStdMin, logStdMax: config.logStdMax, using: &rng)
+                                      logStdMin: config.logStdMin, logStdMax: config.logStdMax,
+                                      sdeLogStdInit: config.useSDE ? config.sdeLogStdInit : nil,
+                                      clipMean: config.sdeClipMean, using: &rng)
         critic = TwinQNetwork(observationSize: o, actionSize: a, hidden: config.hiddenSizes, using: &rng)
         criticTarget = TwinQNetwork(observationSize: o, actionSize: a, hidden: config.hiddenSizes, using: &rng)
         try criticTarget.copyParameters(from: critic)
@@ -84,6 +80,20 @@ public final class SAC: ConfigurableAlgorithm, OffPolicyLearner {
         entropyOptimizer = Adam(learningRate: config.learningRate)
     }
 
+    var savedModules: [(module: Module, prefix: String)] {
+        [(actor, "actor"), (critic, "critic"), (criticTarget, "critic_target"), (entropy, "entropy")]
+    }
+
+    var savedOptimizers: [(optimizer: any Optimizer, prefix: String)] {
+        [(actorOptimizer, "optimizer.actor"), (criticOptimizer, "optimizer.critic"), (entropyOptimizer, "optimizer.entropy")]
+    }
+
+    var savedTensors: [String: Tensor] {
+        Dictionary(uniqueKeysWithValues: explorationMatrices.enumerated().map { ("sde.exploration.\($0)", $1) })
+    }
+
+    var savedScalars: [String: Double] { actor.usesSDE ? ["sde_steps_since_noise": Double(stepsSinceNoise)] : [:] }
+
     public static var defaultConfig: SACConfig { SACConfig() }
 
     public func learn(totalSteps: Int, callbacks: [any TrainingCallback]) throws {
@@ -94,21 +104,40 @@ public final class SAC: ConfigurableAlgorithm, OffPolicyLearner {
         runner.predict(observations: observations, count: count, deterministic: deterministic, learner: self)
     }
 
+    public func checkpoint() throws -> TrainingCheckpoint { try makeCheckpoint() }
+
     func explorationActions(observations: [Float], count: Int, step: Int, using rng: inout Xoshiro256StarStar)
         -> [Float]
     {
-        policyActions(observations: observations, count: count, deterministic: false, using: &rng)
+        guard actor.usesSDE else {
+            return policyActions(observations: observations, count: count, deterministic: false, using: &rng)
+        }
+        // SB3 draws new matrices at the start of every rollout (train_freq steps) or every sde_sample_freq steps.
+        let period = config.sdeSampleFrequency > 0 ? config.sdeSampleFrequency : config.trainFrequency
+        if stepsSinceNoise % period == 0 || explorationMatrices.count != count {
+            explorationMatrices = (0..<count).map { _ in actor.sampleExplorationMatrix(using: &rng) }
+            stepsSinceNoise = 0
+        }
+        stepsSinceNoise += 1
+        let o = observationSize
+        return (0..<count).flatMap { i in
+            actor.explorationAction(
+                Tensor(Array(observations[(i * o)..<((i + 1) * o)]), shape: [1, o]), matrix: explorationMatrices[i]
+            ).floats
+        }
     }
 
     func policyActions(observations: [Float], count: Int, deterministic: Bool, using rng: inout Xoshiro256StarStar)
         -> [Float]
     {
         withNoGrad {
-            let d = actor.distribution(Tensor(observations, shape: [count, observationSize]))
-            return deterministic ? d.mode.floats : d.sample(using: &rng).floats
+            let x = Tensor(observations, shape: [count, observationSize])
+            return deterministic ? actor.distribution(x).mode.floats : actor.sampleWithLogProb(x, using: &rng).action.floats
         }
     }
 
+    /// One SAC gradient step: the soft target (actor on s', target critics), the fused twin critics, the actor
+    /// against the updated critics (its log π also feeds the α loss), α, then the Polyak target update.
     func train(batch: ReplayBatch, update: Int, step: Int, using rng: inout Xoshiro256StarStar) throws
         -> OffPolicyUpdate
     {
@@ -119,7 +148,7 @@ public final class SAC: ConfigurableAlgorithm, OffPolicyLearner {
         let alpha = entropy.alpha
         // y = r + γᵏ(1 − d)(min Q̄(s', a') − α log π(a'|s'))
         let target = withNoGrad {
-            let (nextActions, nextLogProb) = actor.distribution(nextObservations).rsampleWithLogProb(using: &rng)
+            let (nextActions, nextLogProb) = actor.sampleWithLogProb(nextObservations, using: &rng)
             return SACLoss.target(
                 rewards: Tensor(batch.rewards), bootstrap: Tensor(batch.bootstrapFactors),
                 nextMinQ: criticTarget.clippedDoubleQ(nextObservations, nextActions), nextLogProb: nextLogProb,
@@ -128,15 +157,16 @@ public final class SAC: ConfigurableAlgorithm, OffPolicyLearner {
         }
         var q1Mean = 0.0
         let (criticLoss, criticGradients) = valueAndGrad(critic) { critic in
-            let q1 = critic.q1(observations, actions), q2 = critic.q2(observations, actions)
+            let q = critic(observations, actions)
+            let q1 = q[0]
             q1Mean = Double(q1.mean().item())
-            return SACLoss.criticLoss(q1: q1, q2: q2, target: target)
+            return SACLoss.criticLoss(q1: q1, q2: q[1], target: target)
         }
         criticOptimizer.update(critic, gradients: criticGradients)
 
         var logProb = Tensor.zeros([b])
         let (actorLoss, actorGradients) = valueAndGrad(actor) { actor in
-            let (sampled, lp) = actor.distribution(observations).rsampleWithLogProb(using: &rng)
+            let (sampled, lp) = actor.sampleWithLogProb(observations, using: &rng)
             logProb = lp
             return SACLoss.actorLoss(logProb: lp, minQ: critic.clippedDoubleQ(observations, sampled), alpha: alpha)
         }
@@ -161,21 +191,5 @@ public final class SAC: ConfigurableAlgorithm, OffPolicyLearner {
         try NonFiniteValueError.check(
             [MetricTag.qfLoss: Double(criticLoss.item()), MetricTag.actorLoss: Double(actorLoss.item())], step: step)
         return OffPolicyUpdate(metrics: metrics, tdErrors: nil)
-    }
-
-    public func checkpoint() throws -> TrainingCheckpoint {
-        var tensors = runner.tensors
-        for (module, prefix) in [(actor, "actor"), (critic, "critic"), (criticTarget, "critic_target"),
-                                 (entropy, "entropy")] as [(Module, String)] {
-            tensors.merge(TrainingCheckpoint.tensors(of: module, prefix: prefix)) { a, _ in a }
-        }
-        for (optimizer, prefix) in [(actorOptimizer, "optimizer.actor"), (criticOptimizer, "optimizer.critic"),
-                                    (entropyOptimizer, "optimizer.entropy")] {
-            tensors.merge(TrainingCheckpoint.tensors(of: optimizer, prefix: prefix)) { a, _ in a }
-        }
-        return try TrainingCheckpoint(
-            sidecar: CheckpointSidecar(header: runner.header(algorithm: Self.name), environment: environment,
-                                       config: config, state: runner.state()),
-            tensors: tensors)
     }
 }

@@ -39,6 +39,18 @@ public struct SACConfig: Codable, Equatable, Sendable {
     public var logStdMin = -20.0
     /// Upper bound of the actor's log σ (SB3 `LOG_STD_MAX`: 2).
     public var logStdMax = 2.0
+    /// Generalized state-dependent exploration (gSDE, Raffin et al. 2021, arXiv:2005.05719, §3; SB3 `use_sde`):
+    /// exploration noise z(s)·θ_ε from the actor's features and a matrix θ_ε ~ N(0, σ²) held for several steps,
+    /// instead of independent noise each step. Default false.
+    public var useSDE = false
+    /// Vector steps between new gSDE exploration matrices during rollouts (SB3 `sde_sample_freq`; −1, the
+    /// default, = once per training phase, i.e. every ``trainFrequency`` steps).
+    public var sdeSampleFrequency = -1
+    /// Initial log σ of the gSDE exploration matrix entries (SB3 SAC `log_std_init`: −3; RL Zoo
+    /// MountainCarContinuous: −3.67).
+    public var sdeLogStdInit = -3.0
+    /// Bound on |μ| under gSDE (SB3 `clip_mean`: 2; 0 = none).
+    public var sdeClipMean = 2.0
     /// n of n-step returns (1 = the paper's one-step target).
     public var nSteps = 1
     /// Uniform (default) or prioritized replay.
@@ -50,11 +62,4 @@ public struct SACConfig: Codable, Equatable, Sendable {
 
     /// SB3's defaults.
     public init() {}
-
-    var offPolicy: OffPolicySettings {
-        OffPolicySettings(
-            bufferSize: bufferSize, learningStarts: learningStarts, batchSize: batchSize,
-            trainFrequency: trainFrequency, gradientSteps: gradientSteps, nSteps: nSteps, gamma: gamma,
-            replay: replay, logInterval: logInterval, memoryBudgetBytes: memoryBudgetBytes)
-    }
 }

@@ -13,8 +13,9 @@ extension TD3 {
             config.learningStarts = 10_000
             return RunPreset(environment: EnvironmentConfig(id: environmentID), config: config, totalSteps: 20_000)
         case "MountainCarContinuous-v0":
-            // RL Zoo uses Ornstein–Uhlenbeck noise σ 0.5 for 3e5 steps; Gaussian σ 0.5 here.
+            // RL Zoo: Ornstein–Uhlenbeck noise σ 0.5, 3e5 steps, other values SB3 defaults.
             config.explorationNoise = 0.5
+            config.explorationNoiseKind = .ornsteinUhlenbeck
             return RunPreset(environment: EnvironmentConfig(id: environmentID), config: config, totalSteps: 300_000)
         default:
             return nil

@@ -7,7 +7,7 @@ import Tracking
 /// Twin Delayed DDPG (Fujimoto et al. 2018, arXiv:1802.09477): clipped double-Q critics, target policy
 /// smoothing (σ̃ 0.2 clipped at 0.5), delayed actor and target updates (every d = 2 critic updates), Gaussian
 /// exploration noise (σ 0.1); SB3's details (actions in [−1, 1] units, Polyak targets). Box actions only.
-public final class TD3: ConfigurableAlgorithm, OffPolicyLearner {
+public final class TD3: ConfigurableAlgorithm, OffPolicyLearner, OffPolicyParts {
     public static let name = "td3"
     public let config: TD3Config
     public let environment: EnvironmentConfig
@@ -19,6 +19,7 @@ public final class TD3: ConfigurableAlgorithm, OffPolicyLearner {
     let actorOptimizer: Adam
     let criticOptimizer: Adam
     private var lastActorLoss = 0.0
+    private var noise: ExplorationNoise
 
     public var stepCount: Int { runner.stepCount }
     public var actionSpace: Space { runner.environment.vector.singleActionSpace }
@@ -31,29 +32,21 @@ public final class TD3: ConfigurableAlgorithm, OffPolicyLearner {
     }
 
     public convenience init(checkpoint: TrainingCheckpoint) throws {
-        let contents = try checkpoint.contents(algorithm: Self.name, config: TD3Config.self, state: OffPolicyState.self)
-        let runner = try OffPolicyRunner(
-            environment: contents.environment, settings: contents.config.offPolicy, state: contents.state,
-            checkpoint: checkpoint)
-        try self.init(config: contents.config, environment: contents.environment, runner: runner,
-                      seed: contents.header.seed)
-        for (module, prefix) in modules { try checkpoint.restore(module, prefix: prefix) }
-        try checkpoint.restore(actorOptimizer, prefix: "optimizer.actor")
-        try checkpoint.restore(criticOptimizer, prefix: "optimizer.critic")
-        lastActorLoss = contents.state.extra["actor_loss"] ?? 0
+        let restored = try Self.restoredRunner(from: checkpoint)
+        try self.init(config: restored.config, environment: restored.environment, runner: restored.runner,
+                      seed: restored.seed)
+        try restoreParts(from: checkpoint)
+        lastActorLoss = restored.state.extra["actor_loss"] ?? 0
+        if let state = checkpoint.tensors["exploration_noise"] { noise.restore(state.floats) }
     }
 
     private init(config: TD3Config, environment: EnvironmentConfig, runner: OffPolicyRunner, seed: UInt64) throws {
         try config.offPolicy.validate(algorithm: Self.name)
-        guard runner.discreteActionCount == 0 else {
-            throw EnvironmentError.invalidOption("td3 needs a Box action space; \(environment.id) has Discrete actions (use dqn)")
-        }
+        try runner.requireBoxActions(algorithm: Self.name, environmentID: environment.id)
         guard config.policyDelay > 0 else {
             throw EnvironmentError.invalidOption("td3.policyDelay must be positive, got \(config.policyDelay)")
         }
-        guard config.tau > 0, config.tau <= 1 else {
-            throw EnvironmentError.invalidOption("td3.tau must be in (0, 1], got \(config.tau)")
-        }
+        try validatePolyakCoefficient(config.tau, algorithm: Self.name)
         self.config = config
         self.environment = environment
         self.runner = runner
@@ -67,11 +60,23 @@ public final class TD3: ConfigurableAlgorithm, OffPolicyLearner {
         try criticTarget.copyParameters(from: critic)
         actorOptimizer = Adam(learningRate: config.learningRate)
         criticOptimizer = Adam(learningRate: config.learningRate)
+        noise = ExplorationNoise(kind: config.explorationNoiseKind, sigma: config.explorationNoise,
+                                 count: runner.environment.count, actionSize: a)
     }
 
-    private var modules: [(Module, String)] {
+    var savedModules: [(module: Module, prefix: String)] {
         [(actor, "actor"), (actorTarget, "actor_target"), (critic, "critic"), (criticTarget, "critic_target")]
     }
+
+    var savedOptimizers: [(optimizer: any Optimizer, prefix: String)] {
+        [(actorOptimizer, "optimizer.actor"), (criticOptimizer, "optimizer.critic")]
+    }
+
+    var savedTensors: [String: Tensor] {
+        noise.kind == .ornsteinUhlenbeck ? ["exploration_noise": Tensor(noise.state, shape: [noise.state.count])] : [:]
+    }
+
+    var savedScalars: [String: Double] { ["actor_loss": lastActorLoss] }
 
     public static var defaultConfig: TD3Config { TD3Config() }
 
@@ -83,14 +88,16 @@ public final class TD3: ConfigurableAlgorithm, OffPolicyLearner {
         runner.predict(observations: observations, count: count, deterministic: deterministic, learner: self)
     }
 
+    public func checkpoint() throws -> TrainingCheckpoint { try makeCheckpoint() }
+
     func explorationActions(observations: [Float], count: Int, step: Int, using rng: inout Xoshiro256StarStar)
         -> [Float]
     {
-        var actions = policyActions(observations: observations, count: count, deterministic: true, using: &rng)
-        let sigma = Float(config.explorationNoise)
-        for i in actions.indices { actions[i] = Swift.min(Swift.max(actions[i] + sigma * Float(rng.normal()), -1), 1) }
-        return actions
+        noise.perturb(policyActions(observations: observations, count: count, deterministic: true, using: &rng),
+                      using: &rng)
     }
+
+    func episodesEnded(_ done: [Bool]) { noise.reset(done: done) }
 
     func policyActions(observations: [Float], count: Int, deterministic: Bool, using rng: inout Xoshiro256StarStar)
         -> [Float]
@@ -117,9 +124,10 @@ public final class TD3: ConfigurableAlgorithm, OffPolicyLearner {
         }
         var q1Mean = 0.0
         let (criticLoss, criticGradients) = valueAndGrad(critic) { critic in
-            let q1 = critic.q1(observations, actions), q2 = critic.q2(observations, actions)
+            let q = critic(observations, actions)
+            let q1 = q[0]
             q1Mean = Double(q1.mean().item())
-            return TD3Loss.criticLoss(q1: q1, q2: q2, target: target)
+            return TD3Loss.criticLoss(q1: q1, q2: q[1], target: target)
         }
         criticOptimizer.update(critic, gradients: criticGradients)
         if (update + 1) % config.policyDelay == 0 {
@@ -137,18 +145,5 @@ public final class TD3: ConfigurableAlgorithm, OffPolicyLearner {
             metrics: [Metric(MetricTag.qf1Values, q1Mean), Metric(MetricTag.qfLoss, Double(criticLoss.item())),
                       Metric(MetricTag.actorLoss, lastActorLoss)],
             tdErrors: nil)
-    }
-
-    public func checkpoint() throws -> TrainingCheckpoint {
-        var tensors = runner.tensors
-        for (module, prefix) in modules {
-            tensors.merge(TrainingCheckpoint.tensors(of: module, prefix: prefix)) { a, _ in a }
-        }
-        tensors.merge(TrainingCheckpoint.tensors(of: actorOptimizer, prefix: "optimizer.actor")) { a, _ in a }
-        tensors.merge(TrainingCheckpoint.tensors(of: criticOptimizer, prefix: "optimizer.critic")) { a, _ in a }
-        return try TrainingCheckpoint(
-            sidecar: CheckpointSidecar(header: runner.header(algorithm: Self.name), environment: environment,
-                                       config: config, state: runner.state(extra: ["actor_loss": lastActorLoss])),
-            tensors: tensors)
     }
 }

@@ -24,8 +24,10 @@ public struct TD3Config: Codable, Equatable, Sendable {
     public var targetPolicyNoise = 0.2
     /// c, the clip of the smoothing noise (paper: 0.5).
     public var targetNoiseClip = 0.5
-    /// σ, std of the Gaussian exploration noise in [−1, 1] action units (paper: 0.1).
+    /// σ, std of the exploration noise in [−1, 1] action units (paper: 0.1).
     public var explorationNoise = 0.1
+    /// Gaussian (the paper's, default) or Ornstein–Uhlenbeck exploration noise (RL Zoo MountainCarContinuous).
+    public var explorationNoiseKind = ExplorationNoiseKind.gaussian
     /// Hidden layer widths of actor and critics (SB3 TD3: [400, 300]).
     public var hiddenSizes = [400, 300]
     /// n of n-step returns (1 = the paper).
@@ -39,11 +41,4 @@ public struct TD3Config: Codable, Equatable, Sendable {
 
     /// SB3's defaults.
     public init() {}
-
-    var offPolicy: OffPolicySettings {
-        OffPolicySettings(
-            bufferSize: bufferSize, learningStarts: learningStarts, batchSize: batchSize,
-            trainFrequency: trainFrequency, gradientSteps: gradientSteps, nSteps: nSteps, gamma: gamma,
-            replay: replay, logInterval: logInterval, memoryBudgetBytes: memoryBudgetBytes)
-    }
 }

@@ -26,6 +26,27 @@ func a2cPresetFile() throws {
     #expect(try loadsToPreset(A2C.self, "CartPole-v1"))
 }
 
+@Test("Presets/{sac,td3}-<env>.yaml files equal the built-in SAC and TD3 presets",
+      arguments: ["Pendulum-v1", "MountainCarContinuous-v0"])
+func offPolicyContinuousPresetFiles(environmentID: String) throws {
+    #expect(try loadsToPreset(SAC.self, environmentID))
+    #expect(try loadsToPreset(TD3.self, environmentID))
+}
+
+@Test("Presets/dqn-<env>.yaml files equal the built-in DQN presets", arguments: ["CartPole-v1", "MountainCar-v0", "Acrobot-v1"])
+func dqnPresetFiles(environmentID: String) throws {
+    #expect(try loadsToPreset(DQN.self, environmentID))
+}
+
+@Test("MountainCarContinuous presets follow RL Zoo: SAC with gSDE (log σ₀ −3.67), TD3 with OU noise σ 0.5")
+func mountainCarContinuousPresets() throws {
+    let sac = try #require(SAC.preset(for: "MountainCarContinuous-v0"))
+    #expect(sac.config.useSDE && sac.config.sdeLogStdInit == -3.67 && sac.config.hiddenSizes == [64, 64])
+    #expect(sac.config.batchSize == 512 && sac.config.gradientSteps == 32 && sac.totalSteps == 50_000)
+    let td3 = try #require(TD3.preset(for: "MountainCarContinuous-v0"))
+    #expect(td3.config.explorationNoiseKind == .ornsteinUhlenbeck && td3.config.explorationNoise == 0.5)
+}
+
 @Test("The CartPole PPO preset has RL Zoo's hyper-parameters")
 func cartPolePresetValues() throws {
     let preset = try #require(PPO.preset(for: "CartPole-v1"))
