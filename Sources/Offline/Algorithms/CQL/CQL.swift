@@ -7,6 +7,9 @@ import Tracking
 /// CQL's hyper-parameters (Kumar et al. 2020, "Conservative Q-Learning for Offline Reinforcement Learning",
 /// NeurIPS, arXiv:2006.04779, CQL(H) of eq. 4 with the importance-sampled log-sum-exp of Appendix F; defaults of
 /// d3rlpy `CQLConfig` and the official code's Gym settings).
+///
+/// Differences from d3rlpy's defaults: α is fixed (d3rlpy also tunes a Lagrange multiplier with threshold 10);
+/// states are normalised by ``OfflineTrainer`` unless `trainer.normalizeStates: false`.
 public struct CQLConfig: Codable, Equatable, Sendable {
     /// α, weight of the conservative penalty (official Gym `min_q_weight` 5.0 = d3rlpy `conservative_weight`).
     /// Fixed (the official Gym runs use `with_lagrange=False`).

@@ -4,6 +4,9 @@ import Tracking
 
 /// IQL's hyper-parameters (Kostrikov, Nair & Levine 2022, "Offline Reinforcement Learning with Implicit
 /// Q-Learning", ICLR, arXiv:2110.06169, Appendix B for MuJoCo; official code `ikostrikov/implicit_q_learning`).
+///
+/// The official code does not normalise states; ``OfflineTrainer`` does by default for every algorithm (an affine
+/// change of input the networks absorb) — set `trainer.normalizeStates: false` to match it exactly.
 public struct IQLConfig: Codable, Equatable, Sendable {
     /// τ, the expectile of the value regression (MuJoCo 0.7).
     public var expectile = 0.7
