@@ -59,7 +59,7 @@ struct OfflineTrainCommand: ParsableCommand {
     }
 
     private func train<A: OfflineAlgorithm>(_ type: A.Type) throws {
-        let (data, stored) = try OfflineDatasetLoader.load(dataset)
+        let (data, metadata, stored) = try DatasetFile.read(from: dataset)
         let references = refRandom.flatMap { r in refExpert.map { ReferenceReturns(random: r, expert: $0) } } ?? stored
         let defaults = OfflineRunConfig<A>(
             seed: seed, steps: steps, checkpointEvery: checkpointEvery, dataset: dataset, env: EnvironmentConfig(id: env),
@@ -89,7 +89,8 @@ struct OfflineTrainCommand: ParsableCommand {
         options.progress = !quiet
         let out = StandardTextOutput(.output)
         out.write(
-            "\(A.name) on \(dataset): \(data.episodes.count) episodes, \(data.count) transitions; evaluating on \(env)"
+            "\(A.name) on \(dataset)" + (metadata.map { " (\($0.recipe) from \($0.environmentID))" } ?? "")
+                + ": \(data.episodes.count) episodes, \(data.count) transitions; evaluating on \(env)"
                 + (references.map { " (references: random \($0.random), expert \($0.expert))" } ?? " (no reference returns)")
                 + "\n")
         let printer = ClosureCallback { event, algorithm in
@@ -138,29 +139,5 @@ enum OfflineDefaultConfigs {
         case A2PR.name: A2PRConfig()
         default: nil
         }
-    }
-}
-
-/// Reads a dataset file and the reference returns stored with it (D4RL's `ref_min_score` / `ref_max_score`).
-enum OfflineDatasetLoader {
-    static func load(_ path: String) throws -> (OfflineDataset, ReferenceReturns?) {
-        let url = URL(fileURLWithPath: path)
-        if url.pathExtension.lowercased() == "npz" {
-            let arrays = try NPZ.read(from: url)
-            let dataset = try OfflineDataset(flat: arrays, name: url.lastPathComponent)
-            let low = arrays["ref_min_score"].flatMap { $0.count > 0 ? Double($0.floats()[0]) : nil }
-            let high = arrays["ref_max_score"].flatMap { $0.count > 0 ? Double($0.floats()[0]) : nil }
-            if let low, let high { return (dataset, ReferenceReturns(random: low, expert: high)) }
-            return (dataset, nil)
-        }
-        #if HDF5
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            if isDirectory.boolValue { return (try HDF5Dataset.readMinari(from: path), nil) }
-            return (try HDF5Dataset.readD4RL(from: path), nil)
-        #else
-            throw ValidationError(
-                "\(path): only .npz datasets are supported in this build (HDF5 needs `swift build --traits HDF5`)")
-        #endif
     }
 }
