@@ -52,9 +52,10 @@ final class SquashedGaussianActor: Module {
     /// The squashed Gaussian for observations `[B, O]` (with gSDE: N(μ, z²σ²) before the squash), and the features.
     func distributionAndFeatures(_ observations: Tensor) -> (SquashedGaussian, features: Tensor) {
         let h = trunk(observations)
-        guard let explorationLogStd else {
-            return (SquashedGaussian(mean: mean(h), logStd: clamp(logStd!(h), min: _logStdMin, max: _logStdMax)), h)
+        if let logStd {
+            return (SquashedGaussian(mean: mean(h), logStd: clamp(logStd(h), min: _logStdMin, max: _logStdMax)), h)
         }
+        let explorationLogStd = explorationLogStd ?? Tensor.zeros([featureCount, actionCount])
         var mu = mean(h)
         if _clipMean > 0 { mu = clamp(mu, min: -_clipMean, max: _clipMean) }
         let z = h.detached()
