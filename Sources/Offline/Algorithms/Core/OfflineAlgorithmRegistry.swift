@@ -1,7 +1,7 @@
 /// The offline algorithms by registry name (`swiftrl offline train <name>`).
 public enum OfflineAlgorithmRegistry {
     /// Every offline algorithm, in display order.
-    public static let all: [any OfflineAlgorithm.Type] = [BC.self, TD3BC.self, IQL.self, CQL.self, PRDC.self, A2PR.self]
+    public static var all: [any OfflineAlgorithm.Type] { [BC.self, TD3BC.self, IQL.self, CQL.self, PRDC.self, A2PR.self] }
 
     /// The registry names.
     public static var names: [String] { all.map { $0.name } }
