@@ -9,7 +9,8 @@ second while training (evaluation time excluded), median over the same runs.
 Prints JSON lines in `swiftrl bench` format (suite, case, unit, median, min, max, peer); `--details` prints the
 per-seed runs as one JSON object instead.
 
-Cases `sac_pendulum_seconds_to_-200`, `sac_pendulum_cpu_seconds_to_-200` and `sac_update_ms`: SAC on Pendulum-v1
+Cases `sac_pendulum_seconds_to_-200`, `sac_pendulum_cpu_seconds_to_-200`, `sac_pendulum_steps_to_-200` and
+`sac_update_ms`: SAC on Pendulum-v1
 (SB3 defaults with lr 1e-3), run by `train_sb3_sac.py` (see there) with one torch thread; `--cases ppo` or
 `--cases sac` runs one family only.
 
@@ -113,10 +114,11 @@ def main():
         torch.set_num_threads(1)
         sac_runs = [train_sb3_sac.run(seed) for seed in seeds]
         inf = float("inf")
-        for case, key in (("sac_pendulum_seconds_to_-200", "seconds"), ("sac_pendulum_cpu_seconds_to_-200",
-                                                                        "cpu_seconds"), ("sac_update_ms", "update_ms")):
+        for case, key, unit in (("sac_pendulum_seconds_to_-200", "seconds", "s"),
+                                ("sac_pendulum_cpu_seconds_to_-200", "cpu_seconds", "s"),
+                                ("sac_pendulum_steps_to_-200", "steps", "steps"), ("sac_update_ms", "update_ms", "ms")):
             values = [r[key] if r[key] is not None else inf for r in sac_runs]
-            print(json.dumps({"suite": "train", "case": case, "unit": "ms" if key == "update_ms" else "s",
+            print(json.dumps({"suite": "train", "case": case, "unit": unit,
                               "median": statistics.median(values), "min": min(values), "max": max(values),
                               "peer": peer, "steps": [r["steps"] for r in sac_runs]}), flush=True)
     if "ppo" not in args.cases:

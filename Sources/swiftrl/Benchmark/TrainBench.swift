@@ -13,6 +13,7 @@ import Tensor
 ///   learning rate 1e-3), evaluating every 1000 steps, budget 20k steps.
 /// - `sac_pendulum_cpu_seconds_to_-200`: the same runs timed with the thread CPU clock (on a shared machine this
 ///   estimates the unloaded wall time; the peer reports its process CPU time with one torch thread).
+/// - `sac_pendulum_steps_to_-200`: environment steps at that first evaluation, same runs (sample efficiency).
 /// - `sac_update_ms`: milliseconds per SAC gradient step (256-256 networks, batch 256), from the same runs.
 enum TrainBench {
     /// Evaluation interval of the SAC case (the peer uses the same).
@@ -34,11 +35,13 @@ enum TrainBench {
                 BenchmarkResult(suite: "train", case: "ppo_cartpole_sps", unit: "steps/s", samples: runs.map(\.stepsPerSecond)),
             ]
         }
-        if wanted("sac_pendulum_seconds_to_-200") || wanted("sac_pendulum_cpu_seconds_to_-200") || wanted("sac_update_ms") {
+        if ["sac_pendulum_seconds_to_-200", "sac_pendulum_cpu_seconds_to_-200", "sac_pendulum_steps_to_-200",
+            "sac_update_ms"].contains(where: wanted) {
             let runs = try seeds.map { try sacPendulum(seed: $0) }
             results += [
                 BenchmarkResult(suite: "train", case: "sac_pendulum_seconds_to_-200", unit: "s", samples: runs.map(\.seconds)),
                 BenchmarkResult(suite: "train", case: "sac_pendulum_cpu_seconds_to_-200", unit: "s", samples: runs.map(\.cpuSeconds)),
+                BenchmarkResult(suite: "train", case: "sac_pendulum_steps_to_-200", unit: "steps", samples: runs.map(\.steps)),
                 BenchmarkResult(suite: "train", case: "sac_update_ms", unit: "ms", samples: runs.map(\.updateMilliseconds)),
             ]
         }
@@ -59,12 +62,12 @@ enum TrainBench {
         return (seconds, Double(ppo.stepCount) / max(total - timer.evaluationSeconds, 1e-9))
     }
 
-    /// One seed of SAC on Pendulum-v1: wall and CPU seconds to −200 (∞ if never within the preset's 20k steps) and
-    /// milliseconds per gradient step (training time without evaluation, over the gradient steps taken).
+    /// One seed of SAC on Pendulum-v1: wall and CPU seconds and steps to −200 (∞ if never within the preset's 20k
+    /// steps) and milliseconds per gradient step (training time without evaluation, over the gradient steps taken).
     static func sacPendulum(seed: UInt64) throws
-        -> (seconds: Double, cpuSeconds: Double, updateMilliseconds: Double)
+        -> (seconds: Double, cpuSeconds: Double, steps: Double, updateMilliseconds: Double)
     {
-        guard let preset = SAC.preset(for: "Pendulum-v1") else { return (.infinity, .infinity, 0) }
+        guard let preset = SAC.preset(for: "Pendulum-v1") else { return (.infinity, .infinity, .infinity, 0) }
         let cpuStart = Stopwatch.now(.cpu)
         let sac = try SAC(config: preset.config, environment: preset.environment, seed: seed)
         let evaluation = EvaluationCallback(
@@ -76,7 +79,7 @@ enum TrainBench {
         let reached = evaluation.firstReached
         let updates = max(sac.stepCount - preset.config.learningStarts, 1)
         return (reached?.wallSeconds ?? .infinity, reached == nil ? .infinity : cpu,
-                (cpu - timer.evaluationSeconds) / Double(updates) * 1000)
+                reached.map { Double($0.step) } ?? .infinity, (cpu - timer.evaluationSeconds) / Double(updates) * 1000)
     }
 }
 
