@@ -30,13 +30,14 @@ enum PeerBenchmark {
         }
     }
 
-    /// A markdown table: case, SwiftRL median, peer median, and the speed-up (time units: peer/ours; rates: ours/peer).
+    /// A markdown table: case, SwiftRL median, peer median, and the speed-up (costs — time units and counts of
+    /// environment steps needed: peer/ours; rates: ours/peer).
     static func ratioTable(ours: [BenchmarkResult], peers: [BenchmarkResult]) -> String {
         var lines = ["| case | SwiftRL | peer | peer value | SwiftRL speed-up |", "|---|---|---|---|---|"]
         for r in ours {
             let peerCase = r.case.hasSuffix("_builtin") ? String(r.case.dropLast("_builtin".count)) : r.case
             for p in peers where p.case == peerCase {
-                let isTime = ["us", "ms", "s"].contains(r.unit)
+                let isTime = ["us", "ms", "s", "steps"].contains(r.unit)
                 let ratio = isTime ? p.median / r.median : r.median / p.median
                 lines.append(String(format: "| %@ | %.4g %@ | %@ | %.4g %@ | %.2f× |", r.case as NSString, r.median, r.unit as NSString,
                                     (p.peer ?? p.suite) as NSString, p.median, p.unit as NSString, ratio))
