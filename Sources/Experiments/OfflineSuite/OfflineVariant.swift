@@ -13,7 +13,9 @@ public struct OfflineVariant: Sendable {
         @Sendable (OfflineDataset, EnvironmentConfig, OfflineTrainerSettings, UInt64, Int) throws -> [OfflineEvaluationRecord]
 
     /// A variant training `type` with `config`.
-    public static func make<A: OfflineAlgorithm>(_ label: String, _ type: A.Type, config: A.Config) -> OfflineVariant {
+    public static func make<A: OfflineAlgorithm & SendableMetatype>(
+        _ label: String, _ type: A.Type, config: A.Config
+    ) -> OfflineVariant {
         OfflineVariant(label: label, algorithm: A.name) { dataset, environment, settings, seed, steps in
             let trainer = try OfflineTrainer<A>(
                 config: config, dataset: dataset, environment: environment, settings: settings, seed: seed)

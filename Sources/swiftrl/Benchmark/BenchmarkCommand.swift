@@ -75,7 +75,9 @@ struct BenchmarkCommand: ParsableCommand {
             let process = Process()
             process.executableURL = executable
             process.arguments = task.arguments
-            FileManager.default.createFile(atPath: task.log.path, contents: nil)
+            guard FileManager.default.createFile(atPath: task.log.path, contents: nil) else {
+                throw ValidationError("cannot create the log file \(task.log.path); check that its folder is writable")
+            }
             let handle = try FileHandle(forWritingTo: task.log)
             process.standardOutput = handle
             process.standardError = handle
