@@ -15,11 +15,21 @@ struct RotaryKernel<T: TensorScalar> {
     init<C: Collection<Int>>(positions: C, headDim: Int, base: Double, perRow: Bool = false) {
         half = headDim / 2
         self.perRow = perRow
+        let inverseFrequencies = (0..<half).map { i in 1 / Double.pow(base, Double(2 * i) / Double(headDim)) }
         var c = [T](repeating: 0, count: positions.count * half), s = c
+        // rows repeat positions (every batch row when decoding), so each distinct position is computed once
+        var firstRow: [Int: Int] = [:]
         for (row, p) in positions.enumerated() {
+            if let earlier = firstRow[p] {
+                for i in 0..<half {
+                    c[row * half + i] = c[earlier * half + i]
+                    s[row * half + i] = s[earlier * half + i]
+                }
+                continue
+            }
+            firstRow[p] = row
             for i in 0..<half {
-                let inverseFrequency = 1 / Double.pow(base, Double(2 * i) / Double(headDim))
-                let angle = Double(p) * inverseFrequency
+                let angle = Double(p) * inverseFrequencies[i]
                 c[row * half + i] = T(Double.cos(angle))
                 s[row * half + i] = T(Double.sin(angle))
             }

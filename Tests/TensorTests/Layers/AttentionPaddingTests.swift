@@ -66,4 +66,18 @@ struct AttentionPaddingTests {
             maxDifference(Self.row(y, 1), applyRotaryEmbedding(Self.row(x, 1), positionOffset: 5, base: 50)) < 1e-15)
         expectGradient([x]) { applyRotaryEmbedding($0[0], positions: [3, 1, 0, 2, 2, 9], base: 20) }
     }
+
+    @Test("repeated per-row positions (decoding: one position shared by many rows) rotate every row")
+    func repeatedRotaryPositions() {
+        let x = randomDouble([4, 2, 2, 4])
+        let positions = [7, 3, 7, 3, 7, 3, 1, 7]
+        let y = applyRotaryEmbedding(x, positions: positions, base: 50)
+        for b in 0..<4 {
+            for t in 0..<2 {
+                let token = Self.row(x, b).slice(axis: 1, t..<(t + 1))
+                let alone = applyRotaryEmbedding(token, positionOffset: positions[b * 2 + t], base: 50)
+                #expect(maxDifference(Self.row(y, b).slice(axis: 1, t..<(t + 1)), alone) == 0)
+            }
+        }
+    }
 }
