@@ -5,9 +5,10 @@ import Tensor
 ///
 /// With generalized state-dependent exploration (gSDE, Raffin et al. 2021, arXiv:2005.05719, §3) the log σ head is
 /// replaced by a state-independent parameter `explorationLogStd` `[H, A]`: the noise is ε(s) = z(s)·θ_ε with the
-/// trunk's features z(s) (not back-propagated into, SB3 `learn_features=False`) and an exploration matrix
-/// θ_ε ~ N(0, σ²) held fixed for several steps, so the pre-squash action u ~ N(μ(s), z(s)²·σ²) per dimension; μ is
-/// clipped to ±`clipMean` (SB3's Hardtanh on μ under gSDE).
+/// trunk's features z(s) and an exploration matrix θ_ε ~ N(0, σ²) held fixed for several steps, so the pre-squash
+/// action u ~ N(μ(s), z(s)²·σ²) per dimension; μ is clipped to ±`clipMean` (SB3's Hardtanh on μ under gSDE). As in
+/// SB3's SAC actor (`learn_features=True`, unlike its PPO policy) the actor loss back-propagates into z(s) through
+/// both the variance and the noise z(s)·θ_ε.
 final class SquashedGaussianActor: Module {
     let trunk: MLP
     let mean: Linear
@@ -58,9 +59,8 @@ final class SquashedGaussianActor: Module {
         let explorationLogStd = explorationLogStd ?? Tensor.zeros([featureCount, actionCount])
         var mu = mean(h)
         if _clipMean > 0 { mu = clamp(mu, min: -_clipMean, max: _clipMean) }
-        let z = h.detached()
-        let variance = matmul(z * z, exp(explorationLogStd * 2)) + Self.sdeVarianceEpsilon
-        return (SquashedGaussian(mean: mu, logStd: log(variance) * 0.5), z)
+        let variance = matmul(h * h, exp(explorationLogStd * 2)) + Self.sdeVarianceEpsilon
+        return (SquashedGaussian(mean: mu, logStd: log(variance) * 0.5), h)
     }
 
     /// The squashed Gaussian for observations `[B, O]`.

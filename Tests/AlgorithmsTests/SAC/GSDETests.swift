@@ -71,6 +71,17 @@ struct GSDETests {
         #expect(g.floats.contains { $0 != 0 })
     }
 
+    @Test("the features z(s) are learned (SB3 SAC learn_features=True): the gSDE σ(s) and noise reach the trunk")
+    func featuresAreLearned() throws {
+        let a = actor()
+        let x = Tensor([Float]([0.5, -1, 2, 0.25]), shape: [2, 2])
+        // σ(s) = sqrt(z²·σ² + ε) does not involve μ, so trunk gradients can only come through z(s).
+        let (_, gradients) = valueAndGrad(a) { actor in actor.distribution(x).base.std.sum() }
+        let trunk = zip(gradients.paths, gradients.tensors).filter { $0.0.hasPrefix("trunk") }.map(\.1)
+        #expect(!trunk.isEmpty)
+        #expect(trunk.contains { $0.floats.contains { $0 != 0 } })
+    }
+
     @Test("behaviour actions with one exploration matrix are a deterministic function of the state (held noise)")
     func heldNoise() {
         let a = actor()
