@@ -35,7 +35,10 @@ public struct RLVRConfig: Codable, Equatable, Sendable {
     public var overlong: OverlongShaping?
     /// Overlong filtering: truncated completions are masked out of the loss (TRL `mask_truncated_completions`).
     public var maskTruncated: Bool
-    /// Reward values of the verifier outcomes.
+    /// Reward values of the verifier outcomes (correct / wrong answer / malformed). Applied where the task
+    /// verifier becomes a reward: ``RLVRRunner`` and `swiftrl rlvr train` wrap the task's verifier in a
+    /// ``RewardSchemeVerifier`` with this scheme. ``RLVRTrainer`` itself scores with the reward functions it is
+    /// given, so wrap your verifier the same way when you build a trainer directly.
     public var rewards: RewardScheme
     /// Value-loss weight (PPO with a value head only).
     public var valueCoefficient: Double

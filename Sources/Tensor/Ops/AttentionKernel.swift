@@ -44,6 +44,7 @@ struct AttentionKernel<T: TensorScalar> {
         q: UnsafePointer<T>, k: UnsafePointer<T>, v: UnsafePointer<T>,
         probabilities p: UnsafeMutablePointer<T>, out: UnsafeMutablePointer<T>
     ) {
+        if queries == 1 { return singleQueryForward(q: q, k: k, v: v, probabilities: p, out: out) }
         let qStride = heads * headDim, kvStride = kvHeads * headDim, matrix = queries * keys
         for b in 0..<batch {
             for h in 0..<heads {

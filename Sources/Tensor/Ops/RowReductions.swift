@@ -59,3 +59,21 @@ func rowSquaredDeviation<T: TensorScalar>(_ p: UnsafePointer<T>, _ n: Int, from 
     }
     return s
 }
+
+/// y[j] += α·x[j] over 0..<n.
+@inline(__always)
+func rowAxpy<T: TensorScalar>(_ alpha: T, _ x: UnsafePointer<T>, _ y: UnsafeMutablePointer<T>, _ n: Int) {
+    let scale = SIMD8<T>(repeating: alpha)
+    let rx = UnsafeRawPointer(x), ry = UnsafeMutableRawPointer(y), stride = MemoryLayout<T>.stride
+    var j = 0
+    while j + 8 <= n {
+        let sum = ry.loadUnaligned(fromByteOffset: j * stride, as: SIMD8<T>.self)
+            + scale * rx.loadUnaligned(fromByteOffset: j * stride, as: SIMD8<T>.self)
+        ry.storeBytes(of: sum, toByteOffset: j * stride, as: SIMD8<T>.self)
+        j += 8
+    }
+    while j < n {
+        y[j] += alpha * x[j]
+        j += 1
+    }
+}

@@ -166,4 +166,46 @@ struct AttentionTests {
             scaledDotProductAttention(query: $0[0], key: $0[1], value: $0[2], scale: 0.3, causal: false, keyMask: mask)
         }
     }
+
+    @Test("one query per row (decoding): equals the composite softmax(qKᵀ·scale + mask)·V, masks, cache prefix")
+    func singleQueryMatchesComposite() {
+        // 3 rows, 4 query heads over 2 key/value heads, a 6-position buffer of which 5 are valid
+        let q = randomDouble([3, 1, 4, 8], seed: 7), k = randomDouble([3, 6, 2, 8], seed: 8)
+        let v = randomDouble([3, 6, 2, 8], seed: 9)
+        // row 0 all visible, row 1 left padding of 2, row 2 every key hidden (a padding query)
+        let mask = [true, true, true, true, true, false, false, true, true, true, false, false, false, false, false]
+        let y = scaledDotProductAttention(query: q, key: k, value: v, scale: 0.4, keyMask: mask, keyLength: 5)
+        let qv: [Double] = q.array(), kv: [Double] = k.array(), vv: [Double] = v.array(), yv: [Double] = y.array()
+        for b in 0..<3 {
+            for h in 0..<4 {
+                var weights = [Double](repeating: 0, count: 5)
+                for j in 0..<5 where mask[b * 5 + j] {
+                    var dot = 0.0
+                    for i in 0..<8 { dot += qv[(b * 4 + h) * 8 + i] * kv[((b * 6 + j) * 2 + h / 2) * 8 + i] }
+                    weights[j] = Double.exp(0.4 * dot)
+                }
+                let total = weights.reduce(0, +)
+                for i in 0..<8 {
+                    var expected = 0.0
+                    for j in 0..<5 where total > 0 { expected += weights[j] / total * vv[((b * 6 + j) * 2 + h / 2) * 8 + i] }
+                    #expect(Swift.abs(yv[(b * 4 + h) * 8 + i] - expected) < 1e-12)
+                }
+            }
+        }
+        let qf = randomDouble([2, 1, 2, 16], seed: 10).cast(.float32)
+        let kf = randomDouble([2, 4, 2, 16], seed: 11).cast(.float32)
+        let vf = randomDouble([2, 4, 2, 16], seed: 12).cast(.float32)
+        let earlier = randomDouble([2, 3, 2, 16], seed: 16).cast(.float32)
+        let fast = scaledDotProductAttention(query: qf, key: kf, value: vf)
+        let reference = scaledDotProductAttention(query: concat([earlier, qf], axis: 1), key: kf, value: vf)
+            .slice(axis: 1, 3..<4)
+        // the composite GEMM path with 4 queries gives the same last row
+        #expect(maxDifference(fast, reference) < 1e-5)
+        let qg = randomDouble([2, 1, 4, 2], seed: 13), kg = randomDouble([2, 4, 2, 2], seed: 14)
+        let vg = randomDouble([2, 4, 2, 2], seed: 15)
+        let gradientMask = [true, false, true, true, false, true, true, true]
+        expectGradient([qg, kg, vg]) {
+            scaledDotProductAttention(query: $0[0], key: $0[1], value: $0[2], keyMask: gradientMask)
+        }
+    }
 }
