@@ -68,7 +68,7 @@ extension Float {
                 * second.loadUnaligned(fromByteOffset: offset + 32, as: SIMD8<Float>.self)
             j += 16
         }
-        var total = (sum0 + sum1).sum()
+        var total = horizontalSum(sum0 + sum1)
         while j < count {
             total += x[j] * y[j]
             j += 1
@@ -94,7 +94,7 @@ extension Double {
                 * second.loadUnaligned(fromByteOffset: offset + 32, as: SIMD4<Double>.self)
             j += 8
         }
-        var total = (sum0 + sum1).sum()
+        var total = horizontalSum(sum0 + sum1)
         while j < count {
             total += x[j] * y[j]
             j += 1

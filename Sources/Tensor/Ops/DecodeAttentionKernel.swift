@@ -13,16 +13,16 @@ extension AttentionKernel {
     ) {
         precondition(queries == 1, "singleQueryForward: \(queries) queries per row, expected 1")
         let kvStride = kvHeads * headDim, scale = softmax.scale
-        // rows of one batch entry are streamed once for all heads (each key/value row holds every head)
+        // per head: scores against every visible key, softmax, then the probability-weighted sum of values
         for b in 0..<batch {
             let maskOffset = b * keys
             @inline(__always) func visible(_ j: Int) -> Bool { softmax.keyMask?[maskOffset + j] != 0 }
             let qb = q + b * heads * headDim, ob = out + b * heads * headDim
             let kb = k + b * keyCapacity * kvStride, vb = v + b * keyCapacity * kvStride
             let pb = p + b * heads * keys
-            for j in 0..<keys where visible(j) {
-                let row = kb + j * kvStride
-                for h in 0..<heads { pb[h * keys + j] = rowDot(qb + h * headDim, row + (h / group) * headDim, headDim) }
+            for h in 0..<heads {
+                let qh = qb + h * headDim, kh = kb + (h / group) * headDim, ph = pb + h * keys
+                for j in 0..<keys where visible(j) { ph[j] = rowDot(qh, kh + j * kvStride, headDim) }
             }
             for h in 0..<heads {
                 let ph = pb + h * keys
@@ -38,11 +38,43 @@ extension AttentionKernel {
                 let inverse = 1 / rowSum(UnsafePointer(ph), keys)
                 for j in 0..<keys { ph[j] *= inverse }
             }
-            ob.update(repeating: 0, count: heads * headDim)
-            for j in 0..<keys where visible(j) {
-                let row = vb + j * kvStride
-                for h in 0..<heads { rowAxpy(pb[h * keys + j], row + (h / group) * headDim, ob + h * headDim, headDim) }
+            for h in 0..<heads {
+                weightedRowSum(
+                    weights: pb + h * keys, rows: vb + (h / group) * headDim, rowStride: kvStride, count: keys,
+                    width: headDim, into: ob + h * headDim)
             }
         }
     }
+}
+
+/// `out[0..<width] = Σ_j weights[j] · rows[j·rowStride ..< j·rowStride + width]`, skipping zero weights. The
+/// output is accumulated in registers 32 lanes at a time, so the loop over rows has no stores (a store per row
+/// would make every row load wait on it).
+@inline(__always)
+func weightedRowSum<T: TensorScalar>(
+    weights: UnsafePointer<T>, rows: UnsafePointer<T>, rowStride: Int, count: Int, width: Int,
+    into out: UnsafeMutablePointer<T>
+) {
+    let lane = MemoryLayout<SIMD8<T>>.stride
+    var start = 0
+    while start + 32 <= width {
+        var a0 = SIMD8<T>.zero, a1 = SIMD8<T>.zero, a2 = SIMD8<T>.zero, a3 = SIMD8<T>.zero
+        for j in 0..<count where weights[j] != 0 {
+            let w = SIMD8<T>(repeating: weights[j])
+            let row = UnsafeRawPointer(rows + j * rowStride + start)
+            a0 += w * row.loadUnaligned(fromByteOffset: 0, as: SIMD8<T>.self)
+            a1 += w * row.loadUnaligned(fromByteOffset: lane, as: SIMD8<T>.self)
+            a2 += w * row.loadUnaligned(fromByteOffset: 2 * lane, as: SIMD8<T>.self)
+            a3 += w * row.loadUnaligned(fromByteOffset: 3 * lane, as: SIMD8<T>.self)
+        }
+        let target = UnsafeMutableRawPointer(out + start)
+        target.storeBytes(of: a0, toByteOffset: 0, as: SIMD8<T>.self)
+        target.storeBytes(of: a1, toByteOffset: lane, as: SIMD8<T>.self)
+        target.storeBytes(of: a2, toByteOffset: 2 * lane, as: SIMD8<T>.self)
+        target.storeBytes(of: a3, toByteOffset: 3 * lane, as: SIMD8<T>.self)
+        start += 32
+    }
+    guard start < width else { return }
+    (out + start).update(repeating: 0, count: width - start)
+    for j in 0..<count where weights[j] != 0 { rowAxpy(weights[j], rows + j * rowStride + start, out + start, width - start) }
 }

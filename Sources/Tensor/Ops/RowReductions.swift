@@ -11,7 +11,7 @@ func rowSum<T: TensorScalar>(_ p: UnsafePointer<T>, _ n: Int) -> T {
         acc += raw.loadUnaligned(fromByteOffset: j * stride, as: SIMD8<T>.self)
         j += 8
     }
-    var s = acc.sum()
+    var s = horizontalSum(acc)
     while j < n {
         s += p[j]
         j += 1
@@ -31,7 +31,7 @@ func rowDot<T: TensorScalar>(_ a: UnsafePointer<T>, _ b: UnsafePointer<T>, _ n: 
             * rb.loadUnaligned(fromByteOffset: j * stride, as: SIMD8<T>.self)
         j += 8
     }
-    var s = acc.sum()
+    var s = horizontalSum(acc)
     while j < n {
         s += a[j] * b[j]
         j += 1
@@ -51,7 +51,7 @@ func rowSquaredDeviation<T: TensorScalar>(_ p: UnsafePointer<T>, _ n: Int, from 
         acc += d * d
         j += 8
     }
-    var s = acc.sum()
+    var s = horizontalSum(acc)
     while j < n {
         let d = p[j] - c
         s += d * d
@@ -76,4 +76,20 @@ func rowAxpy<T: TensorScalar>(_ alpha: T, _ x: UnsafePointer<T>, _ y: UnsafeMuta
         y[j] += alpha * x[j]
         j += 1
     }
+}
+
+/// The sum of the eight lanes as a pairwise tree (halves, then pairs). `SIMD8.sum()` lowers to a serial
+/// lane-by-lane chain that costs more than the loop it ends for short rows such as one attention head.
+@inline(__always)
+func horizontalSum<T: TensorScalar>(_ v: SIMD8<T>) -> T {
+    let quarter = v.lowHalf + v.highHalf
+    let pair = quarter.lowHalf + quarter.highHalf
+    return pair[0] + pair[1]
+}
+
+/// The sum of the four lanes as a pairwise tree.
+@inline(__always)
+func horizontalSum<T: TensorScalar>(_ v: SIMD4<T>) -> T {
+    let pair = v.lowHalf + v.highHalf
+    return pair[0] + pair[1]
 }
