@@ -78,8 +78,11 @@ public struct SFTExampleGenerator: Sendable {
         if rng.nextDouble() < noise {
             corruption = rng.nextDouble() < malformedShare ? .malformed : .wrongAnswer
         }
-        var answer = problem.groundTruth
-        if corruption == .wrongAnswer { answer = Self.wrongAnswer(problem.groundTruth, using: &rng) }
+        var answer = WorkedSolution.referenceAnswer(for: problem, kind: task.kind)
+        if corruption == .wrongAnswer {
+            answer = task.kind == .countdown
+                ? Self.wrongExpression(answer, using: &rng) : Self.wrongAnswer(answer, using: &rng)
+        }
         var completion = WorkedSolution.text(for: problem, kind: task.kind, style: style, answer: answer)
         if corruption == .malformed {
             completion = completion.replacingOccurrences(of: "Answer: ", with: "")
@@ -106,5 +109,28 @@ public struct SFTExampleGenerator: Sendable {
             return truth + "0"
         }
         return values.joined(separator: ",")
+    }
+
+    /// A plausible wrong countdown expression: one operator changed (to `+`, `-` or `*`) so that the value
+    /// changes; if no single change does, `+1` appended (a number the problem does not give).
+    static func wrongExpression(_ expression: String, using rng: inout some RandomNumberGenerator) -> String {
+        let characters = Array(expression)
+        let operators = characters.indices.filter { "+-*/".contains(characters[$0]) }
+        guard let original = try? ArithmeticExpression.evaluate(expression).value, !operators.isEmpty else {
+            return expression + "+1"
+        }
+        let first = Int.random(in: 0..<operators.count, using: &rng)
+        for k in 0..<operators.count {
+            let position = operators[(first + k) % operators.count]
+            for replacement in "+-*" where replacement != characters[position] {
+                var changed = characters
+                changed[position] = replacement
+                let text = String(changed)
+                if let value = try? ArithmeticExpression.evaluate(text).value, abs(value - original) > 1e-9 {
+                    return text
+                }
+            }
+        }
+        return expression + "+1"
     }
 }

@@ -13,6 +13,8 @@ public struct SyntheticTask: Codable, Equatable, Sendable {
         case modular
         /// ``LinearEquationTask`` (`3*x+4=19, x=`).
         case linear
+        /// ``CountdownTask`` (`make 24 with 3 4 2:`); reference solutions come from ``CountdownSolver``.
+        case countdown
     }
 
     /// The family.
@@ -22,9 +24,14 @@ public struct SyntheticTask: Codable, Equatable, Sendable {
 
     /// Creates a task.
     /// - Throws: ``TaskConfigurationError`` if `difficulty` is outside the family's range (1...9 for addition,
-    ///   1...4 for multiplication, 1...8 otherwise).
+    ///   1...4 for multiplication and countdown, 1...8 otherwise).
     public init(kind: Kind, difficulty: Int = 2) throws(TaskConfigurationError) {
-        let limit = kind == .addition ? 9 : (kind == .multiplication ? 4 : 8)
+        let limit: Int
+        switch kind {
+        case .addition: limit = 9
+        case .multiplication, .countdown: limit = 4
+        default: limit = 8
+        }
         guard (1...limit).contains(difficulty) else {
             throw TaskConfigurationError(
                 "\(kind.rawValue): difficulty must be in 1...\(limit); got \(difficulty)")
@@ -42,19 +49,17 @@ public struct SyntheticTask: Codable, Equatable, Sendable {
         try self.init(kind: try c.decode(Kind.self, forKey: .kind), difficulty: try c.decode(Int.self, forKey: .difficulty))
     }
 
-    /// Parses a task name (`addition`, `multiplication`, `sorting`, `modular`, `linear`).
+    /// Parses a task name (`addition`, `multiplication`, `sorting`, `modular`, `linear`, `countdown`).
     /// - Throws: ``TaskConfigurationError`` listing the names for an unknown one.
     public init(named name: String, difficulty: Int = 2) throws(TaskConfigurationError) {
         guard let kind = Kind(rawValue: name.lowercased()) else {
-            let hint = name.lowercased() == "countdown"
-                ? " (countdown has no reference solution to pretrain on)" : ""
             throw TaskConfigurationError(
-                "unknown task `\(name)`\(hint); choose one of \(Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+                "unknown task `\(name)`; choose one of \(Kind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         try self.init(kind: kind, difficulty: difficulty)
     }
 
-    /// Every character the prompts and solutions of these tasks use (also covers countdown prompts); the
+    /// Every character the prompts and solutions of these tasks use; the
     /// ``CharacterTokenizer`` vocabulary of pretrained models.
     public static let characters = "0123456789+-*/=%(),.:;| \\{}abcdefghijklmnopqrstuvwxyzA"
 
@@ -64,7 +69,7 @@ public struct SyntheticTask: Codable, Equatable, Sendable {
     /// The problem generator. Difficulty d scales: addition operands of 1...d digits; multiplication 1...d
     /// digits; sorting lists of 2...d+2 values in 0...9 (d = 1) or 0...99; modular `(a*b+c) % p` with
     /// operands ≤ 10^min(d,3) − 1 and p = 7, 13, 31, 97 for d = 1, 2, 3, ≥ 4; linear `a*x+b=c` with
-    /// |a|, |b|, |x| ≤ 3d.
+    /// |a|, |b|, |x| ≤ 3d; countdown with d + 1 numbers in 1...10.
     /// - Throws: ``TaskConfigurationError`` only for a value whose knobs were changed after validation.
     public func makeGenerator() throws(TaskConfigurationError) -> any TaskGenerator {
         let d = difficulty
@@ -78,6 +83,7 @@ public struct SyntheticTask: Codable, Equatable, Sendable {
             for _ in 0..<min(d, 3) { bound *= 10 }
             return try ModularArithmeticTask(modulus: p, maxOperand: bound - 1)
         case .linear: return try LinearEquationTask(maxCoefficient: 3 * d, maxSolution: 3 * d)
+        case .countdown: return try CountdownTask(count: d + 1, maxNumber: 10)
         }
     }
 

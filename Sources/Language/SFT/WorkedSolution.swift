@@ -1,7 +1,14 @@
 /// Writes reference solutions for ``SyntheticTask`` problems in each ``SolutionStyle`` by reading the operands
 /// back from the prompt (the formats of ``ArithmeticTask``, ``SortingTask``, ``ModularArithmeticTask`` and
-/// ``LinearEquationTask``).
+/// ``LinearEquationTask``) or, for ``CountdownTask``, from the ground truth through ``CountdownSolver``.
 public enum WorkedSolution {
+    /// The correct final answer: the ground truth itself, except for countdown, whose answer is an expression
+    /// (found by ``CountdownSolver``; the ground truth when the problem has no solution).
+    public static func referenceAnswer(for problem: TaskProblem, kind: SyntheticTask.Kind) -> String {
+        guard kind == .countdown else { return problem.groundTruth }
+        return countdownSolution(problem)?.expression ?? problem.groundTruth
+    }
+
     /// The completion text (without end-of-sequence) of `problem` in `style`, with `answer` as the final answer
     /// (the ground truth, or a corrupted one).
     public static func text(
@@ -22,6 +29,7 @@ public enum WorkedSolution {
     /// - multiplication `47*85=`: `47*5=235,47*80=3760` (partial products)
     /// - modular `(12*34+5)%97=`: `12*34=408,408+5=413,413%97=25`
     /// - linear `3*x+4=19, x=`: `19-4=15,15/3=5`
+    /// - countdown `make 24 with 3 4 2:`: `3*4=12,12*2=24` (the solver's operations)
     public static func steps(for problem: TaskProblem, kind: SyntheticTask.Kind) -> String? {
         let p = problem.prompt
         switch kind {
@@ -63,9 +71,16 @@ public enum WorkedSolution {
             let d = c - b
             let first = b >= 0 ? "\(c)-\(b)=\(d)" : "\(c)+\(-b)=\(d)"
             return first + ",\(d)/\(a)=\(d / a)"
+        case .countdown:
+            return countdownSolution(problem)?.steps.joined(separator: ",")
         case .sorting:
             return nil
         }
+    }
+
+    private static func countdownSolution(_ problem: TaskProblem) -> CountdownSolver.Solution? {
+        guard let truth = CountdownVerifier.parseGroundTruth(problem.groundTruth) else { return nil }
+        return CountdownSolver.solve(target: truth.target, numbers: truth.numbers)
     }
 
     /// `a` and `b` of a prompt `a<op>b=`.

@@ -72,13 +72,15 @@ import Testing
             for _ in 0..<50 {
                 let problem = data.problem(using: &rng)
                 for style in [SolutionStyle.direct, .steps] {
-                    let text = WorkedSolution.text(for: problem, kind: kind, style: style, answer: problem.groundTruth)
+                    let answer = WorkedSolution.referenceAnswer(for: problem, kind: kind)
+                    let text = WorkedSolution.text(for: problem, kind: kind, style: style, answer: answer)
                     #expect(data.verifier.verify(prompt: problem.prompt, completion: text, groundTruth: problem.groundTruth).correct)
                     #expect(throws: Never.self) { _ = try SyntheticTask.tokenizer.encode(problem.prompt + text) }
                 }
             }
         }
-        #expect(throws: TaskConfigurationError.self) { try SyntheticTask(named: "countdown") }
+        #expect(throws: TaskConfigurationError.self) { try SyntheticTask(named: "count-down") }
+        #expect(throws: TaskConfigurationError.self) { try SyntheticTask(kind: .countdown, difficulty: 5) }
         #expect(throws: TaskConfigurationError.self) { try SyntheticTask(kind: .multiplication, difficulty: 5) }
     }
 
@@ -91,5 +93,63 @@ import Testing
         #expect(trained.isDisjoint(with: held))
         #expect(held.count >= 5 && trained.count >= 60, "\(held.count) held out, \(trained.count) trained")
         #expect(held.allSatisfy { data.split.isHeldOut(TaskProblem(prompt: $0, groundTruth: "")) })
+    }
+
+    @Test func countdownSolverFindsTheHandSolutionsAndEveryGeneratedProblem() throws {
+        let solution = try #require(CountdownSolver.solve(target: 24, numbers: [3, 4, 2]))
+        // the fixed search order: 3+4 fails, 3*4 = 12 then 2*12 = 24
+        #expect(solution.expression == "2*(3*4)")
+        #expect(solution.steps == ["3*4=12", "2*12=24"])
+        #expect(CountdownSolver.solve(target: 7, numbers: [2, 2]) == nil)  // 4, 4, 0, 1: never 7
+        #expect(CountdownSolver.solve(target: 5, numbers: [5])?.expression == "5")
+        // 10 − (2 + 3) needs the combined value on the right of a subtraction
+        let right = try #require(CountdownSolver.solve(target: 5, numbers: [10, 2, 3]))
+        let rightValue = try ArithmeticExpression.evaluate(right.expression).value
+        #expect(rightValue == 5)
+        let verifier = CountdownVerifier()
+        for count in 2...5 {
+            let task = try CountdownTask(count: count, maxNumber: 10)
+            var rng = Xoshiro256StarStar(seed: UInt64(count))
+            for _ in 0..<40 {
+                let problem = task.generate(using: &rng)
+                let found = try #require(
+                    CountdownVerifier.parseGroundTruth(problem.groundTruth).flatMap {
+                        CountdownSolver.solve(target: $0.target, numbers: $0.numbers)
+                    }, "\(problem.prompt)")
+                let check = verifier.verify(
+                    prompt: problem.prompt, completion: "Answer: \(found.expression)", groundTruth: problem.groundTruth)
+                #expect(check.correct, "\(problem.prompt) → \(found.expression)")
+                #expect(found.steps.count == count - 1)
+            }
+        }
+    }
+
+    @Test func countdownExamplesAreCorrectWrongOrMalformedAsLabelled() throws {
+        let hand = TaskProblem(prompt: "make 14 with 3 4 2:", groundTruth: "14|3 4 2")
+        let answer = WorkedSolution.referenceAnswer(for: hand, kind: .countdown)
+        let value = try ArithmeticExpression.evaluate(answer).value
+        #expect(value == 14)
+        let steps = try #require(WorkedSolution.steps(for: hand, kind: .countdown))
+        #expect(steps.split(separator: ",").count == 2 && steps.hasSuffix("=14"))
+        let task = try SyntheticTask(kind: .countdown, difficulty: 2)
+        let data = try SFTExampleGenerator(
+            task: task, styleMix: try StyleMix(parsing: "direct=1,steps=1"), noise: 0.5, malformedShare: 0.4)
+        var rng = Xoshiro256StarStar(seed: 4)
+        var seen: Set<SFTExample.Corruption> = []
+        for _ in 0..<300 {
+            let e = data.example(using: &rng)
+            seen.insert(e.corruption)
+            // the ground truth is read back from the prompt `make T with a b c:`
+            let words = e.prompt.dropLast().split(separator: " ")
+            let truth = "\(words[1])|\(words[3...].joined(separator: " "))"
+            let check = data.verifier.verify(prompt: e.prompt, completion: e.completion, groundTruth: truth)
+            switch e.corruption {
+            case .none: #expect(check.correct, "\(e)")
+            case .wrongAnswer: #expect(check.formatOK && !check.correct, "\(e)")
+            case .malformed: #expect(!check.formatOK, "\(e)")
+            }
+            #expect(throws: Never.self) { _ = try SyntheticTask.tokenizer.encode(e.prompt + e.completion) }
+        }
+        #expect(seen == [.none, .wrongAnswer, .malformed])
     }
 }
