@@ -31,14 +31,14 @@ struct DQNScheduleTests {
         }
     }
 
-    @Test("MountainCar preset: ε goes 1 → 0.07 over the first 20 % of 120k steps (SB3 get_linear_fn)")
+    @Test("MountainCar preset: ε goes 1 → 0.07 over the first 20 % of 200k steps (SB3 get_linear_fn)")
     func mountainCarEpsilon() throws {
         let preset = try #require(DQN.preset(for: "MountainCar-v0"))
         let config = preset.config
-        #expect(preset.totalSteps == 120_000)
-        #expect(config.epsilon(step: 0, totalSteps: 120_000) == 1)
-        #expect(abs(config.epsilon(step: 12_000, totalSteps: 120_000) - 0.535) < 1e-12)
-        #expect(abs(config.epsilon(step: 24_000, totalSteps: 120_000) - 0.07) < 1e-12)
-        #expect(abs(config.epsilon(step: 100_000, totalSteps: 120_000) - 0.07) < 1e-12)
+        #expect(preset.totalSteps == 200_000)
+        #expect(config.epsilon(step: 0, totalSteps: 200_000) == 1)
+        #expect(abs(config.epsilon(step: 20_000, totalSteps: 200_000) - 0.535) < 1e-12)
+        #expect(abs(config.epsilon(step: 40_000, totalSteps: 200_000) - 0.07) < 1e-12)
+        #expect(abs(config.epsilon(step: 150_000, totalSteps: 200_000) - 0.07) < 1e-12)
     }
 }
