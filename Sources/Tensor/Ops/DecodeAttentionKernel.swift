@@ -13,36 +13,45 @@ extension AttentionKernel {
     ) {
         precondition(queries == 1, "singleQueryForward: \(queries) queries per row, expected 1")
         let kvStride = kvHeads * headDim, scale = softmax.scale
-        // per head: scores against every visible key, softmax, then the probability-weighted sum of values
-        for b in 0..<batch {
-            let maskOffset = b * keys
-            @inline(__always) func visible(_ j: Int) -> Bool { softmax.keyMask?[maskOffset + j] != 0 }
+        // an all-visible mask when none is given, so the loops below have one shape
+        let mask = softmax.keyMask ?? [UInt8](repeating: 1, count: batch * keys)
+        mask.withUnsafeBufferPointer { maskBuffer in
+          guard let maskBase = maskBuffer.baseAddress else { return }
+          for b in 0..<batch {
+            let visible = maskBase + b * keys
             let qb = q + b * heads * headDim, ob = out + b * heads * headDim
             let kb = k + b * keyCapacity * kvStride, vb = v + b * keyCapacity * kvStride
             let pb = p + b * heads * keys
-            for h in 0..<heads {
-                let qh = qb + h * headDim, kh = kb + (h / group) * headDim, ph = pb + h * keys
-                for j in 0..<keys where visible(j) { ph[j] = rowDot(qh, kh + j * kvStride, headDim) }
+            // key and value rows are read whole and in order (one row holds every head): the access pattern the
+            // hardware prefetcher follows; per-head passes over the rows were memory-latency bound
+            for j in 0..<keys {
+                let row = kb + j * kvStride
+                for h in 0..<heads { pb[h * keys + j] = rowDot(qb + h * headDim, row + (h / group) * headDim, headDim) }
             }
             for h in 0..<heads {
                 let ph = pb + h * keys
                 var largest = -T.infinity
-                for j in 0..<keys where visible(j) { largest = Swift.max(largest, ph[j]) }
+                for j in 0..<keys where visible[j] != 0 && ph[j] > largest { largest = ph[j] }
                 guard largest > -T.infinity else {  // every key masked: a padding query
                     ph.update(repeating: 0, count: keys)
                     continue
                 }
-                for j in 0..<keys where !visible(j) { ph[j] = largest }
                 exponentiateRow(ph, ph, keys, shift: largest, scale: scale)
-                for j in 0..<keys where !visible(j) { ph[j] = 0 }
-                let inverse = 1 / rowSum(UnsafePointer(ph), keys)
+                var total: T = 0
+                for j in 0..<keys {
+                    let weight = visible[j] != 0 ? ph[j] : 0
+                    ph[j] = weight
+                    total += weight
+                }
+                let inverse = 1 / total
                 for j in 0..<keys { ph[j] *= inverse }
             }
-            for h in 0..<heads {
-                weightedRowSum(
-                    weights: pb + h * keys, rows: vb + (h / group) * headDim, rowStride: kvStride, count: keys,
-                    width: headDim, into: ob + h * headDim)
+            ob.update(repeating: 0, count: heads * headDim)
+            for j in 0..<keys where visible[j] != 0 {
+                let row = vb + j * kvStride
+                for h in 0..<heads { rowAxpy(pb[h * keys + j], row + (h / group) * headDim, ob + h * headDim, headDim) }
             }
+          }
         }
     }
 }
