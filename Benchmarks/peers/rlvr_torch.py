@@ -5,7 +5,7 @@ update in plain PyTorch on CPU (eager, one thread).
 Model: RMSNorm, RoPE (theta 10000, rotate_half), SwiGLU, q/k/v biases, tied embeddings; 4 layers, d = 128,
 4 heads, MLP width 512, vocabulary 64. Batch: 8 prompts of 8 tokens x G = 8 completions = 64 rows, 64 new tokens
 (no stop token, temperature 1; per-token log-probs and entropies computed, as SwiftRL returns them).
-GRPO update: no-grad old log-probs, forward + backward of the clipped token loss (group mean/std advantages,
+GRPO update (one on-policy update): old log-probs = current ones detached, forward + backward of the clipped token loss (group mean/std advantages,
 seq-mean-token-mean, eps 0.2, beta 0), grad-norm clip 1, AdamW.
 
 Prints one JSON object per line: {"suite": "rlvr_peer", "case", "unit", "median", "min", "max", "peer"}.
@@ -139,12 +139,13 @@ def completion_logprobs(model, ids, completions):
 
 
 def grpo_step(model, opt, ids, completions, rewards):
-    with torch.no_grad():
-        old, _ = completion_logprobs(model, ids, completions)
     r = rewards.view(PROMPTS, GROUP)
     adv = ((r - r.mean(1, keepdim=True)) / (r.std(1, keepdim=True) + 1e-6)).view(-1, 1)
     opt.zero_grad()
     logp, entropy = completion_logprobs(model, ids, completions)
+    # one on-policy update (one epoch, one minibatch): the old log-probs are the current ones, detached, as TRL
+    # does with num_iterations = 1 and SwiftRL's trainer does in the same case (no separate no-grad pass)
+    old = logp.detach()
     ratio = torch.exp(logp - old)
     per_token = -torch.min(ratio * adv, torch.clamp(ratio, 0.8, 1.2) * adv)
     mask = torch.ones_like(per_token)

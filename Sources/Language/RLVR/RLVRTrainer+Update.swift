@@ -6,7 +6,14 @@ extension RLVRTrainer {
         let rows = batch.count, width = batch.width
         let mask = batch.mask(maskTruncated: config.maskTruncated)
         let scorer = SequenceScorer(temperature: config.temperature, padToken: padTokenValue)
-        let (oldLogProbs, oldValues): ([Double], [Double]?) = withNoGrad {
+        let objective = config.resolvedObjective
+        let kl = objective.kl
+        // One policy epoch over one minibatch: the behaviour policy is the current one, so the old log-probs are
+        // the current ones, detached (ratio 1 with the same gradient; TRL's `num_iterations == 1` path). That
+        // saves a forward pass; the value head and a KL penalty in the reward still need the separate pass.
+        let onPolicy = !alwaysScoreOldPolicy && config.epochs == 1 && config.miniBatches == 1 && valueHead == nil
+            && !(kl.isEnabled && kl.placement == .reward)
+        let (oldLogProbs, oldValues): ([Double]?, [Double]?) = onPolicy ? (nil, nil) : withNoGrad {
             let out = scorer.score(model: model, prompts: batch.prompts, completions: batch.completions, width: width)
             return (out.logProbs.doubles, valueHead.map { $0(out.hidden).reshaped([rows, width]).doubles })
         }
@@ -18,9 +25,7 @@ extension RLVRTrainer {
         }
         var advantageInput = try AdvantageBatch(
             scores: batch.rewards, groupIDs: batch.groupIDs, mask: mask, width: width, values: oldValues)
-        let objective = config.resolvedObjective
-        let kl = objective.kl
-        if kl.isEnabled && kl.placement == .reward, let referenceLogProbs {
+        if kl.isEnabled && kl.placement == .reward, let referenceLogProbs, let oldLogProbs {
             advantageInput.tokenRewards = kl.penalizedRewards(
                 tokenRewards: advantageInput.tokenRewards, oldLogProbs: oldLogProbs,
                 referenceLogProbs: referenceLogProbs, mask: mask)
@@ -41,7 +46,7 @@ extension RLVRTrainer {
                     Tensor(
                         chosen.flatMap { values[($0 * width)..<($0 * width + width)] }, shape: [chosen.count, width])
                 }
-                let maskTensor = pick(mask), advantageTensor = pick(advantages), oldTensor = pick(oldLogProbs)
+                let maskTensor = pick(mask), advantageTensor = pick(advantages), oldTensor = oldLogProbs.map(pick)
                 let referenceTensor = referenceLogProbs.map(pick)
                 var parts: RLVRObjective.Output?
                 var valueLoss = 0.0

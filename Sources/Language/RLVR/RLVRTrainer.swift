@@ -22,6 +22,9 @@ public final class RLVRTrainer<Model: CausalLanguageModel> {
     private let stopTokens: [Int]
     private let padToken: Int
     var padTokenValue: Int { padToken }
+    /// Scores the behaviour policy in its own no-grad pass even for one on-policy update, where it equals the
+    /// current policy (tests compare both paths).
+    var alwaysScoreOldPolicy = false
     private var nextGroupID = 0
 
     /// Creates a trainer.

@@ -9,8 +9,8 @@ import Tensor
 /// completions = 64 rows, 64 new tokens each (no stop token, temperature 1).
 /// - `generate_tokens_per_s`: KV-cache sampling of the 64 × 64 tokens (per-token log-probs and entropies
 ///   returned).
-/// - `grpo_train_tokens_per_s`: one GRPO update on those completions: no-grad old log-probs, forward + backward
-///   of the clipped token loss (group mean/std advantages, seq-mean-token-mean, ε 0.2, β 0), gradient-norm clip
+/// - `grpo_train_tokens_per_s`: one GRPO update on those completions (one epoch, one minibatch, so the old
+///   log-probs are the current ones detached, in both implementations), forward + backward of the clipped token loss (group mean/std advantages, seq-mean-token-mean, ε 0.2, β 0), gradient-norm clip
 ///   1, AdamW — completion tokens per second.
 enum RLVRBench {
     static let vocabulary = 64, layers = 4, hidden = 128, heads = 4, mlpWidth = 512

@@ -95,6 +95,40 @@ struct RLVRTrainerTests {
         #expect(a.1 == b.1)
     }
 
+    @Test("one on-policy update reuses the current log-probs as the old ones: same weights as a separate pass")
+    func onPolicyUpdateSkipsTheOldPass() throws {
+        func run(separate: Bool) throws -> ([String: Double], [Float]) {
+            let model = try Self.tinyModel(seed: 13)
+            var config = RLVRConfig.grpo
+            config.groupSize = 4
+            config.promptsPerStep = 2
+            config.maxCompletionLength = 3
+            config.learningRate = 0.05
+            config.objective.kl.coefficient = 0
+            let trainer = try Self.trainer(config, model: model)
+            trainer.alwaysScoreOldPolicy = separate
+            // two groups of four with rewards that vary inside each group (nonzero advantages)
+            let prompt = try Self.tokenizer.encode("x", addBeginning: true)
+            let completions = [[1], [2, 3], [1, 1], [4], [5, 6], [1], [2], [3, 3]]
+            let rewards: [Double] = [1, 0, 1, 0, 0, 1, 0, 0]
+            let batch = try RolloutBatch.validated(
+                prompts: Array(repeating: prompt, count: 8), completions: completions, groupIDs: [0, 0, 0, 0, 1, 1, 1, 1],
+                rewards: rewards, correct: rewards.map { $0 > 0 }, truncated: Array(repeating: false, count: 8))
+            var rng = SplitMix64(seed: 14)
+            var metrics = try trainer.train(on: batch, using: &rng)
+            metrics[RLVRMetricNames.tokensPerSecond] = nil
+            return (metrics, model.parameters().flatMap(\.floats))
+        }
+        let (reused, separate) = (try run(separate: false), try run(separate: true))
+        let largest = zip(reused.1, separate.1).map { abs($0 - $1) }.max() ?? 0
+        #expect(largest < 1e-6, "weights differ by \(largest)")
+        let base = try Self.tinyModel(seed: 13).parameters().flatMap(\.floats)
+        #expect(zip(base, reused.1).contains { $0 != $1 }, "the update changed nothing")
+        for key in [RLVRMetricNames.policyLoss, RLVRMetricNames.clipRatio, RLVRMetricNames.gradNorm] {
+            #expect(abs((reused.0[key] ?? .nan) - (separate.0[key] ?? .nan)) < 1e-6, "\(key)")
+        }
+    }
+
     @Test("KL in the loss without a reference model is a clear error")
     func missingReference() throws {
         let model = try Self.tinyModel(seed: 1)
