@@ -119,5 +119,5 @@ public final class SwiGLU: Module {
         down_proj = Linear(width, hidden, bias: false, initializer: initializer, using: &rng)
     }
 
-    func callAsFunction(_ x: Tensor) -> Tensor { down_proj(silu(gate_proj(x)) * up_proj(x)) }
+    func callAsFunction(_ x: Tensor) -> Tensor { down_proj(swiGLU(gate: gate_proj(x), up: up_proj(x))) }
 }

@@ -20,6 +20,19 @@ struct ElementwiseGradientTests {
         expectGradient([x]) { f($0[0]) }
     }
 
+    @Test("swiGLU equals silu(gate)·up in values (Double and Float) and gradients")
+    func swiGLUMatchesComposite() {
+        let gate = randomDouble([3, 5], low: -4, high: 4, seed: 21), up = randomDouble([3, 5], seed: 22)
+        let fused: [Double] = swiGLU(gate: gate, up: up).array(), composite: [Double] = (silu(gate) * up).array()
+        #expect(zip(fused, composite).allSatisfy { Swift.abs($0 - $1) < 1e-14 })
+        let fusedFloat: [Float] = swiGLU(gate: gate.cast(.float32), up: up.cast(.float32)).array()
+        #expect(zip(fusedFloat, composite).allSatisfy { Swift.abs(Double($0) - $1) < 1e-5 })
+        // hand value: silu(1)·2 = 2/(1 + e⁻¹)
+        let one: [Double] = swiGLU(gate: Tensor([1.0], shape: [1]), up: Tensor([2.0], shape: [1])).array()
+        #expect(Swift.abs(one[0] - 2 / (1 + Double.exp(-1))) < 1e-15)
+        expectGradient([gate, up]) { swiGLU(gate: $0[0], up: $0[1]) }
+    }
+
     @Test("positive-domain ops: log, log1p, sqrt, rsqrt, reciprocal, pow")
     func positiveDomain() {
         let x = randomDouble([3, 4], low: 0.3, high: 2)
