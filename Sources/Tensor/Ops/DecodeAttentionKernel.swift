@@ -14,9 +14,17 @@ extension AttentionKernel {
         precondition(queries == 1, "singleQueryForward: \(queries) queries per row, expected 1")
         // an all-visible mask when none is given, so the loops below have one shape
         let mask = softmax.keyMask ?? [UInt8](repeating: 1, count: batch * keys)
+        // where query head h's key/value head starts in a row (hoisted: an integer division per row and head
+        // costs more than the dot product it addresses)
+        let kvOffsets = (0..<heads).map { ($0 / group) * headDim }
         mask.withUnsafeBufferPointer { maskBuffer in
-            guard let maskBase = maskBuffer.baseAddress else { return }
-            for b in 0..<batch { singleQueryRow(b, q: q, k: k, v: v, visible: maskBase + b * keys, p: p, out: out) }
+            kvOffsets.withUnsafeBufferPointer { offsets in
+                guard let maskBase = maskBuffer.baseAddress, let offsets = offsets.baseAddress else { return }
+                for b in 0..<batch {
+                    singleQueryRow(
+                        b, q: q, k: k, v: v, visible: maskBase + b * keys, kvOffsets: offsets, p: p, out: out)
+                }
+            }
         }
     }
 
@@ -24,7 +32,7 @@ extension AttentionKernel {
     @inline(__always)
     private func singleQueryRow(
         _ b: Int, q: UnsafePointer<T>, k: UnsafePointer<T>, v: UnsafePointer<T>, visible: UnsafePointer<UInt8>,
-        p: UnsafeMutablePointer<T>, out: UnsafeMutablePointer<T>
+        kvOffsets: UnsafePointer<Int>, p: UnsafeMutablePointer<T>, out: UnsafeMutablePointer<T>
     ) {
         let kvStride = kvHeads * headDim
         let qb = q + b * heads * headDim, ob = out + b * heads * headDim
@@ -34,7 +42,7 @@ extension AttentionKernel {
         // hardware prefetcher follows; per-head passes over the rows were memory-latency bound
         for j in 0..<keys {
             let row = kb + j * kvStride
-            for h in 0..<heads { pb[h * keys + j] = rowDot(qb + h * headDim, row + (h / group) * headDim, headDim) }
+            for h in 0..<heads { pb[h * keys + j] = rowDot(qb + h * headDim, row + kvOffsets[h], headDim) }
         }
         for h in 0..<heads {
             let ph = pb + h * keys
@@ -57,7 +65,7 @@ extension AttentionKernel {
         ob.update(repeating: 0, count: heads * headDim)
         for j in 0..<keys where visible[j] != 0 {
             let row = vb + j * kvStride
-            for h in 0..<heads { rowAxpy(pb[h * keys + j], row + (h / group) * headDim, ob + h * headDim, headDim) }
+            for h in 0..<heads { rowAxpy(pb[h * keys + j], row + kvOffsets[h], ob + h * headDim, headDim) }
         }
     }
 }
