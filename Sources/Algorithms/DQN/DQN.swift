@@ -82,11 +82,12 @@ public final class DQN: ConfigurableAlgorithm, OffPolicyLearner, OffPolicyParts 
     func explorationActions(observations: [Float], count: Int, step: Int, using rng: inout Xoshiro256StarStar)
         -> [Float]
     {
-        var actions = policyActions(observations: observations, count: count, deterministic: true, using: &rng)
-        for i in actions.indices where rng.nextDouble() < epsilon {
-            actions[i] = Float(rng.int(below: runner.discreteActionCount))
+        // one ε draw for the whole vector step, as SB3's `predict` and CleanRL's dqn.py: either every
+        // sub-environment explores this step or none does (identical to a per-environment draw with one env)
+        guard rng.nextDouble() < epsilon else {
+            return policyActions(observations: observations, count: count, deterministic: true, using: &rng)
         }
-        return actions
+        return (0..<count).map { _ in Float(rng.int(below: runner.discreteActionCount)) }
     }
 
     func policyActions(observations: [Float], count: Int, deterministic: Bool, using rng: inout Xoshiro256StarStar)

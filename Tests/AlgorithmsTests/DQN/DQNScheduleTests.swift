@@ -41,4 +41,26 @@ struct DQNScheduleTests {
         #expect(abs(config.epsilon(step: 40_000, totalSteps: 200_000) - 0.07) < 1e-12)
         #expect(abs(config.epsilon(step: 150_000, totalSteps: 200_000) - 0.07) < 1e-12)
     }
+
+    @Test("ε-greedy draws once per vector step (SB3, CleanRL): all sub-environments explore together or none does")
+    func oneExplorationDrawPerVectorStep() throws {
+        var config = DQNConfig()
+        config.hiddenSizes = [8]
+        config.explorationInitial = 0.5
+        config.explorationFinal = 0.5
+        let dqn = try DQN(config: config, environment: EnvironmentConfig(id: "CartPole-v1", numEnvs: 8), seed: 4)
+        try dqn.environmentStepped(vectorSteps: 1, step: 8, totalSteps: 1000)  // sets ε = 0.5
+        let observations = (0..<32).map { Float($0 % 5) * 0.1 - 0.2 }
+        var rng = Xoshiro256StarStar(seed: 5)
+        let greedy = dqn.policyActions(observations: observations, count: 8, deterministic: true, using: &rng)
+        var allGreedy = 0
+        let steps = 600
+        for step in 0..<steps {
+            let actions = dqn.explorationActions(observations: observations, count: 8, step: step, using: &rng)
+            if actions == greedy { allGreedy += 1 }
+        }
+        // one draw: P(all greedy) = 0.5 + 0.5 · 2⁻⁸ ≈ 0.50; a draw per environment would give 0.75⁸ ≈ 0.10
+        let fraction = Double(allGreedy) / Double(steps)
+        #expect(fraction > 0.42 && fraction < 0.58, "\(fraction)")
+    }
 }
