@@ -62,6 +62,7 @@ final class OffPolicyRunner {
         environment = try TrainingEnvironment(
             config: config, seed: seed, gamma: settings.gamma, state: state.environment, actions: actions)
         try buffer.restore(tensors: checkpoint.tensors, prefix: "replay", state: state.replay)
+        if let saved = state.recorder { try recorder.restore(saved) }
         rng = state.rng
         replayRNG = state.replayRNG
         predictionRNG = state.predictionRNG
@@ -139,7 +140,8 @@ final class OffPolicyRunner {
     func state(extra: [String: Double] = [:]) -> OffPolicyState {
         OffPolicyState(
             stepCount: stepCount, vectorSteps: vectorSteps, updates: updates, rng: rng, replayRNG: replayRNG,
-            predictionRNG: predictionRNG, replay: buffer.state, environment: environment.state, extra: extra)
+            predictionRNG: predictionRNG, replay: buffer.state, environment: environment.state, extra: extra,
+            recorder: recorder.state)
     }
 
     /// Replay contents and the environment's action log, named for the checkpoint.

@@ -21,4 +21,6 @@ public struct OffPolicyState: Codable, Equatable, Sendable {
     public var environment: TrainingEnvironmentState
     /// Algorithm-specific scalars (e.g. SAC's log α is a tensor; DQN has none).
     public var extra: [String: Double] = [:]
+    /// Pending n-step transitions (nil in checkpoints written before they were saved).
+    public var recorder: TransitionRecorder.State? = nil
 }

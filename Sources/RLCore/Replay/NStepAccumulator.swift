@@ -10,7 +10,17 @@ public struct NStepAccumulator: Sendable {
     public let steps: Int
     /// γ.
     public let gamma: Double
-    private var pending: [(observation: [Float], action: [Float], reward: Double)] = []
+    private var pending: [PendingStep] = []
+
+    /// One step still waiting for the rest of its n rewards.
+    public struct PendingStep: Codable, Equatable, Sendable {
+        /// s_t.
+        public var observation: [Float]
+        /// a_t.
+        public var action: [Float]
+        /// r_t.
+        public var reward: Double
+    }
 
     /// - Parameters:
     ///   - steps: n ≥ 1.
@@ -26,6 +36,13 @@ public struct NStepAccumulator: Sendable {
     /// Number of transitions waiting for more rewards.
     public var pendingCount: Int { pending.count }
 
+    /// The steps waiting for more rewards, oldest first (saved in checkpoints so a resumed run completes them).
+    /// Setting more than n − 1 steps keeps only the newest n − 1.
+    public var pendingSteps: [PendingStep] {
+        get { pending }
+        set { pending = Array(newValue.suffix(steps - 1)) }
+    }
+
     /// Feeds one environment step and returns the n-step transitions that are now complete (oldest first).
     /// - Parameters:
     ///   - observation: s_t. action: a_t. reward: r_t.
@@ -33,7 +50,7 @@ public struct NStepAccumulator: Sendable {
     ///   - terminated: the episode reached a terminal state. truncated: it was cut (time limit).
     public mutating func push(observation: [Float], action: [Float], reward: Double, nextObservation: [Float],
                               terminated: Bool, truncated: Bool) -> [Transition] {
-        pending.append((observation, action, reward))
+        pending.append(PendingStep(observation: observation, action: action, reward: reward))
         var out: [Transition] = []
         if pending.count == steps {
             out.append(complete(nextObservation: nextObservation, terminated: terminated))

@@ -31,6 +31,31 @@ public struct TransitionRecorder: Sendable {
         resetPending = Array(repeating: false, count: count)
     }
 
+    /// What a checkpoint needs to continue recording exactly: each sub-environment's pending n-step steps and
+    /// whether its next step is an autoreset step.
+    public struct State: Codable, Equatable, Sendable {
+        /// Pending n-step steps per sub-environment, oldest first.
+        public var pending: [[NStepAccumulator.PendingStep]]
+        /// Per sub-environment: the last step ended an episode.
+        public var resetPending: [Bool]
+    }
+
+    /// The state to save.
+    public var state: State {
+        State(pending: accumulators.map(\.pendingSteps), resetPending: resetPending)
+    }
+
+    /// Restores a saved state.
+    /// - Throws: ``ReplayBufferError/shapeMismatch(_:)`` when it was saved for another number of sub-environments.
+    public mutating func restore(_ state: State) throws(ReplayBufferError) {
+        guard state.pending.count == count, state.resetPending.count == count else {
+            throw .shapeMismatch(
+                "recorder state has \(state.pending.count) sub-environments; this run has \(count)")
+        }
+        for i in 0..<count { accumulators[i].pendingSteps = state.pending[i] }
+        resetPending = state.resetPending
+    }
+
     /// Whether sub-environment `index`'s next step will be an autoreset step (and so not recorded).
     public func isResetPending(_ index: Int) -> Bool { resetPending[index] }
 

@@ -81,10 +81,46 @@ struct OffPolicyLearningTests {
         #expect(straight.predict(observation) == resumed.predict(observation))
     }
 
+    @Test("a DQN checkpoint with 3-step returns resumes identically (pending n-step transitions are saved)")
+    func dqnNStepResume() throws {
+        var config = DQNConfig()
+        config.hiddenSizes = [16]
+        config.nSteps = 3
+        config.learningStarts = 40
+        config.logInterval = 50
+        // two sub-environments; an interrupted run (same total budget, so the same ε schedule) stops mid-episode
+        let environment = EnvironmentConfig(id: "CartPole-v1", numEnvs: 2)
+        let straight = try DQN(config: config, environment: environment, seed: 6)
+        try straight.learn(totalSteps: 600, callbacks: [])
+        let first = try DQN(config: config, environment: environment, seed: 6)
+        try first.learn(totalSteps: 600, callbacks: [StopAtStep(300)])
+        #expect(first.runner.stepCount >= 300 && first.runner.stepCount < 600)
+        let checkpoint = try first.checkpoint()
+        let saved = try #require(first.runner.state(extra: [:]).recorder)
+        #expect(saved.pending.contains { !$0.isEmpty }, "no transition was pending at the checkpoint")
+        let resumed = try DQN(checkpoint: checkpoint)
+        try resumed.learn(totalSteps: 600, callbacks: [])
+        #expect(straight.runner.buffer.count == resumed.runner.buffer.count)
+        let observation: [Float] = [0.02, -0.1, 0.03, 0.2]
+        #expect(straight.predict(observation) == resumed.predict(observation))
+        let x = Tensor(observation, shape: [1, 4])
+        #expect(straight.q(x).floats == resumed.q(x).floats)
+    }
+
     @Test("SAC refuses a Discrete action space with a clear error")
     func sacDiscrete() {
         #expect(throws: (any Error).self) {
             _ = try SAC(config: SACConfig(), environment: EnvironmentConfig(id: "CartPole-v1"), seed: 1)
         }
+    }
+}
+
+/// Asks training to stop at the first iteration report at or after `step` (an interrupted run).
+final class StopAtStep: TrainingCallback {
+    let step: Int
+    init(_ step: Int) { self.step = step }
+    func handle(_ event: TrainingEvent, algorithm: any Algorithm) throws -> CallbackDecision {
+        if case let .iterationFinished(at, _) = event, at >= step { return .stop }
+        return .continue
     }
 }
