@@ -150,3 +150,41 @@ func offlineRunWritesRunDirectory() throws {
     let restored = try OfflineTrainer<BC>(checkpoint: try TrainingCheckpoint.read(from: checkpoint))
     #expect(restored.stepCount == 10)
 }
+
+/// Trains 20 steps straight and 10 + checkpoint + 10 resumed; the two must act identically.
+private func expectExactResume<A: OfflineAlgorithm>(_: A.Type, config: A.Config) throws {
+    let dataset = try randomPendulumDataset(episodes: 3, length: 40, seed: 3)
+    let settings = OfflineTrainerSettings(batchSize: 16, logEvery: 5, evaluation: EvaluationSettings(every: 100, episodes: 1))
+    func trainer() throws -> OfflineTrainer<A> {
+        try OfflineTrainer<A>(
+            config: config, dataset: dataset, environment: EnvironmentConfig(id: "Pendulum-v1"), settings: settings, seed: 7)
+    }
+    let straight = try trainer()
+    try straight.learn(totalSteps: 20, callbacks: [])
+    let first = try trainer()
+    try first.learn(totalSteps: 10, callbacks: [])
+    let resumed = try OfflineTrainer<A>(checkpoint: try first.checkpoint(), dataset: dataset)
+    try resumed.learn(totalSteps: 20, callbacks: [])
+    let observations: [Float] = [1, 0, 0.5, 0, 1, -2, -0.3, 0.9, 1.5]
+    #expect(
+        resumed.predict(observations: observations, count: 3, deterministic: true)
+            == straight.predict(observations: observations, count: 3, deterministic: true), "\(A.name)")
+}
+
+@Test("Offline checkpoints resume exactly: weights, optimizers, batch stream and each algorithm's noise streams")
+func offlineResumeIsExact() throws {
+    var td3bc = TD3BCConfig()
+    td3bc.hiddenSizes = [16, 16]
+    try expectExactResume(TD3BC.self, config: td3bc)
+    var prdc = PRDCConfig()
+    prdc.hiddenSizes = [16, 16]
+    try expectExactResume(PRDC.self, config: prdc)
+    var cql = CQLConfig()
+    cql.hiddenSizes = [16, 16]
+    try expectExactResume(CQL.self, config: cql)
+    var a2pr = A2PRConfig()
+    a2pr.actorHidden = [16, 16]
+    a2pr.criticHidden = [16, 16]
+    a2pr.vaeHidden = [16, 16]
+    try expectExactResume(A2PR.self, config: a2pr)
+}

@@ -94,6 +94,14 @@ public final class A2PR: OfflineAlgorithm {
     }
 
     public var modules: [(name: String, module: Module)] { core.modules + [("value", value), ("vae", vae)] }
+    public var generators: [Xoshiro256StarStar] {
+        get { [core.rng, rng] }
+        set {
+            guard newValue.count == 2 else { return }
+            core.rng = newValue[0]
+            rng = newValue[1]
+        }
+    }
     public var optimizers: [(name: String, optimizer: any Optimizer)] {
         core.optimizers + [("value", valueOptimizer), ("vae", vaeOptimizer)]
     }

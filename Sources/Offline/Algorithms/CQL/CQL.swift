@@ -83,6 +83,10 @@ public final class CQL: OfflineAlgorithm {
         rng = Xoshiro256StarStar(seed: seed).derived("sampling")
     }
 
+    public var generators: [Xoshiro256StarStar] {
+        get { [rng] }
+        set { if let first = newValue.first { rng = first } }
+    }
     public var modules: [(name: String, module: Module)] {
         [("actor", actor), ("critic", critic), ("critic_target", criticTarget), ("temperature", temperature)]
     }

@@ -119,10 +119,18 @@ public protocol OfflineAlgorithm: AnyObject {
     var modules: [(name: String, module: Module)] { get }
     /// The optimizers with their checkpoint prefixes.
     var optimizers: [(name: String, optimizer: any Optimizer)] { get }
+    /// The algorithm's own random streams (target-policy smoothing noise, sampled actions), in a fixed order;
+    /// saved in checkpoints so a resumed run draws what the uninterrupted one would. Default: none.
+    var generators: [Xoshiro256StarStar] { get set }
 }
 
 extension OfflineAlgorithm {
     public func prepare(data: OfflineDataset) throws {}
+
+    public var generators: [Xoshiro256StarStar] {
+        get { [] }
+        set {}
+    }
 
     public func rewardTransform(for dataset: OfflineDataset) -> RewardTransform { .identity }
 

@@ -102,6 +102,7 @@ public final class OfflineTrainer<A: OfflineAlgorithm>: Algorithm {
         let algorithm = try A(config: contents.config, problem: state.problem, seed: contents.header.seed)
         try algorithm.restore(from: checkpoint)
         algorithm.updateCount = state.updateCount
+        if let generators = state.algorithmGenerators { algorithm.generators = generators }
         if let dataset {
             let data = try state.preprocessing.apply(to: dataset)
             try algorithm.prepare(data: data)
@@ -212,7 +213,8 @@ public final class OfflineTrainer<A: OfflineAlgorithm>: Algorithm {
             actionSpace: actionSpace)
         let state = OfflineTrainerState(
             problem: algorithm.problem, preprocessing: preprocessing, settings: settings,
-            updateCount: algorithm.updateCount, batchGenerator: rng, evaluations: evaluations)
+            updateCount: algorithm.updateCount, batchGenerator: rng, evaluations: evaluations,
+            algorithmGenerators: algorithm.generators)
         return try TrainingCheckpoint(
             sidecar: CheckpointSidecar(header: header, environment: environment, config: algorithm.config, state: state),
             tensors: algorithm.checkpointTensors())
@@ -233,4 +235,6 @@ public struct OfflineTrainerState: Codable, Equatable, Sendable {
     public var batchGenerator: Xoshiro256StarStar
     /// Evaluations so far.
     public var evaluations: [OfflineEvaluationRecord]
+    /// The algorithm's own random streams (``OfflineAlgorithm/generators``); nil in older checkpoints.
+    public var algorithmGenerators: [Xoshiro256StarStar]? = nil
 }

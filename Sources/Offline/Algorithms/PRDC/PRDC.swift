@@ -70,6 +70,10 @@ public final class PRDC: OfflineAlgorithm {
     }
 
     public var modules: [(name: String, module: Module)] { core.modules }
+    public var generators: [Xoshiro256StarStar] {
+        get { [core.rng] }
+        set { if let first = newValue.first { core.rng = first } }
+    }
     public var optimizers: [(name: String, optimizer: any Optimizer)] { core.optimizers }
 
     /// Builds the KD-tree once over `[β·s, a]` of every transition (states already normalised).

@@ -54,6 +54,10 @@ public final class TD3BC: OfflineAlgorithm {
     }
 
     public var modules: [(name: String, module: Module)] { core.modules }
+    public var generators: [Xoshiro256StarStar] {
+        get { [core.rng] }
+        set { if let first = newValue.first { core.rng = first } }
+    }
     public var optimizers: [(name: String, optimizer: any Optimizer)] { core.optimizers }
 
     public func update(_ batch: TransitionBatch) throws -> [Metric] {
