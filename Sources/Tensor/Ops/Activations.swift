@@ -6,11 +6,19 @@ enum ReluF: UnaryFunction {
 }
 enum TanhF: UnaryFunction {
     static func value<T: TensorScalar>(_ x: T) -> T { .tanh(x) }
-    static func derivative<T: TensorScalar>(x: T, y: T) -> T { 1 - y * y }
+    /// sech²(x) from x, not 1 − y² (exactly 0 once y rounds to ±1; see `FastMath.sech2`).
+    static func derivative<T: TensorScalar>(x: T, y: T) -> T {
+        let t = T.exp(-2 * Swift.abs(x))
+        return 4 * t / ((1 + t) * (1 + t))
+    }
 }
 enum SigmoidF: UnaryFunction {
     static func value<T: TensorScalar>(_ x: T) -> T { x >= 0 ? 1 / (1 + .exp(-x)) : .exp(x) / (1 + .exp(x)) }
-    static func derivative<T: TensorScalar>(x: T, y: T) -> T { y * (1 - y) }
+    /// σ(x)σ(−x) from x, not y(1 − y) (exactly 0 once y rounds to 1).
+    static func derivative<T: TensorScalar>(x: T, y: T) -> T {
+        let t = T.exp(-Swift.abs(x))
+        return t / ((1 + t) * (1 + t))
+    }
 }
 enum SoftplusF: UnaryFunction {
     // log(1 + e^x) = max(x, 0) + log1p(e^-|x|)
