@@ -43,6 +43,10 @@ public final class TD3: ConfigurableAlgorithm, OffPolicyLearner, OffPolicyParts 
     private init(config: TD3Config, environment: EnvironmentConfig, runner: OffPolicyRunner, seed: UInt64) throws {
         try config.offPolicy.validate(algorithm: Self.name)
         try runner.requireBoxActions(algorithm: Self.name, environmentID: environment.id)
+        guard config.preActivationPenalty >= 0, config.preActivationPenalty.isFinite else {
+            throw EnvironmentError.invalidOption(
+                "td3.preActivationPenalty must be a finite number ≥ 0 (0 = off), got \(config.preActivationPenalty)")
+        }
         guard config.policyDelay > 0 else {
             throw EnvironmentError.invalidOption("td3.policyDelay must be positive, got \(config.policyDelay)")
         }
@@ -132,7 +136,9 @@ public final class TD3: ConfigurableAlgorithm, OffPolicyLearner, OffPolicyParts 
         criticOptimizer.update(critic, gradients: criticGradients)
         if (update + 1) % config.policyDelay == 0 {
             let (actorLoss, actorGradients) = valueAndGrad(actor) { actor in
-                TD3Loss.actorLoss(q1: critic.q1(observations, actor(observations)))
+                let preActivations = actor.preActivations(observations)
+                return TD3Loss.actorLoss(q1: critic.q1(observations, tanh(preActivations)),
+                                         preActivations: preActivations, penalty: config.preActivationPenalty)
             }
             actorOptimizer.update(actor, gradients: actorGradients)
             lastActorLoss = Double(actorLoss.item())

@@ -24,4 +24,14 @@ public enum TD3Loss {
 
     /// −E[Q_θ1(s, μ_φ(s))] (deterministic policy gradient through the first critic).
     public static func actorLoss(q1: Tensor) -> Tensor { -q1.mean() }
+
+    /// −E[Q_θ1(s, μ_φ(s))] + λ·E[‖f_φ(s)‖²], μ_φ = tanh ∘ f_φ: the pre-activation penalty of rlkit's DDPG/TD3
+    /// (`policy_pre_activation_weight`), which keeps f_φ(s) where tanh still has a usable gradient.
+    /// - Parameters:
+    ///   - q1: Q_θ1(s, μ_φ(s)), `[B]`.
+    ///   - preActivations: f_φ(s), `[B, A]`.
+    ///   - penalty: λ (0 gives ``actorLoss(q1:)``).
+    public static func actorLoss(q1: Tensor, preActivations: Tensor, penalty λ: Double) -> Tensor {
+        λ == 0 ? actorLoss(q1: q1) : actorLoss(q1: q1) + preActivations.square().sum(axis: 1).mean() * λ
+    }
 }

@@ -1,3 +1,5 @@
+import Environments
+import RLCore
 import Tensor
 import Testing
 @testable import Algorithms
@@ -30,5 +32,31 @@ struct TD3LossTests {
                                         target: Tensor([2, 2] as [Float]))
         #expect(abs(critic.item() - 1) < 1e-6)  // (1 + 1)/2 + 0
         #expect(TD3Loss.actorLoss(q1: Tensor([1, 3] as [Float])).item() == -2)
+    }
+
+    @Test("the pre-activation penalty adds λ·mean‖f(s)‖² and pulls a saturated actor back")
+    func preActivationPenalty() throws {
+        let q1 = Tensor([1, 3] as [Float]), pre = Tensor([1, 2, 0, -1] as [Float], shape: [2, 2])
+        // −(1 + 3)/2 + 0.5·((1 + 4) + (0 + 1))/2 = −2 + 1.5
+        #expect(abs(TD3Loss.actorLoss(q1: q1, preActivations: pre, penalty: 0.5).item() + 0.5) < 1e-6)
+        #expect(TD3Loss.actorLoss(q1: q1, preActivations: pre, penalty: 0).item() == -2)
+        // A critic Q(s, a) = a that keeps asking for +1, and an actor output f = 12 (tanh(12) is 1 in Float).
+        let f = Tensor([12, 12] as [Float], shape: [2, 1])
+        func gradient(_ λ: Double) -> Float {
+            grad([f]) { TD3Loss.actorLoss(q1: tanh(f).sum(axis: 1), preActivations: f, penalty: λ) }[0].floats[0]
+        }
+        // without the penalty: −sech²(12)/2 ≈ −7.6e-11, pushing further into saturation
+        #expect(gradient(0) < 0 && gradient(0) > -1e-10)
+        // with λ = 1e-3: 2λ·12/2 − sech²(12)/2 ≈ 0.012, so gradient descent lowers f
+        #expect(abs(gradient(1e-3) - 0.012) < 1e-6)
+    }
+
+    @Test("a negative pre-activation penalty is rejected with the field's name")
+    func negativePenaltyRejected() {
+        var config = TD3Config()
+        config.preActivationPenalty = -1
+        #expect { try TD3(config: config, environment: EnvironmentConfig(id: "Pendulum-v1"), seed: 1) } throws: {
+            "\($0)".contains("td3.preActivationPenalty")
+        }
     }
 }
