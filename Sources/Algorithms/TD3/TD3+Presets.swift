@@ -13,9 +13,12 @@ extension TD3 {
             config.learningStarts = 10_000
             return RunPreset(environment: EnvironmentConfig(id: environmentID), config: config, totalSteps: 20_000)
         case "MountainCarContinuous-v0":
-            // RL Zoo: Ornstein–Uhlenbeck noise σ 0.5, 3e5 steps, other values SB3 defaults.
+            // RL Zoo: Ornstein–Uhlenbeck noise σ 0.5, 3e5 steps, other values SB3 defaults. Plus a pre-activation
+            // penalty λ 1e-4: without it the actor can saturate at full throttle for good after the first episode
+            // that reaches the goal (SB3 too, e.g. its seed 3); see `TD3Config.preActivationPenalty`.
             config.explorationNoise = 0.5
             config.explorationNoiseKind = .ornsteinUhlenbeck
+            config.preActivationPenalty = 1e-4
             return RunPreset(environment: EnvironmentConfig(id: environmentID), config: config, totalSteps: 300_000)
         default:
             return nil

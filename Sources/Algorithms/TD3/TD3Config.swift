@@ -32,7 +32,7 @@ public struct TD3Config: Codable, Equatable, Sendable {
     /// `policy_pre_activation_weight`), default 0 (the paper, SB3, CleanRL). With Adam, a run of same-signed critic
     /// gradients can drive f_φ(s) to where tanh is flat (|f| ≳ 10: gradient ≤ 1e-8) and the actor never moves again —
     /// seen on MountainCarContinuous after the first episode that reaches the goal, in SB3 as in SwiftRL. λ > 0 pulls
-    /// f_φ back; the MountainCarContinuous preset uses 1e-3.
+    /// f_φ back; the MountainCarContinuous preset uses 1e-4.
     public var preActivationPenalty = 0.0
     /// Hidden layer widths of actor and critics (SB3 TD3: [400, 300]).
     public var hiddenSizes = [400, 300]

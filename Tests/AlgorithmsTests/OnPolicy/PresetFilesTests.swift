@@ -38,13 +38,14 @@ func dqnPresetFiles(environmentID: String) throws {
     #expect(try loadsToPreset(DQN.self, environmentID))
 }
 
-@Test("MountainCarContinuous presets follow RL Zoo: SAC with gSDE (log σ₀ −3.67), TD3 with OU noise σ 0.5")
+@Test("MountainCarContinuous presets follow RL Zoo: SAC with gSDE (log σ₀ −3.67), TD3 with OU noise σ 0.5 (+ λ 1e-4)")
 func mountainCarContinuousPresets() throws {
     let sac = try #require(SAC.preset(for: "MountainCarContinuous-v0"))
     #expect(sac.config.useSDE && sac.config.sdeLogStdInit == -3.67 && sac.config.hiddenSizes == [64, 64])
     #expect(sac.config.batchSize == 512 && sac.config.gradientSteps == 32 && sac.totalSteps == 50_000)
     let td3 = try #require(TD3.preset(for: "MountainCarContinuous-v0"))
     #expect(td3.config.explorationNoiseKind == .ornsteinUhlenbeck && td3.config.explorationNoise == 0.5)
+    #expect(td3.config.preActivationPenalty == 1e-4 && TD3Config().preActivationPenalty == 0)
 }
 
 @Test("The CartPole PPO preset has RL Zoo's hyper-parameters")
