@@ -12,6 +12,10 @@ final class DeterministicActor: Module {
     /// The pre-tanh outputs f_φ(s), `[B, A]`.
     func preActivations(_ observations: Tensor) -> Tensor { net(observations) }
 
-    /// Actions `[B, A]` in [−1, 1].
-    func callAsFunction(_ observations: Tensor) -> Tensor { tanh(preActivations(observations)) }
+    /// Actions `[B, A]` in [−1, 1]. The tanh is differentiated as sech² from its input, so a saturated output keeps
+    /// a (tiny) gradient (``saturationSafeTanh(_:)``).
+    func callAsFunction(_ observations: Tensor) -> Tensor { Self.squash(preActivations(observations)) }
+
+    /// tanh of the pre-activations, with a gradient that never rounds to exactly 0.
+    static func squash(_ preActivations: Tensor) -> Tensor { saturationSafeTanh(preActivations) }
 }

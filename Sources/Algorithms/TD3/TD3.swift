@@ -137,7 +137,7 @@ public final class TD3: ConfigurableAlgorithm, OffPolicyLearner, OffPolicyParts 
         if (update + 1) % config.policyDelay == 0 {
             let (actorLoss, actorGradients) = valueAndGrad(actor) { actor in
                 let preActivations = actor.preActivations(observations)
-                return TD3Loss.actorLoss(q1: critic.q1(observations, tanh(preActivations)),
+                return TD3Loss.actorLoss(q1: critic.q1(observations, DeterministicActor.squash(preActivations)),
                                          preActivations: preActivations, penalty: config.preActivationPenalty)
             }
             actorOptimizer.update(actor, gradients: actorGradients)

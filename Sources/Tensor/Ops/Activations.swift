@@ -6,7 +6,11 @@ enum ReluF: UnaryFunction {
 }
 enum TanhF: UnaryFunction {
     static func value<T: TensorScalar>(_ x: T) -> T { .tanh(x) }
-    /// sech²(x) from x, not 1 − y² (exactly 0 once y rounds to ±1; see `FastMath.sech2`).
+    static func derivative<T: TensorScalar>(x: T, y: T) -> T { 1 - y * y }
+}
+/// tanh with the derivative sech²(x) computed from x (see `FastMath.sech2`).
+enum TanhSech2F: UnaryFunction {
+    static func value<T: TensorScalar>(_ x: T) -> T { .tanh(x) }
     static func derivative<T: TensorScalar>(x: T, y: T) -> T {
         let t = T.exp(-2 * Swift.abs(x))
         return 4 * t / ((1 + t) * (1 + t))
@@ -14,11 +18,7 @@ enum TanhF: UnaryFunction {
 }
 enum SigmoidF: UnaryFunction {
     static func value<T: TensorScalar>(_ x: T) -> T { x >= 0 ? 1 / (1 + .exp(-x)) : .exp(x) / (1 + .exp(x)) }
-    /// σ(x)σ(−x) from x, not y(1 − y) (exactly 0 once y rounds to 1).
-    static func derivative<T: TensorScalar>(x: T, y: T) -> T {
-        let t = T.exp(-Swift.abs(x))
-        return t / ((1 + t) * (1 + t))
-    }
+    static func derivative<T: TensorScalar>(x: T, y: T) -> T { y * (1 - y) }
 }
 enum SoftplusF: UnaryFunction {
     // log(1 + e^x) = max(x, 0) + log1p(e^-|x|)
@@ -57,8 +57,15 @@ enum GeluTanhF: UnaryFunction {
 
 /// max(x, 0).
 public func relu(_ x: Tensor) -> Tensor { x.apply(ReluF.self) }
-/// Hyperbolic tangent.
+/// Hyperbolic tangent; its derivative is 1 − tanh²(x) from the output (PyTorch's), which is exactly 0 once tanh(x)
+/// rounds to ±1 (|x| ≳ 7.9 in `Float`). For a squashing output layer use ``saturationSafeTanh(_:)``.
 public func tanh(_ x: Tensor) -> Tensor { x.apply(TanhF.self) }
+/// Hyperbolic tangent whose derivative is sech²(x) = 4e^−2|x| / (1 + e^−2|x|)², computed from the input: the same
+/// values as ``tanh(_:)`` and a gradient that never becomes exactly 0 (8.2e-9 at x = 10, where 1 − tanh² is 0).
+/// Meant for tanh output heads (TD3's actor): with Adam, a run of same-signed gradients can push such a unit past
+/// the point where 1 − tanh² rounds to 0, and it would never move again. Costs one `exp` per element in the
+/// backward pass, so hidden layers use ``tanh(_:)``.
+public func saturationSafeTanh(_ x: Tensor) -> Tensor { x.apply(TanhSech2F.self) }
 /// 1 / (1 + e^−x), computed without overflow.
 public func sigmoid(_ x: Tensor) -> Tensor { x.apply(SigmoidF.self) }
 /// log(1 + e^x), computed without overflow.

@@ -31,7 +31,7 @@ enum FastMath {
     /// tanh′(x) = sech²(x) = 4t / (1 + t)², t = e^−2|x|, computed from x. The usual 1 − tanh²(x) from the output is
     /// exactly 0 once tanh rounds to ±1 (|x| ≳ 7.9 here, ≳ 9 in libm), so a saturated tanh unit — e.g. a TD3 actor
     /// pushed to full throttle by Adam — never receives a gradient again; sech² keeps a tiny, correctly signed one
-    /// (8e-9 at x = 10) that Adam's normalisation turns into a step back.
+    /// (8e-9 at x = 10) that Adam's normalisation turns into a step back. Used by `saturationSafeTanh`.
     @inline(__always)
     static func sech2(_ x: Float) -> Float {
         let t = exp(-2 * Swift.abs(x))
@@ -76,18 +76,18 @@ extension ExpF: VectorizedUnary {
 
 extension TanhF: VectorizedUnary {
     @inline(__always) static func fast(_ x: Float) -> Float { FastMath.tanh(x) }
+    @inline(__always) static func fastDerivative(x: Float, y: Float) -> Float { 1 - y * y }
+}
+
+extension TanhSech2F: VectorizedUnary {
+    @inline(__always) static func fast(_ x: Float) -> Float { FastMath.tanh(x) }
     @inline(__always) static func fastDerivative(x: Float, y: Float) -> Float { FastMath.sech2(x) }
 }
 
 extension SigmoidF: VectorizedUnary {
     // 1/(1 + e^−x); e^−x is clamped to [1.2e-38, 2.4e38], giving 1 or ~4e-39 at the ends without NaNs.
     @inline(__always) static func fast(_ x: Float) -> Float { 1 / (1 + FastMath.exp(-x)) }
-    // σ(x)σ(−x) = e^−|x| / (1 + e^−|x|)², from x: y(1 − y) is exactly 0 once y rounds to 1 (x ≳ 17).
-    @inline(__always) static func fastDerivative(x: Float, y: Float) -> Float {
-        let t = FastMath.exp(-Swift.abs(x))
-        let d = 1 + t
-        return t / (d * d)
-    }
+    @inline(__always) static func fastDerivative(x: Float, y: Float) -> Float { y * (1 - y) }
 }
 
 extension GeluTanhF: VectorizedUnary {

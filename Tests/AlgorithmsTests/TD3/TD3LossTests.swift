@@ -43,7 +43,7 @@ struct TD3LossTests {
         // A critic Q(s, a) = a that keeps asking for +1, and an actor output f = 12 (tanh(12) is 1 in Float).
         let f = Tensor([12, 12] as [Float], shape: [2, 1])
         func gradient(_ λ: Double) -> Float {
-            grad([f]) { TD3Loss.actorLoss(q1: tanh(f).sum(axis: 1), preActivations: f, penalty: λ) }[0].floats[0]
+            grad([f]) { TD3Loss.actorLoss(q1: DeterministicActor.squash(f).sum(axis: 1), preActivations: f, penalty: λ) }[0].floats[0]
         }
         // without the penalty: −sech²(12)/2 ≈ −7.6e-11, pushing further into saturation
         #expect(gradient(0) < 0 && gradient(0) > -1e-10)

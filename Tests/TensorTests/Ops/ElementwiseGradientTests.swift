@@ -5,7 +5,7 @@ import Testing
 struct ElementwiseGradientTests {
     nonisolated(unsafe) static let unary: [(String, (Tensor) -> Tensor)] = [
         ("exp", { exp($0) }), ("neg", { -$0 }), ("square", { $0.square() }), ("abs", { abs($0) }),
-        ("sin", { sin($0) }), ("cos", { cos($0) }), ("relu", { relu($0) }), ("tanh", { tanh($0) }),
+        ("sin", { sin($0) }), ("cos", { cos($0) }), ("relu", { relu($0) }), ("tanh", { tanh($0) }), ("saturationSafeTanh", { saturationSafeTanh($0) }),
         ("sigmoid", { sigmoid($0) }), ("softplus", { softplus($0) }), ("silu", { silu($0) }),
         ("gelu", { gelu($0) }), ("geluTanh", { gelu($0, approximateTanh: true) }),
         ("leakyRelu", { leakyRelu($0, negativeSlope: 0.1) }), ("elu", { elu($0, alpha: 0.7) }),
