@@ -30,10 +30,7 @@ let package = Package(
         // Dense tensors, BLAS, gradient tape, layers, optimizers, safetensors, random generators.
         .target(
             name: "Tensor",
-            dependencies: [.product(name: "Numerics", package: "swift-numerics")],
-            // Tensor kernels run 4–9× slower unoptimised; optimise them even in debug builds so tests of learning
-            // algorithms stay fast (other targets keep -Onone for debugging).
-            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+            dependencies: [.product(name: "Numerics", package: "swift-numerics")]
         ),
         // Gymnasium-exact environments, spaces, wrappers, vector environments.
         .target(name: "Environments", dependencies: ["Tensor"]),
@@ -79,5 +76,6 @@ let package = Package(
         .testTarget(name: "LanguageTests", dependencies: ["Language"], resources: [.copy("Fixtures")]),
         .testTarget(name: "OfflineTests", dependencies: ["Offline"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
+        .testTarget(name: "swiftrlTests", dependencies: ["swiftrl"]),
     ]
 )

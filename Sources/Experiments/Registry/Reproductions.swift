@@ -5,6 +5,7 @@ public enum Reproductions {
         PRDCReproduction(),
         A2PRReproduction(),
         LitePPOReproduction(),
+        SELFReproduction(),
     ]
 
     /// The reproduction with `id`.

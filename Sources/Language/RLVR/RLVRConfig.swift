@@ -44,6 +44,12 @@ public struct RLVRConfig: Codable, Equatable, Sendable {
     public var valueCoefficient: Double
     /// Value clip range ε_v (verl `cliprange_value` 0.5).
     public var valueClip: Double
+    /// Which candidate prompts get groups: uniform, SELF's greedy-fail curation, MoPPS, InSight (``PromptSelection``).
+    public var selection: PromptSelection
+    /// Spurious / corrupted rewards for the reward-noise studies (``RewardNoise``), default none.
+    public var rewardNoise: RewardNoise
+    /// ADORA's TAS/TDS advantage reweighting (``ADORAWeighting``), default off (λ = 1).
+    public var adora: ADORAWeighting
 
     /// Creates a configuration; the defaults are GRPO with TRL's modern defaults (G 8, β 0, token-mean).
     public init(
@@ -52,7 +58,8 @@ public struct RLVRConfig: Codable, Equatable, Sendable {
         weightDecay: Double = 0, maxGradNorm: Double = 1, temperature: Double = 1, topP: Double = 1,
         topK: Int? = nil, maxCompletionLength: Int = 64, dynamicSampling: Bool = false, maxGenerationRounds: Int = 10,
         overlong: OverlongShaping? = nil, maskTruncated: Bool = false, rewards: RewardScheme = .binary,
-        valueCoefficient: Double = 0.5, valueClip: Double = 0.5
+        valueCoefficient: Double = 0.5, valueClip: Double = 0.5, selection: PromptSelection = PromptSelection(),
+        rewardNoise: RewardNoise = RewardNoise(), adora: ADORAWeighting = ADORAWeighting()
     ) {
         self.advantage = advantage
         self.objective = objective
@@ -74,6 +81,9 @@ public struct RLVRConfig: Codable, Equatable, Sendable {
         self.rewards = rewards
         self.valueCoefficient = valueCoefficient
         self.valueClip = valueClip
+        self.selection = selection
+        self.rewardNoise = rewardNoise
+        self.adora = adora
     }
 
     /// The objective the trainer uses: `seqMeanTokenSumNorm(length: nil)` becomes `maxCompletionLength`.
@@ -113,5 +123,9 @@ public struct RLVRConfig: Codable, Equatable, Sendable {
                     + "change both (e.g. --set maxCompletionLength=40 --set overlong.maxLength=40 --set overlong.buffer=10)")
         }
         if let c = objective.policyLoss.dualClip { try check(c > 1, "dualClip must be > 1 (verl uses 3); got \(c)") }
+        try selection.validate()
+        try rewardNoise.validate()
+        try adora.validate()
+        try objective.siren.validate()
     }
 }

@@ -34,4 +34,20 @@ public enum RLVRMetricNames {
     public static let valueLoss = "value_loss"
     /// Largest |advantage| in the batch (digest §2 diagnostic).
     public static let maxAdvantage = "rlvr/max_abs_advantage"
+    /// Completions sampled for training this step (groups × G), the x-axis of accuracy-vs-rollouts plots.
+    public static let rollouts = "selection/rollouts"
+    /// SELF: fraction of candidate prompts the policy solved greedily (and that were dropped).
+    public static let greedySolvedFraction = "selection/greedy_solved_fraction"
+    /// SELF: greedy decodes run for the filter this step.
+    public static let greedyDecodes = "selection/greedy_decodes"
+    /// InSight / MoPPS: mean acquisition score of the chosen prompts.
+    public static let selectionScore = "selection/mean_score"
+    /// InSight / MoPPS: mean belief μ of the chosen prompts before the step.
+    public static let selectionMeanBelief = "selection/mean_belief"
+    /// ADORA: fraction of groups classed temporarily disadvantageous (TDS) and reweighted.
+    public static let adoraDisadvantagedFraction = "adora/tds_fraction"
+    /// SIREN: the selected-token top-p entropy H_sel of the current minibatch.
+    public static let sirenEntropy = "siren/entropy"
+    /// SIREN: the anchor H₀ (H_sel of the first batch under the initial policy).
+    public static let sirenAnchor = "siren/anchor"
 }

@@ -8,18 +8,34 @@ public struct RLVRObjective: Codable, Equatable, Sendable {
     public var aggregation: LossAggregation
     /// KL to the reference (only `.loss` placement acts here).
     public var kl: KLConfig
-    /// α, the entropy bonus coefficient (verl `entropy_coeff`, default 0).
+    /// α, the entropy bonus coefficient (verl `entropy_coeff`, default 0): the naive regulariser `−α·AGG(H)` over
+    /// the full vocabulary. A negative α minimises entropy.
     public var entropyCoefficient: Double
+    /// SIREN's selective, anchored entropy regulariser (off unless its coefficient is set).
+    public var siren: SIRENRegularizer
 
     /// Creates an objective.
     public init(
         policyLoss: PolicyLoss = PolicyLoss(), aggregation: LossAggregation = .tokenMean, kl: KLConfig = .none,
-        entropyCoefficient: Double = 0
+        entropyCoefficient: Double = 0, siren: SIRENRegularizer = SIRENRegularizer()
     ) {
         self.policyLoss = policyLoss
         self.aggregation = aggregation
         self.kl = kl
         self.entropyCoefficient = entropyCoefficient
+        self.siren = siren
+    }
+
+    private enum CodingKeys: String, CodingKey { case policyLoss, aggregation, kl, entropyCoefficient, siren }
+
+    /// Decodes an objective; `siren` may be absent (configs written before it existed).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        policyLoss = try c.decode(PolicyLoss.self, forKey: .policyLoss)
+        aggregation = try c.decode(LossAggregation.self, forKey: .aggregation)
+        kl = try c.decode(KLConfig.self, forKey: .kl)
+        entropyCoefficient = try c.decode(Double.self, forKey: .entropyCoefficient)
+        siren = try c.decodeIfPresent(SIRENRegularizer.self, forKey: .siren) ?? SIRENRegularizer()
     }
 
     /// The scalar loss and its parts.
@@ -34,6 +50,8 @@ public struct RLVRObjective: Codable, Equatable, Sendable {
         public var entropy: Double
         /// The policy loss diagnostics (clip fractions, approximate KL).
         public var diagnostics: PolicyLoss.Output
+        /// SIREN's H_sel of this minibatch (before the update), when SIREN is on.
+        public var sirenEntropy: Double?
     }
 
     /// Computes the loss for one minibatch.
@@ -44,10 +62,12 @@ public struct RLVRObjective: Codable, Equatable, Sendable {
     ///   - advantages: `[B, T]` token advantages.
     ///   - mask: `[B, T]` valid-token mask.
     ///   - entropy: `[B, T]` per-token entropy of the current policy (differentiable) for the bonus.
+    ///   - logProbabilities: `[B, T, V]` log π(·|s_t) (differentiable), required when SIREN is on.
+    ///   - sirenAnchor: SIREN's H₀; `nil` on the first minibatch, where H₀ = H_sel (the term is then 0).
     /// - Throws: ``RLVRInputError`` when shapes disagree or the reference log-probs are missing.
     public func compute(
         logProbs: Tensor, oldLogProbs: Tensor?, referenceLogProbs: Tensor? = nil, advantages: Tensor, mask: Tensor,
-        entropy: Tensor? = nil
+        entropy: Tensor? = nil, logProbabilities: Tensor? = nil, sirenAnchor: Double? = nil
     ) throws(RLVRInputError) -> Output {
         let shape = logProbs.shape
         guard shape.count == 2, advantages.shape == shape, mask.shape == shape,
@@ -78,7 +98,21 @@ public struct RLVRObjective: Codable, Equatable, Sendable {
             entropyValue = term.doubleItem()
             if entropyCoefficient != 0 { total = total - entropyCoefficient * term }
         }
+        var sirenValue: Double?
+        if siren.isEnabled {
+            guard let logProbabilities, logProbabilities.rank == 3, Array(logProbabilities.shape.prefix(2)) == shape
+            else {
+                throw RLVRInputError("SIREN needs logProbabilities [B, T, V] matching logProbs \(shape)")
+            }
+            let (topP, selection) = siren.selectedEntropy(logProbabilities: logProbabilities, mask: mask)
+            let selected = LossAggregation.seqMeanTokenMean.aggregate(topP * selection, mask: mask)
+            let value = selected.doubleItem()
+            sirenValue = value
+            let gap = selected - (sirenAnchor ?? value)
+            total = total + siren.coefficient * gap * gap
+        }
         return Output(
-            loss: total, policyLoss: pg.doubleItem(), klLoss: klValue, entropy: entropyValue, diagnostics: parts)
+            loss: total, policyLoss: pg.doubleItem(), klLoss: klValue, entropy: entropyValue, diagnostics: parts,
+            sirenEntropy: sirenValue)
     }
 }

@@ -1,4 +1,25 @@
+import Tensor
+
 extension RLVRTrainer {
+    /// One training step on prompts of a finite dataset: `promptsPerStep` drawn at random (without replacement) for
+    /// uniform and SELF selection, or chosen from the whole pool by their Beta beliefs for MoPPS / InSight /
+    /// difficulty selection. `rng` also drives sampling and minibatch shuffling.
+    /// - Returns: metrics named by ``RLVRMetricNames``.
+    /// - Throws: ``RLVRInputError`` for an empty pool; tokenizer, generation or shape errors.
+    public func step<G: RandomNumberGenerator>(pool: [TaskProblem], using rng: inout G) throws -> [String: Double] {
+        guard !pool.isEmpty else { throw RLVRInputError("RLVRTrainer.step(pool:): the prompt pool is empty") }
+        var problemRNG = SplitMix64(seed: rng.next())
+        let count = min(config.promptsPerStep, pool.count)
+        let wholePool = config.selection.usesBeliefs
+        return try step(
+            nextPrompts: {
+                if wholePool { return pool }
+                var indices = Array(pool.indices)
+                for i in 0..<count { indices.swapAt(i, i + problemRNG.int(below: indices.count - i)) }
+                return indices.prefix(count).map { pool[$0] }
+            }, using: &rng)
+    }
+
     /// The update half of ``step(nextPrompts:using:)`` on an already sampled batch: old (and reference)
     /// log-probabilities, advantages, then `epochs × miniBatches` optimizer steps. For custom samplers and
     /// benchmarks.

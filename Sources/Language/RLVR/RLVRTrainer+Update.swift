@@ -30,7 +30,19 @@ extension RLVRTrainer {
                 tokenRewards: advantageInput.tokenRewards, oldLogProbs: oldLogProbs,
                 referenceLogProbs: referenceLogProbs, mask: mask)
         }
-        let (advantages, returns) = try config.advantage.advantages(for: advantageInput)
+        let estimated = try config.advantage.advantages(for: advantageInput)
+        var advantages = estimated.advantages
+        let returns = estimated.returns
+        var adoraFraction: Double?
+        if config.adora.isEnabled {
+            let (weights, fraction) = config.adora.rowWeights(
+                lengths: batch.completions.map(\.count), correct: batch.correct, truncated: batch.truncated,
+                groupIDs: batch.groupIDs)
+            for row in 0..<rows where weights[row] != 1 {
+                for t in 0..<width { advantages[row * width + t] *= weights[row] }
+            }
+            adoraFraction = fraction
+        }
 
         var sums: [String: Double] = [:]
         var updates = 0.0
@@ -55,7 +67,9 @@ extension RLVRTrainer {
                         model: model, prompts: sub.prompts, completions: sub.completions, width: width)
                     let out = try objective.compute(
                         logProbs: scored.logProbs, oldLogProbs: oldTensor, referenceLogProbs: referenceTensor,
-                        advantages: advantageTensor, mask: maskTensor, entropy: scored.entropy)
+                        advantages: advantageTensor, mask: maskTensor, entropy: scored.entropy,
+                        logProbabilities: objective.siren.isEnabled ? scored.logProbabilities : nil,
+                        sirenAnchor: sirenAnchor)
                     parts = out
                     guard let head = valueHead, let oldValues else { return out.loss }
                     let values = head(scored.hidden).reshaped([chosen.count, width])
@@ -71,6 +85,10 @@ extension RLVRTrainer {
                 let (clipped, norm) = combined.clippedByGlobalNorm(config.maxGradNorm)
                 optimizer.update(parameters: modules.flatMap { $0.parameters() }, gradients: clipped.tensors)
                 if let parts {
+                    if let h = parts.sirenEntropy {
+                        if sirenAnchor == nil { sirenAnchor = h }
+                        sums[RLVRMetricNames.sirenEntropy, default: 0] += h
+                    }
                     sums[RLVRMetricNames.policyLoss, default: 0] += parts.policyLoss
                     sums[RLVRMetricNames.kl, default: 0] += parts.klLoss
                     sums[RLVRMetricNames.entropy, default: 0] += parts.entropy
@@ -86,6 +104,8 @@ extension RLVRTrainer {
         }
         var metrics = sums.mapValues { $0 / max(updates, 1) }
         metrics[RLVRMetricNames.maxAdvantage] = advantages.map { abs($0) }.max() ?? 0
+        if let adoraFraction { metrics[RLVRMetricNames.adoraDisadvantagedFraction] = adoraFraction }
+        if let sirenAnchor, objective.siren.isEnabled { metrics[RLVRMetricNames.sirenAnchor] = sirenAnchor }
         return metrics
     }
 }

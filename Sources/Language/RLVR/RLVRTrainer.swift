@@ -26,6 +26,13 @@ public final class RLVRTrainer<Model: CausalLanguageModel> {
     /// current policy (tests compare both paths).
     var alwaysScoreOldPolicy = false
     private var nextGroupID = 0
+    /// Beta beliefs about each prompt's success rate, keyed by prompt text (MoPPS / InSight selection).
+    public internal(set) var beliefs: [String: BetaBelief] = [:]
+    /// SIREN's anchor H₀, set by the first update while SIREN is on.
+    public internal(set) var sirenAnchor: Double?
+    var stopTokenIDs: [Int] { stopTokens }
+    func encodePrompt(_ text: String) throws -> [Int] { try encode(text) }
+    func decodeCompletion(_ tokens: [Int]) -> String { decode(tokens) }
 
     /// Creates a trainer.
     /// - Parameters:
@@ -92,6 +99,7 @@ public final class RLVRTrainer<Model: CausalLanguageModel> {
                 total += function.weight * check.reward
                 if k == 0 { correct.append(check.correct) }
             }
+            if config.rewardNoise.kind != .none { total = config.rewardNoise.apply(to: total, using: &rng) }
             if let overlong = config.overlong { total += overlong.penalty(length: tokens.count) }
             rewards.append(total)
             truncated.append(result.finishReasons[i] == .length)
@@ -114,20 +122,27 @@ public final class RLVRTrainer<Model: CausalLanguageModel> {
         var generated: [RolloutBatch] = []
         var kept: RolloutBatch?
         var rounds = 0
+        var selectionMetrics: [String: Double] = [:]
         repeat {
-            let fresh = try rollout(try nextPrompts(), using: &rng)
+            let (chosen, chosenMetrics) = try select(try nextPrompts(), using: &rng)
+            selectionMetrics.merge(chosenMetrics) { _, new in new }
+            rounds += 1
+            guard !chosen.isEmpty else { continue }
+            let fresh = try rollout(chosen, using: &rng)
+            observe(fresh, problems: chosen)
             generated.append(fresh)
             let part =
                 config.dynamicSampling
                 ? fresh.subset(DynamicSampling.keptIndices(rewards: fresh.rewards, groupIDs: fresh.groupIDs)) : fresh
             kept = kept.map { RLVRTrainer.concatenate($0, part) } ?? part
-            rounds += 1
         } while config.dynamicSampling && Set(kept?.groupIDs ?? []).count < config.promptsPerStep
             && rounds < config.maxGenerationRounds
         var metrics = RLVRTrainer.rolloutMetrics(
             generated.reduce(into: nil) { acc, b in
                 acc = acc.map { RLVRTrainer.concatenate($0, b) } ?? b
             })
+        metrics.merge(selectionMetrics) { _, new in new }
+        metrics[RLVRMetricNames.rollouts] = Double(generated.reduce(0) { $0 + $1.count })
         guard var batch = kept, batch.count > 0 else {
             metrics["skipped"] = 1
             return metrics

@@ -15,6 +15,8 @@ struct SequenceScorer {
         var entropy: Tensor
         /// `[B, T, hidden]` final hidden states at the positions that predict each completion token.
         var hidden: Tensor
+        /// `[B, T, V]` log π(·|s_t) at every completion position (differentiable like `logProbs`).
+        var logProbabilities: Tensor
     }
 
     func score<M: CausalLanguageModel>(model: M, prompts: [[Int]], completions: [[Int]], width: Int) -> Output {
@@ -41,6 +43,6 @@ struct SequenceScorer {
         let logSoftmaxed = logSoftmax(logits, axis: -1)
         let logProbs = logSoftmaxed.gather(indices: targets, axis: 2).reshaped([batch, width])
         let entropy = 0 - (exp(logSoftmaxed) * logSoftmaxed).sum(axis: 2)
-        return Output(logProbs: logProbs, entropy: entropy, hidden: hidden)
+        return Output(logProbs: logProbs, entropy: entropy, hidden: hidden, logProbabilities: logSoftmaxed)
     }
 }

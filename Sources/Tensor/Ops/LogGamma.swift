@@ -62,3 +62,7 @@ public func lgamma(_ x: Tensor) -> Tensor { x.apply(LogGammaF.self) }
 /// ψ(x), the derivative of log Γ, elementwise (PyTorch `digamma`); its gradient is the trigamma function.
 /// - Complexity: O(x.count).
 public func digamma(_ x: Tensor) -> Tensor { x.apply(DigammaF.self) }
+
+/// ψ(x), the digamma function d/dx log Γ(x), of one Double (see `digammaValue`: ≈ 1e-15 absolute error, NaN at the
+/// poles 0, −1, −2, …).
+public func digamma(_ x: Double) -> Double { digammaValue(x) }

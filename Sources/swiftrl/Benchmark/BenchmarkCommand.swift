@@ -30,7 +30,9 @@ struct BenchmarkCommand: ParsableCommand {
     @Option(help: "Parallel processes.") var jobs = 1
     @Option(help: "Training budget override.") var totalSteps: Int?
     @Option(help: "Steps between evaluations.") var evalEvery: Int?
-    @Option(help: "Stop each run once its evaluation mean reaches this; reports the time to reach it.")
+    @Option(
+        parsing: .unconditional,
+        help: "Stop each run once its evaluation mean reaches this (may be negative); reports the time to reach it.")
     var stopAtReturn: Double?
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a config field.", valueName: "key=value"))
     var overrides: [String] = []

@@ -33,9 +33,14 @@ struct DatasetCollectCommand: ParsableCommand {
     @Option(help: "Episodes to record (per part for medium-expert).") var episodes = 100
     @Option(help: "Stop after this many steps in total (running episodes are cut, marked truncated).")
     var steps: Int?
-    @Option(help: "Gaussian action noise σ, in half-widths of the action box (clipped to the box).")
+    @Option(
+        parsing: .unconditional,
+        help: "Gaussian action noise σ, in half-widths of the action box (clipped to the box).")
     var noise: Double?
-    @Option(help: "Probability of replacing an action with a uniformly random one.") var epsilon = 0.0
+    @Option(
+        parsing: .unconditional,
+        help: "Probability of replacing an action with a uniformly random one.")
+    var epsilon = 0.0
     @Option(help: "Run directory of the medium policy (its replay buffer gives medium-replay).")
     var mediumPolicy: String?
     @Option(help: "Run directory of the expert policy (also the expert reference).") var expertPolicy: String?

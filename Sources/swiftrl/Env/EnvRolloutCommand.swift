@@ -23,7 +23,7 @@ struct EnvRolloutCommand: ParsableCommand {
     @Option(help: "Seed for the first reset (and for --policy random).")
     var seed: UInt64 = 0
 
-    @Option(help: "Comma-separated actions.")
+    @Option(parsing: .unconditional, help: "Comma-separated actions (values may begin with a minus sign).")
     var actions: String?
 
     @Option(help: "Action source instead of --actions: \(Policy.allCases.map(\.rawValue).joined(separator: ", ")).")

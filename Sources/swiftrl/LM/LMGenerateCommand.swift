@@ -18,13 +18,13 @@ struct LMGenerateCommand: ParsableCommand {
     @Option(help: "New tokens at most.")
     var maxNewTokens = 32
 
-    @Option(help: "Sampling temperature; 0 = greedy.")
+    @Option(parsing: .unconditional, help: "Sampling temperature; 0 = greedy.")
     var temperature = 0.0
 
     @Option(help: "Keep only the k most likely tokens (0 = off).")
     var topK = 0
 
-    @Option(help: "Nucleus sampling threshold in (0, 1].")
+    @Option(parsing: .unconditional, help: "Nucleus sampling threshold in (0, 1].")
     var topP = 1.0
 
     @Option(help: "Number of completions of the prompt (one batch).")
@@ -38,6 +38,13 @@ struct LMGenerateCommand: ParsableCommand {
 
     @Flag(help: "Print JSON with ids, text, per-token log-probabilities, entropies and tokens/s.")
     var json = false
+
+    func validate() throws {
+        guard temperature >= 0, temperature.isFinite else {
+            throw ValidationError("--temperature must be ≥ 0 (0 = greedy); got \(temperature)")
+        }
+        guard topP > 0, topP <= 1 else { throw ValidationError("--top-p must be in (0, 1]; got \(topP)") }
+    }
 
     struct Completion: Encodable {
         var text: String

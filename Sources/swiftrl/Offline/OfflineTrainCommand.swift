@@ -34,8 +34,11 @@ struct OfflineTrainCommand: ParsableCommand {
     @Option(help: "Run seed; every RNG stream is derived from it.") var seed: UInt64 = 1
     @Option(help: "Folder that holds run directories.") var runDir = "runs"
     @Option(help: "Gradient steps between checkpoints (0: only at the end).") var checkpointEvery = 0
-    @Option(help: "Random-policy reference return (overrides the dataset's).") var refRandom: Double?
-    @Option(help: "Expert reference return (overrides the dataset's).") var refExpert: Double?
+    @Option(
+        parsing: .unconditional,
+        help: "Random-policy reference return (overrides the dataset's).")
+    var refRandom: Double?
+    @Option(parsing: .unconditional, help: "Expert reference return (overrides the dataset's).") var refExpert: Double?
     @Option(help: "YAML file merged over the defaults.") var config: String?
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a config field.", valueName: "key=value"))
     var overrides: [String] = []

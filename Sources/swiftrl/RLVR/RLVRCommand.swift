@@ -29,7 +29,9 @@ struct TaskOptions: ParsableArguments {
     @Option(help: "Difficulty level (addition: operands of 1…d digits; see SyntheticTask).")
     var difficulty = 2
 
-    @Option(help: "Fraction of the problem space held out for evaluation (same split in pretrain, train and eval).")
+    @Option(
+        parsing: .unconditional,
+        help: "Fraction of the problem space held out for evaluation (same split in pretrain, train and eval).")
     var heldOutFraction = 0.2
 
     func resolve() throws -> SyntheticTask {

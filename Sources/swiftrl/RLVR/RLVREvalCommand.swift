@@ -14,8 +14,8 @@ struct RLVREvalCommand: ParsableCommand {
     @Option(help: "Samples per problem (n).") var n = 16
     @Option(help: "Budgets k for pass@k and maj@k (comma-separated, each ≤ n).") var k = "1,4,16"
     @Option(help: "Held-out problems.") var problems = 64
-    @Option(help: "Sampling temperature.") var temperature = 1.0
-    @Option(help: "Nucleus threshold.") var topP = 1.0
+    @Option(parsing: .unconditional, help: "Sampling temperature.") var temperature = 1.0
+    @Option(parsing: .unconditional, help: "Nucleus threshold.") var topP = 1.0
     @Option(help: "New tokens at most.") var maxNewTokens = 64
     @Option(help: "Seed of problems and sampling.") var seed: UInt64 = 0
     @Flag(help: "Print one JSON object.") var json = false

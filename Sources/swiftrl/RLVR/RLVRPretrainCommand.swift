@@ -14,10 +14,12 @@ struct RLVRPretrainCommand: ParsableCommand {
     @Option(help: "Solution styles and weights: direct, steps (worked derivation), boxed (a format the verifier rejects).")
     var styleMix = "direct=0.5,steps=0.5"
 
-    @Option(help: "Fraction of corrupted examples (wrong answers or malformed answer lines).")
+    @Option(parsing: .unconditional, help: "Fraction of corrupted examples (wrong answers or malformed answer lines).")
     var noise = 0.1
 
-    @Option(help: "Share of corrupted examples that are malformed (the rest have wrong answers).")
+    @Option(
+        parsing: .unconditional,
+        help: "Share of corrupted examples that are malformed (the rest have wrong answers).")
     var malformedShare = 0.5
 
     @Option(help: "Optimizer steps.") var steps = 1500
