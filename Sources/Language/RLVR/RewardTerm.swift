@@ -11,7 +11,7 @@ public struct RewardTerm: Equatable, Sendable, CustomStringConvertible {
         case correctness
         /// 1 when the verifier's extractor finds an answer, else 0 (``FormatVerifier``).
         case format
-        /// `−min(1, characters / scale)` (``LengthPenaltyVerifier``).
+        /// `−min(1, characters / scale)` (``LengthPenaltyVerifier``); a positive weight penalises length.
         case length
     }
 
@@ -56,9 +56,25 @@ public struct RewardTerm: Equatable, Sendable, CustomStringConvertible {
         return RewardTerm(kind, weight: weight)
     }
 
+    /// Parses repeated `--reward` values.
+    /// - Throws: ``ParseError`` for a bad term or a name given twice.
+    public static func parse(list texts: [String]) throws(ParseError) -> [RewardTerm] {
+        var terms: [RewardTerm] = []
+        for text in texts { terms.append(try parse(text)) }
+        try checkUnique(terms)
+        return terms
+    }
+
+    private static func checkUnique(_ terms: [RewardTerm]) throws(ParseError) {
+        var seen = Set<Kind>()
+        for term in terms where !seen.insert(term.kind).inserted {
+            throw ParseError(description: "--reward \(term.kind.rawValue) is given twice; give each reward once")
+        }
+    }
+
     /// The trainer's reward functions for `terms`, correctness first (the trainer's accuracy comes from the first
-    /// function). Without a `correctness` term, correctness is added with weight 0 so accuracy is still
-    /// measured; with no terms at all it is `correctness=1`.
+    /// function). Without a `correctness` term, correctness is added with weight 1 (give `correctness=0` to train
+    /// on the other terms alone; accuracy is still measured).
     /// - Parameters:
     ///   - terms: the parsed terms, in any order.
     ///   - correctness: the verifier that judges answers.
@@ -68,12 +84,11 @@ public struct RewardTerm: Equatable, Sendable, CustomStringConvertible {
     public static func weightedRewards(
         _ terms: [RewardTerm], correctness: any Verifier, extractor: AnswerExtractor, lengthScale: Int = 256
     ) throws(ParseError) -> [WeightedReward] {
-        var seen = Set<Kind>()
-        for term in terms where !seen.insert(term.kind).inserted {
-            throw ParseError(description: "--reward \(term.kind.rawValue) is given twice; give each reward once")
-        }
-        let correctnessWeight = terms.isEmpty ? 1 : (terms.first { $0.kind == .correctness }?.weight ?? 0)
-        var rewards = [WeightedReward(name: Kind.correctness.rawValue, weight: correctnessWeight, verifier: correctness)]
+        try checkUnique(terms)
+        let correctnessWeight = terms.first { $0.kind == .correctness }?.weight ?? 1
+        var rewards = [
+            WeightedReward(name: Kind.correctness.rawValue, weight: correctnessWeight, verifier: correctness)
+        ]
         for term in terms where term.kind != .correctness {
             let verifier: any Verifier =
                 switch term.kind {

@@ -20,7 +20,9 @@ extension PromptDataset {
         public var onBadLine: BadLinePolicy
 
         /// Creates options; the defaults are the TRL/verl names and stop-at-the-first-bad-line.
-        public init(promptField: String = "prompt", answerField: String = "ground_truth", onBadLine: BadLinePolicy = .stop) {
+        public init(
+            promptField: String = "prompt", answerField: String = "ground_truth", onBadLine: BadLinePolicy = .stop
+        ) {
             self.promptField = promptField
             self.answerField = answerField
             self.onBadLine = onBadLine

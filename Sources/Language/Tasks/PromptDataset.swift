@@ -50,7 +50,9 @@ public enum PromptDataset {
             if let first = loaded.skipped.first {
                 throw DatasetError(
                     path: path, line: 0,
-                    reason: "all \(loaded.skipped.count) non-blank lines are bad; the first, line \(first.line): \(first.reason)")
+                    reason:
+                        "all \(loaded.skipped.count) non-blank lines are bad; the first, line \(first.line): \(first.reason)"
+                )
             }
             throw DatasetError(
                 path: path, line: 0,
@@ -77,18 +79,24 @@ public enum PromptDataset {
             return .failure(
                 ReasonText(
                     "field `\(options.promptField)` is a list (conversational format); SwiftRL needs the prompt as one "
-                        + "string: store the user message's text, the chat template is applied from the model directory"))
+                        + "string: store the user message's text, the chat template is applied from the model directory"
+                ))
         case let other?:
             return .failure(ReasonText("field `\(options.promptField)` is \(other.kindName); it must be a string"))
         case nil:
             return .failure(
-                ReasonText(missing(options.promptField, kind: "string", in: value, candidates: promptNames, role: "--prompt-field")))
+                ReasonText(
+                    missing(
+                        options.promptField, kind: "string", in: value, candidates: promptNames, role: "--prompt-field")
+                ))
         }
         guard let truth = value.value(at: options.answerField)?.scalarText else {
             let found = value.value(at: options.answerField).map { " (it is \($0.kindName))" } ?? ""
             return .failure(
                 ReasonText(
-                    missing(options.answerField, kind: "string or a number", in: value, candidates: answerNames, role: "--answer-field")
+                    missing(
+                        options.answerField, kind: "string or a number", in: value, candidates: answerNames,
+                        role: "--answer-field")
                         + found))
         }
         return .success(TaskProblem(prompt: prompt, groundTruth: truth))

@@ -11,7 +11,8 @@ extension ChatTemplate {
         var config: [String: Any] = [:]
         if let data = try? Data(contentsOf: configURL) {
             guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
-                throw Error(description: "\(configURL.path): not a JSON object; fix the file or pass --no-chat-template")
+                throw Error(
+                    description: "\(configURL.path): not a JSON object; fix the file or pass --no-chat-template")
             }
             config = object
         }
@@ -25,7 +26,8 @@ extension ChatTemplate {
         } else {
             return nil
         }
-        return try recognize(template, beginOfText: tokenText(config["bos_token"]) ?? "<|begin_of_text|>", source: source)
+        return try recognize(
+            template, beginOfText: tokenText(config["bos_token"]) ?? "<|begin_of_text|>", source: source)
     }
 
     /// A template string, or the `default` (else first) entry of a list of `{"name", "template"}` objects.

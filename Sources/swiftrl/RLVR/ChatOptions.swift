@@ -26,7 +26,8 @@ struct ChatOptions: ParsableArguments {
         guard let template else {
             if systemPrompt != nil {
                 let why = noChatTemplate ? "--no-chat-template was given" : "\(directory) has no chat_template"
-                throw RLVRCommandError(description: "--system-prompt needs a chat template, but \(why); drop --system-prompt")
+                throw RLVRCommandError(
+                    description: "--system-prompt needs a chat template, but \(why); drop --system-prompt")
             }
             return ({ tokenizer.encode($0) }, stops)
         }

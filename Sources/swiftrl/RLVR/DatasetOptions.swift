@@ -6,32 +6,44 @@ extension PromptDataset.BadLinePolicy: ExpressibleByArgument {}
 
 /// `--dataset FILE` and how it is read and checked: bring your own prompts instead of a synthetic `--task`.
 struct DatasetOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(
-        "JSONL prompts, one {\"prompt\": …, \"ground_truth\": …} object per line, instead of --task.",
-        valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "JSONL prompts, one {\"prompt\": …, \"ground_truth\": …} object per line, instead of --task.",
+            valueName: "file"))
     var dataset: String?
 
     @Option(help: "Field holding the prompt (a dotted path such as extra.question reaches nested objects).")
     var promptField = "prompt"
 
-    @Option(help: "Field holding the answer, a string or a number: ground_truth, answer, solution, reward_model.ground_truth, ….")
+    @Option(
+        help:
+            "Field holding the answer, a string or a number: ground_truth, answer, solution, reward_model.ground_truth, …."
+    )
     var answerField = "ground_truth"
 
-    @Option(help: ArgumentHelp(
-        "Held-out prompts for evaluation (same fields); default: a seeded split of --dataset by --held-out-fraction.",
-        valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Held-out prompts for evaluation (same fields); default: a seeded split of --dataset by --held-out-fraction.",
+            valueName: "file"))
     var evalDataset: String?
 
-    @Option(parsing: .unconditional, help: "Seed of the held-out split of --dataset (apart from --seed, so every run holds out the same prompts).")
+    @Option(
+        parsing: .unconditional,
+        help: "Seed of the held-out split of --dataset (apart from --seed, so every run holds out the same prompts).")
     var splitSeed: UInt64 = 0
 
     @Option(help: "A malformed line: stop (report it and exit) or skip (report each and continue).")
     var onBadLine: PromptDataset.BadLinePolicy = .stop
 
-    @Option(help: "Verifier of --dataset answers: exact, numeric, boxed, choice, regex:PATTERN (see VerifierName).")
+    @Option(
+        help: """
+            Verifier of --dataset answers: exact (whole completion), numeric (last number), boxed (last \\boxed{…}), \
+            choice (a letter A–E: "Answer: C", "(C)", "C)"), regex:PATTERN (group 1 of the first match).
+            """)
     var verifier: String?
 
-    @Option(parsing: .unconditional, help: "Tolerance of numeric answers: absolute for answers within ±1, relative above.")
+    @Option(
+        parsing: .unconditional, help: "Tolerance of numeric answers: absolute for answers within ±1, relative above.")
     var tolerance = 1e-6
 
     /// The options of the dataset reader.
@@ -43,7 +55,8 @@ struct DatasetOptions: ParsableArguments {
     func validate(against task: TaskOptions) throws {
         guard let dataset else {
             if verifier != nil || evalDataset != nil {
-                throw ValidationError("--verifier and --eval-dataset need --dataset FILE (the synthetic tasks bring their own)")
+                throw ValidationError(
+                    "--verifier and --eval-dataset need --dataset FILE (the synthetic tasks bring their own)")
             }
             return
         }
@@ -55,7 +68,9 @@ struct DatasetOptions: ParsableArguments {
                 "--dataset needs --verifier NAME to check answers: \(VerifierName.validNames.joined(separator: ", "))")
         }
         do { _ = try VerifierName.parse(verifier) } catch { throw ValidationError(error.description) }
-        guard tolerance >= 0, tolerance.isFinite else { throw ValidationError("--tolerance must be ≥ 0; got \(tolerance)") }
+        guard tolerance >= 0, tolerance.isFinite else {
+            throw ValidationError("--tolerance must be ≥ 0; got \(tolerance)")
+        }
     }
 
     /// The prompts: training and held-out problems, and the verifier.
@@ -87,7 +102,8 @@ struct DatasetOptions: ParsableArguments {
                     loaded.problems, heldOutFraction: heldOutFraction, seed: splitSeed, path: url.path)
             }
             return Prompts(
-                label: url.deletingPathExtension().lastPathComponent, train: train, heldOut: heldOut, verifierName: name)
+                label: url.deletingPathExtension().lastPathComponent, train: train, heldOut: heldOut, verifierName: name
+            )
         } catch {
             throw RLVRCommandError(description: error.description)
         }

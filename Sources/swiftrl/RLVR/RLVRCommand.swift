@@ -16,7 +16,7 @@ struct RLVRCommand: ParsableCommand {
               swiftrl rlvr pretrain --task addition --difficulty 2 --style-mix direct=0.5,steps=0.5 --noise 0.2 --steps 1500 --out models/add2
               swiftrl rlvr eval --model models/add2 --task addition --difficulty 2 --n 16 --k 1,4,16 --problems 64
               swiftrl rlvr train --model models/add2 --preset lite-ppo --task addition --difficulty 2 --steps 100 --set learningRate=1e-4 --out models/add2-rl
-              swiftrl rlvr train --model ./Qwen2.5-0.5B-Instruct --dataset prompts.jsonl --verifier boxed --reward correctness=1 --reward format=0.2
+              swiftrl rlvr train --model ./Qwen2.5-0.5B-Instruct --dataset prompts.jsonl --verifier boxed --reward format=0.2
               swiftrl rlvr eval --model ./Qwen2.5-0.5B-Instruct --dataset prompts.jsonl --verifier boxed --n 8 --k 1,8
               swiftrl lm generate --model models/add2 --prompt "47+85=" --max-new-tokens 32
             """,
@@ -29,12 +29,17 @@ struct TaskOptions: ParsableArguments {
     @Option(help: "Task: \(SyntheticTask.Kind.allCases.map(\.rawValue).joined(separator: ", ")) (default addition).")
     var task: String?
 
-    @Option(parsing: .unconditional, help: "Difficulty level (addition: operands of 1…d digits; see SyntheticTask; default 2).")
+    @Option(
+        parsing: .unconditional,
+        help: "Difficulty level (addition: operands of 1…d digits; see SyntheticTask; default 2).")
     var difficulty: Int?
 
     @Option(
         parsing: .unconditional,
-        help: "Fraction of the problem space (or of --dataset's prompts) held out for evaluation (same split in pretrain, train and eval).")
+        help: """
+            Fraction of the problem space (or of --dataset's prompts) held out for evaluation \
+            (same split in pretrain, train and eval).
+            """)
     var heldOutFraction = 0.2
 
     /// Whether --task or --difficulty was given.

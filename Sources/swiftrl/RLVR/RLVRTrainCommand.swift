@@ -9,7 +9,10 @@ import Tracking
 struct RLVRTrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Train a model directory with an RLVR preset on a synthetic task or your JSONL prompts; writes runs/<task>__<preset>__<seed>__<time>/.",
+        abstract: """
+            Train a model directory with an RLVR preset on a synthetic task or your JSONL prompts; \
+            writes runs/<task>__<preset>__<seed>__<time>/.
+            """,
         discussion: """
             The preset is an RLVRConfig (see RLVRConfig+Presets.swift); --set overrides its fields by name, e.g.
             --set learningRate=1e-4 --set groupSize=8 --set promptsPerStep=16 --set maxCompletionLength=48
@@ -29,7 +32,11 @@ struct RLVRTrainCommand: ParsableCommand {
     @Option(
         parsing: .unconditionalSingleValue,
         help: ArgumentHelp(
-            "A weighted reward of --dataset runs (repeatable): correctness (the verifier), format (an answer is extractable), length (−min(1, characters / --length-scale)); default correctness=1.",
+            """
+            A weighted reward of --dataset runs (repeatable): correctness (the verifier; weight 1 unless given), \
+            format (an answer is extractable), length (−min(1, characters / --length-scale); a positive weight \
+            penalises length).
+            """,
             valueName: "name=weight"))
     var reward: [String] = []
     @Option(parsing: .unconditional, help: "Characters at which the length reward reaches −1.") var lengthScale = 256
@@ -85,6 +92,7 @@ struct RLVRTrainCommand: ParsableCommand {
             throw ValidationError("--reward needs --dataset FILE (a synthetic --task is scored by its own verifier)")
         }
         guard lengthScale >= 1 else { throw ValidationError("--length-scale must be ≥ 1; got \(lengthScale)") }
+        _ = try rewardTerms()
         for text in overrides where !text.contains("=") {
             throw ValidationError("--set \(text) needs key=value, e.g. --set learningRate=1e-4")
         }
@@ -101,14 +109,14 @@ struct RLVRTrainCommand: ParsableCommand {
         var settings = Settings(
             model: model, preset: preset, task: nil, dataset: nil, heldOutFraction: taskOptions.heldOutFraction,
             steps: steps, seed: seed, rlvr: config)
-        let prompts = try resolvePrompts(&settings)
-        let lm = try loadLanguageModel(model)
         let tokenizer = try loadDirectoryTokenizer(model)
         let configStops = configEndOfSequenceIDs(model)
         guard !configStops.isEmpty else {
             throw RLVRCommandError(description: "\(model)/config.json has no eos_token_id; RLVR needs an end-of-sequence token")
         }
         let (encode, stops) = try chatOptions.encoding(model: model, tokenizer: tokenizer, stops: configStops)
+        let prompts = try resolvePrompts(&settings)
+        let lm = try loadLanguageModel(model)
         try train(lm, tokenizer: tokenizer, encode: encode, stops: stops, prompts: prompts, settings: settings)
     }
 
@@ -129,7 +137,7 @@ struct RLVRTrainCommand: ParsableCommand {
         let rewards: [WeightedReward]
         let train: PromptDatasetTask
         do {
-            let terms = try reward.map { text throws(RewardTerm.ParseError) in try RewardTerm.parse(text) }
+            let terms = try rewardTerms()
             rewards = try RewardTerm.weightedRewards(
                 terms, correctness: verifier, extractor: loaded.verifierName.extractor, lengthScale: lengthScale)
             train = try PromptDatasetTask(name: loaded.label, problems: loaded.train, verifier: verifier)
@@ -146,6 +154,13 @@ struct RLVRTrainCommand: ParsableCommand {
               + rewards.map { "\($0.name)=\($0.weight)" }.joined(separator: ", "))
         return Prompts(
             label: loaded.label, train: train, heldOut: Array(loaded.heldOut.prefix(evalProblems)), rewards: rewards)
+    }
+
+    /// The parsed `--reward` terms.
+    private func rewardTerms() throws -> [RewardTerm] {
+        do { return try RewardTerm.parse(list: reward) } catch {
+            throw ValidationError(error.description)
+        }
     }
 
     private func train<M: CausalLanguageModel>(

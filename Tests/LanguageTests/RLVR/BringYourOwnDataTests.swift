@@ -31,7 +31,11 @@ struct BringYourOwnDataTests {
         // the one assertion that depends on the verifier's answer: "8" for "4+4=" is right, "9" is not
         let known = try #require(train.first { $0.prompt == "4+4=" } ?? heldOut.first { $0.prompt == "4+4=" })
         func total(_ completion: String) -> Double {
-            rewards.reduce(0) { $0 + $1.weight * $1.verifier.verify(prompt: known.prompt, completion: completion, groundTruth: known.groundTruth).reward }
+            rewards.reduce(0) {
+                $0 + $1.weight
+                    * $1.verifier.verify(prompt: known.prompt, completion: completion, groundTruth: known.groundTruth)
+                    .reward
+            }
         }
         #expect(total("8") == 1.2 && total("9") == 0.2 && total("") == 0)
 
@@ -52,7 +56,8 @@ struct BringYourOwnDataTests {
             evaluateEvery: 0,
             evaluator: RLVREvaluator(samples: 2, ks: [1, 2], generation: GenerationConfig(maxNewTokens: 3)))
         let task = try PromptDatasetTask(name: "sums", problems: train, verifier: verifier)
-        let outcome = try runner.run(model: model, config: config, task: task, heldOut: heldOut, seed: 7, rewards: rewards)
+        let outcome = try runner.run(
+            model: model, config: config, task: task, heldOut: heldOut, seed: 7, rewards: rewards)
 
         #expect(outcome.metrics.count == 2)
         for metrics in outcome.metrics {

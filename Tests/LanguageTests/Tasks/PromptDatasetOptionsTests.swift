@@ -24,7 +24,10 @@ struct PromptDatasetOptionsTests {
     func customFields() throws {
         let options = PromptDataset.Options(promptField: "question", answerField: "extra.answer", onBadLine: .skip)
         let loaded = try PromptDataset.decode(Self.text, path: "p.jsonl", options: options)
-        #expect(loaded.problems == [TaskProblem(prompt: "1+1=", groundTruth: "2"), TaskProblem(prompt: "3+3=", groundTruth: "6")])
+        #expect(
+            loaded.problems == [
+                TaskProblem(prompt: "1+1=", groundTruth: "2"), TaskProblem(prompt: "3+3=", groundTruth: "6"),
+            ])
     }
 
     @Test("skip: every bad line is kept with its number and reason, and summarised")
@@ -84,6 +87,8 @@ struct PromptDatasetOptionsTests {
         #expect(throws: PromptDataset.DatasetError.self) {
             try PromptDataset.split(Array(problems.prefix(1)), heldOutFraction: 0.5, seed: 0)
         }
-        #expect(throws: PromptDataset.DatasetError.self) { try PromptDataset.split(problems, heldOutFraction: 1, seed: 0) }
+        #expect(throws: PromptDataset.DatasetError.self) {
+            try PromptDataset.split(problems, heldOutFraction: 1, seed: 0)
+        }
     }
 }

@@ -25,7 +25,8 @@ struct ChatTemplateTests {
     @Test("Qwen2.5 (ChatML) renders its default system message, the user turn and the assistant header")
     func qwen25() throws {
         let template = try ChatTemplate.recognize(Self.qwen25)
-        #expect(template == .chatML(defaultSystem: "You are Qwen, created by Alibaba Cloud. You are a helpful assistant."))
+        #expect(
+            template == .chatML(defaultSystem: "You are Qwen, created by Alibaba Cloud. You are a helpful assistant."))
         #expect(
             template.render(prompt: "2+2=")
                 == "<|im_start|>system\nYou are Qwen, created by Alibaba Cloud. You are a helpful assistant.<|im_end|>\n"
@@ -64,7 +65,8 @@ struct ChatTemplateTests {
             template.render(prompt: "hi")
                 == "<s><|start_header_id|>system<|end_header_id|>\n\n"
                 + "Cutting Knowledge Date: December 2023\nToday Date: 26 Jul 2024\n\n<|eot_id|>"
-                + "<|start_header_id|>user<|end_header_id|>\n\nhi<|eot_id|><|start_header_id|>assistant<|end_header_id|>\n\n")
+                + "<|start_header_id|>user<|end_header_id|>\n\nhi<|eot_id|><|start_header_id|>assistant<|end_header_id|>\n\n"
+        )
     }
 
     @Test("an unknown template is an error that says to pass --no-chat-template")

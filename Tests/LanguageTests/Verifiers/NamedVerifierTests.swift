@@ -13,7 +13,9 @@ struct NamedVerifierTests {
 
     @Test(
         "exact: the whole completion, trimmed, equals the ground truth",
-        arguments: [("  42 \n", "42", true), ("42.", "42", false), ("The answer is 42", "42", false), ("Paris", " Paris", true)])
+        arguments: [
+            ("  42 \n", "42", true), ("42.", "42", false), ("The answer is 42", "42", false), ("Paris", " Paris", true),
+        ])
     func exact(completion: String, truth: String, correct: Bool) throws {
         #expect(try Self.check("exact", completion, truth).correct == correct)
     }
@@ -62,13 +64,16 @@ struct NamedVerifierTests {
         "choice letters: the documented forms, lower case where accepted",
         arguments: [
             ("Answer: C", "C"), ("The answer is (B).", "B"), ("(d)", "D"), ("answer: e", "E"), ("b", "B"),
-            ("I think so (A), then the answer is D", "D"), ("Let me see.\nC) is the one", "C"), ("the answer is (c)", "C"),
+            ("I think so (A), then the answer is D", "D"), ("Let me see.\nC) is the one", "C"),
+            ("the answer is (c)", "C"),
         ])
     func choiceForms(completion: String, letter: String) {
         #expect(ChoiceLetter.extract(from: completion) == letter)
     }
 
-    @Test("choice: prose that only looks like a letter is no answer", arguments: ["the answer is a guess", "Answer: Cats", "none"])
+    @Test(
+        "choice: prose that only looks like a letter is no answer",
+        arguments: ["the answer is a guess", "Answer: Cats", "none"])
     func choiceRejects(completion: String) {
         #expect(ChoiceLetter.extract(from: completion) == nil)
     }
@@ -111,9 +116,12 @@ struct RewardTermTests {
         #expect(unknown?.description.contains("correctness, format, length") == true)
         let weight = #expect(throws: RewardTerm.ParseError.self) { try RewardTerm.parse("format=abc") }
         #expect(weight?.description.contains("not a number") == true)
+        #expect(try RewardTerm.parse(list: ["format=0.2", "correctness=1"]).map(\.kind) == [.format, .correctness])
+        let twice = #expect(throws: RewardTerm.ParseError.self) { try RewardTerm.parse(list: ["format", "format=2"]) }
+        #expect(twice?.description.contains("given twice") == true)
     }
 
-    @Test("correctness comes first whatever the order; if absent it is added with weight 0")
+    @Test("correctness comes first whatever the order; if absent it is added with weight 1")
     func order() throws {
         let verifier = VerifierName.numeric.verifier()
         let rewards = try RewardTerm.weightedRewards(
@@ -122,7 +130,7 @@ struct RewardTermTests {
         #expect(rewards.map(\.name) == ["correctness", "format"] && rewards.map(\.weight) == [2, 0.2])
         let formatOnly = try RewardTerm.weightedRewards(
             [RewardTerm(.format, weight: 1)], correctness: verifier, extractor: .lastNumber)
-        #expect(formatOnly.map(\.name) == ["correctness", "format"] && formatOnly[0].weight == 0)
+        #expect(formatOnly.map(\.name) == ["correctness", "format"] && formatOnly[0].weight == 1)
         #expect(try RewardTerm.weightedRewards([], correctness: verifier, extractor: .lastNumber).map(\.weight) == [1])
         #expect(throws: RewardTerm.ParseError.self) {
             try RewardTerm.weightedRewards(
