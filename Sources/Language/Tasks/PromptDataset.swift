@@ -90,16 +90,17 @@ public enum PromptDataset {
                         options.promptField, kind: "string", in: value, candidates: promptNames, role: "--prompt-field")
                 ))
         }
-        guard let truth = value.value(at: options.answerField)?.scalarText else {
-            let found = value.value(at: options.answerField).map { " (it is \($0.kindName))" } ?? ""
+        let answer = value.value(at: options.answerField)
+        if let truth = answer?.scalarText { return .success(TaskProblem(prompt: prompt, groundTruth: truth)) }
+        if let answer {
             return .failure(
-                ReasonText(
-                    missing(
-                        options.answerField, kind: "string or a number", in: value, candidates: answerNames,
-                        role: "--answer-field")
-                        + found))
+                ReasonText("field `\(options.answerField)` is \(answer.kindName); it must be a string or a number"))
         }
-        return .success(TaskProblem(prompt: prompt, groundTruth: truth))
+        return .failure(
+            ReasonText(
+                missing(
+                    options.answerField, kind: "string or a number", in: value, candidates: answerNames,
+                    role: "--answer-field")))
     }
 
     /// Field names that often hold the prompt, for hints.

@@ -30,6 +30,16 @@ struct PromptDatasetOptionsTests {
             ])
     }
 
+    @Test("answers: decimals keep their spelling, integral numbers lose `.0`, booleans are refused")
+    func answerKinds() throws {
+        let text = #"{"prompt": "a", "ground_truth": 2.5}"# + "\n" + #"{"prompt": "b", "ground_truth": 3.0}"#
+        #expect(try PromptDataset.decode(text).map(\.groundTruth) == ["2.5", "3"])
+        let error = #expect(throws: PromptDataset.DatasetError.self) {
+            try PromptDataset.decode(#"{"prompt": "a", "ground_truth": true}"#)
+        }
+        #expect(error?.reason == "field `ground_truth` is a boolean; it must be a string or a number")
+    }
+
     @Test("skip: every bad line is kept with its number and reason, and summarised")
     func skip() throws {
         let options = PromptDataset.Options(promptField: "question", answerField: "extra.answer", onBadLine: .skip)
