@@ -43,16 +43,20 @@ public struct RLVRRunner {
 
     /// Trains `model` in place with `config` on `task` (give the training side of a ``HeldOutSplit``) and
     /// evaluates on `heldOut`.
-    /// The reward is the task verifier's outcome valued by `config.rewards`; a reference model (a copy of the
-    /// initial policy) is made when the KL coefficient is nonzero.
+    /// The reward is `rewards`, or by default the task verifier's outcome valued by `config.rewards`; a reference
+    /// model (a copy of the initial policy) is made when the KL coefficient is nonzero.
     /// Random streams derived from `seed`: `"rollout"` (prompts, sampling, minibatches), `"eval"`, `"init"`.
     /// - Parameters:
+    ///   - rewards: the trainer's reward functions (the first decides correctness, e.g. from
+    ///     ``RewardTerm/weightedRewards(_:correctness:extractor:lengthScale:)``); `nil` for the default above.
+    ///     Held-out evaluations always use `task.verifier`.
     ///   - onStep: called after every step with its number (1-based) and metrics; throw to stop.
     ///   - onEvaluation: called after every evaluation.
     /// - Throws: trainer errors (invalid config, missing reference), tokenizer/generation errors, a non-finite
     ///   loss (``RLVRInputError``), or what the callbacks throw.
     public func run<M: CausalLanguageModel>(
         model: M, config: RLVRConfig, task: some TaskGenerator, heldOut: [TaskProblem], seed: UInt64,
+        rewards: [WeightedReward]? = nil,
         onStep: (Int, [String: Double]) throws -> Void = { _, _ in },
         onEvaluation: (Int, EvaluationReport) throws -> Void = { _, _ in }
     ) throws -> Outcome {
@@ -61,7 +65,7 @@ public struct RLVRRunner {
         let reference: M? = config.objective.kl.isEnabled ? try model.cloned() : nil
         let trainer = try RLVRTrainer(
             model: model, reference: reference, config: config,
-            rewardFunctions: [
+            rewardFunctions: rewards ?? [
                 WeightedReward(
                     name: "accuracy", verifier: RewardSchemeVerifier(base: task.verifier, scheme: config.rewards))
             ],

@@ -12,6 +12,14 @@ public enum AnswerExtractor: Codable, Equatable, Sendable {
     case lastNumber
     /// The whole completion up to the first newline.
     case firstLine
+    /// The whole completion, trimmed of surrounding whitespace and newlines.
+    case whole
+    /// A multiple-choice letter A–E (returned upper-case); the forms are listed at ``ChoiceLetter``.
+    case choiceLetter
+    /// The first capture group of the first match of a regular expression (ICU syntax, like Python's
+    /// `re.search(pattern).group(1)`); `nil` when nothing matches or the pattern is invalid (``VerifierName``
+    /// checks the pattern up front).
+    case regex(String)
 
     /// The default for the synthetic tasks: `"Answer: <value>"`.
     public static let answerLine = AnswerExtractor.afterMarker("Answer:")
@@ -35,6 +43,12 @@ public enum AnswerExtractor: Codable, Equatable, Sendable {
             found = Self.lastNumber(completion)
         case .firstLine:
             found = completion.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init)
+        case .whole:
+            found = completion.trimmingCharacters(in: .whitespacesAndNewlines)
+        case .choiceLetter:
+            found = ChoiceLetter.extract(from: completion)
+        case let .regex(pattern):
+            found = RegexCapture(pattern: pattern)?.firstGroup(in: completion)
         }
         guard let value = found?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
         return value

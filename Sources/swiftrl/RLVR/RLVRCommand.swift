@@ -9,12 +9,15 @@ struct RLVRCommand: ParsableCommand {
         commandName: "rlvr",
         abstract: "Pretrain, train with verifiable rewards, and evaluate language models.",
         discussion: """
-            Tasks: \(SyntheticTask.Kind.allCases.map(\.rawValue).joined(separator: ", ")) (--difficulty scales them).
+            Tasks: \(SyntheticTask.Kind.allCases.map(\.rawValue).joined(separator: ", ")) (--difficulty scales them),
+            or your own JSONL prompts with --dataset FILE --verifier NAME (train and eval).
             Presets: \(RLVRConfig.presetNames.joined(separator: ", ")).
             Examples:
               swiftrl rlvr pretrain --task addition --difficulty 2 --style-mix direct=0.5,steps=0.5 --noise 0.2 --steps 1500 --out models/add2
               swiftrl rlvr eval --model models/add2 --task addition --difficulty 2 --n 16 --k 1,4,16 --problems 64
               swiftrl rlvr train --model models/add2 --preset lite-ppo --task addition --difficulty 2 --steps 100 --set learningRate=1e-4 --out models/add2-rl
+              swiftrl rlvr train --model ./Qwen2.5-0.5B-Instruct --dataset prompts.jsonl --verifier boxed --reward format=0.2
+              swiftrl rlvr eval --model ./Qwen2.5-0.5B-Instruct --dataset prompts.jsonl --verifier boxed --n 8 --k 1,8
               swiftrl lm generate --model models/add2 --prompt "47+85=" --max-new-tokens 32
             """,
         subcommands: [RLVRPretrainCommand.self, RLVRTrainCommand.self, RLVREvalCommand.self]
@@ -23,19 +26,27 @@ struct RLVRCommand: ParsableCommand {
 
 /// `--task` and `--difficulty`, shared by the subcommands.
 struct TaskOptions: ParsableArguments {
-    @Option(help: "Task: \(SyntheticTask.Kind.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var task = "addition"
-
-    @Option(help: "Difficulty level (addition: operands of 1…d digits; see SyntheticTask).")
-    var difficulty = 2
+    @Option(help: "Task: \(SyntheticTask.Kind.allCases.map(\.rawValue).joined(separator: ", ")) (default addition).")
+    var task: String?
 
     @Option(
         parsing: .unconditional,
-        help: "Fraction of the problem space held out for evaluation (same split in pretrain, train and eval).")
+        help: "Difficulty level (addition: operands of 1…d digits; see SyntheticTask; default 2).")
+    var difficulty: Int?
+
+    @Option(
+        parsing: .unconditional,
+        help: """
+            Fraction of the problem space (or of --dataset's prompts) held out for evaluation \
+            (same split in pretrain, train and eval).
+            """)
     var heldOutFraction = 0.2
 
+    /// Whether --task or --difficulty was given.
+    var isGiven: Bool { task != nil || difficulty != nil }
+
     func resolve() throws -> SyntheticTask {
-        do { return try SyntheticTask(named: task, difficulty: difficulty) } catch {
+        do { return try SyntheticTask(named: task ?? "addition", difficulty: difficulty ?? 2) } catch {
             throw ValidationError(error.description)
         }
     }

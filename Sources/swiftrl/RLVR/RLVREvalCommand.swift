@@ -7,10 +7,16 @@ import Tensor
 struct RLVREvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
-        abstract: "Sample n completions per held-out problem; print pass@k (unbiased), avg@n, maj@k, length and entropies.")
+        abstract: "Sample n completions per held-out problem; print pass@k (unbiased), avg@n, maj@k, length and entropies.",
+        discussion: """
+            With --dataset FILE the held-out problems are the same seeded split of FILE that `rlvr train` holds out
+            (same --held-out-fraction and --split-seed), or all of --eval-dataset FILE; --problems caps their number.
+            """)
 
     @Option(help: "Model directory.") var model: String
     @OptionGroup var taskOptions: TaskOptions
+    @OptionGroup var datasetOptions: DatasetOptions
+    @OptionGroup var chatOptions: ChatOptions
     @Option(help: "Samples per problem (n).") var n = 16
     @Option(help: "Budgets k for pass@k and maj@k (comma-separated, each ≤ n).") var k = "1,4,16"
     @Option(help: "Held-out problems.") var problems = 64
@@ -33,17 +39,19 @@ struct RLVREvalCommand: ParsableCommand {
         var answer_entropy: Double
     }
 
+    func validate() throws {
+        try datasetOptions.validate(against: taskOptions)
+    }
+
     func run() throws {
         let ks = try parseIntegerList(k, option: "--k")
         guard n >= 1, problems >= 1 else { throw ValidationError("--n and --problems must be ≥ 1") }
         if let big = ks.first(where: { $0 > n }) { throw ValidationError("--k \(big) exceeds --n \(n); pass@k needs k ≤ n") }
-        let task = try taskOptions.resolve()
+        let (label, heldOut, verifier) = try problemsToEvaluate()
         let lm = try loadLanguageModel(model)
         let tokenizer = try loadDirectoryTokenizer(model)
-        let stops = configEndOfSequenceIDs(model)
-        let generator = try task.makeGenerator()
-        var heldRNG = Xoshiro256StarStar(seed: seed).derived("heldout-problems")
-        let heldOut = taskOptions.split.restrict(generator, heldOut: true).problems(count: problems, using: &heldRNG)
+        let (encode, stops) = try chatOptions.encoding(
+            model: model, tokenizer: tokenizer, stops: configEndOfSequenceIDs(model))
         let evaluator = RLVREvaluator(
             samples: n, ks: ks,
             generation: GenerationConfig(
@@ -51,10 +59,10 @@ struct RLVREvalCommand: ParsableCommand {
                 padToken: stops.first ?? 0))
         var rng = Xoshiro256StarStar(seed: seed).derived("sampling")
         let report = try evaluator.evaluate(
-            model: lm, problems: heldOut, verifier: generator.verifier, encode: { tokenizer.encode($0) },
+            model: lm, problems: heldOut, verifier: verifier, encode: encode,
             decode: { tokenizer.decode($0, skipSpecialTokens: true) }, using: &rng)
         let output = Output(
-            task: task.label, problems: report.problems, samples: report.samples,
+            task: label, problems: report.problems, samples: report.samples,
             pass_at_k: Dictionary(uniqueKeysWithValues: report.passAtK.map { ("\($0.key)", $0.value) }),
             maj_at_k: Dictionary(uniqueKeysWithValues: report.majorityAtK.map { ("\($0.key)", $0.value) }),
             avg_at_n: report.averageAtN, coverage: report.coverage, mean_response_length: report.meanLength,
@@ -63,7 +71,7 @@ struct RLVREvalCommand: ParsableCommand {
             try printJSONLine(output)
             return
         }
-        print("\(task.label): \(report.problems) held-out problems × \(report.samples) samples (T = \(temperature))")
+        print("\(label): \(report.problems) held-out problems × \(report.samples) samples (T = \(temperature))")
         for key in ks.sorted() {
             if let p = report.passAtK[key], let m = report.majorityAtK[key] {
                 print(String(format: "  pass@%-3d %.4f   maj@%-3d %.4f", key, p, key, m))
@@ -72,5 +80,19 @@ struct RLVREvalCommand: ParsableCommand {
         print(String(format: "  avg@%d %.4f   coverage (pass@%d) %.4f", n, report.averageAtN, n, report.coverage))
         print(String(format: "  mean response length %.2f tokens", report.meanLength))
         print(String(format: "  entropy: token-level %.4f nats, answer-level %.4f nats", report.tokenEntropy, report.answerEntropy))
+    }
+
+    /// The held-out problems (at most --problems) of the synthetic task or the prompt file, and their verifier.
+    private func problemsToEvaluate() throws -> (label: String, problems: [TaskProblem], verifier: any Verifier) {
+        guard datasetOptions.dataset != nil else {
+            let task = try taskOptions.resolve()
+            let generator = try task.makeGenerator()
+            var heldRNG = Xoshiro256StarStar(seed: seed).derived("heldout-problems")
+            let heldOut = taskOptions.split.restrict(generator, heldOut: true).problems(count: problems, using: &heldRNG)
+            return (task.label, heldOut, generator.verifier)
+        }
+        let loaded = try datasetOptions.load(heldOutFraction: taskOptions.heldOutFraction)
+        let verifier = loaded.verifierName.verifier(tolerance: datasetOptions.tolerance)
+        return (loaded.label, Array(loaded.heldOut.prefix(problems)), verifier)
     }
 }

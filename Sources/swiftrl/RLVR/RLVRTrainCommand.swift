@@ -4,11 +4,15 @@ import Language
 import Tensor
 import Tracking
 
-/// `swiftrl rlvr train`: RL with verifiable rewards on a synthetic task, from a model directory.
+/// `swiftrl rlvr train`: RL with verifiable rewards on a synthetic task or a JSONL prompt file, from a model
+/// directory.
 struct RLVRTrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Train a model directory with an RLVR preset on a synthetic task; writes runs/<task>__<preset>__<seed>__<time>/.",
+        abstract: """
+            Train a model directory with an RLVR preset on a synthetic task or your JSONL prompts; \
+            writes runs/<task>__<preset>__<seed>__<time>/.
+            """,
         discussion: """
             The preset is an RLVRConfig (see RLVRConfig+Presets.swift); --set overrides its fields by name, e.g.
             --set learningRate=1e-4 --set groupSize=8 --set promptsPerStep=16 --set maxCompletionLength=48
@@ -16,11 +20,26 @@ struct RLVRTrainCommand: ParsableCommand {
             far too small for a model pretrained from scratch; use about 1e-4 there. Metrics (TRL names: reward,
             reward_std, frac_reward_zero_std, entropy, kl, clip_ratio/*, completions/mean_length, …) go to
             metrics.csv and TensorBoard; held-out evaluations to eval/*.
+            Your own prompts: --dataset prompts.jsonl --verifier boxed [--reward correctness=1 --reward format=0.2];
+            a model directory with a ChatML or Llama 3 chat_template gets each prompt as one user message.
             """)
 
     @Option(help: "Model directory (config.json, model.safetensors, tokenizer.json).") var model: String
     @Option(help: "Preset: \(RLVRConfig.presetNames.joined(separator: ", ")).") var preset = "grpo"
     @OptionGroup var taskOptions: TaskOptions
+    @OptionGroup var datasetOptions: DatasetOptions
+    @OptionGroup var chatOptions: ChatOptions
+    @Option(
+        parsing: .unconditionalSingleValue,
+        help: ArgumentHelp(
+            """
+            A weighted reward of --dataset runs (repeatable): correctness (the verifier; weight 1 unless given), \
+            format (an answer is extractable), length (−min(1, characters / --length-scale); a positive weight \
+            penalises length).
+            """,
+            valueName: "name=weight"))
+    var reward: [String] = []
+    @Option(parsing: .unconditional, help: "Characters at which the length reward reaches −1.") var lengthScale = 256
     @Option(help: "Trainer steps.") var steps = 100
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a config field.", valueName: "key=value"))
     var overrides: [String] = []
@@ -37,14 +56,43 @@ struct RLVRTrainCommand: ParsableCommand {
     struct Settings: Codable {
         var model: String
         var preset: String
-        var task: SyntheticTask
+        var task: SyntheticTask?
+        var dataset: DatasetSettings?
         var heldOutFraction: Double
         var steps: Int
         var seed: UInt64
         var rlvr: RLVRConfig
     }
 
+    /// The prompt file's settings, written to config.yaml.
+    struct DatasetSettings: Codable {
+        var file: String
+        var evalFile: String?
+        var promptField: String
+        var answerField: String
+        var splitSeed: UInt64
+        var verifier: String
+        var tolerance: Double
+        var rewards: [String]
+        var trainPrompts: Int
+        var heldOutPrompts: Int
+    }
+
+    /// What the run trains on and how it is scored.
+    struct Prompts {
+        var label: String
+        var train: any TaskGenerator
+        var heldOut: [TaskProblem]
+        var rewards: [WeightedReward]?
+    }
+
     func validate() throws {
+        try datasetOptions.validate(against: taskOptions)
+        if datasetOptions.dataset == nil && !reward.isEmpty {
+            throw ValidationError("--reward needs --dataset FILE (a synthetic --task is scored by its own verifier)")
+        }
+        guard lengthScale >= 1 else { throw ValidationError("--length-scale must be ≥ 1; got \(lengthScale)") }
+        _ = try rewardTerms()
         for text in overrides where !text.contains("=") {
             throw ValidationError("--set \(text) needs key=value, e.g. --set learningRate=1e-4")
         }
@@ -54,37 +102,78 @@ struct RLVRTrainCommand: ParsableCommand {
     }
 
     func run() throws {
-        let task = try taskOptions.resolve()
         let base: RLVRConfig
         do { base = try RLVRConfig.preset(named: preset) } catch { throw ValidationError(error.description) }
         let config = try ConfigLoader.load(defaults: base, overrides: overrides)
         do { try config.validate() } catch { throw ValidationError(error.description) }
-        let lm = try loadLanguageModel(model)
+        var settings = Settings(
+            model: model, preset: preset, task: nil, dataset: nil, heldOutFraction: taskOptions.heldOutFraction,
+            steps: steps, seed: seed, rlvr: config)
         let tokenizer = try loadDirectoryTokenizer(model)
-        let stops = configEndOfSequenceIDs(model)
-        guard !stops.isEmpty else {
+        let configStops = configEndOfSequenceIDs(model)
+        guard !configStops.isEmpty else {
             throw RLVRCommandError(description: "\(model)/config.json has no eos_token_id; RLVR needs an end-of-sequence token")
         }
-        let settings = Settings(
-            model: model, preset: preset, task: task, heldOutFraction: taskOptions.heldOutFraction, steps: steps,
-            seed: seed, rlvr: config)
-        try train(lm, tokenizer: tokenizer, stops: stops, settings: settings)
+        let (encode, stops) = try chatOptions.encoding(model: model, tokenizer: tokenizer, stops: configStops)
+        let prompts = try resolvePrompts(&settings)
+        let lm = try loadLanguageModel(model)
+        try train(lm, tokenizer: tokenizer, encode: encode, stops: stops, prompts: prompts, settings: settings)
+    }
+
+    /// The synthetic task or the prompt file, recorded in `settings`.
+    private func resolvePrompts(_ settings: inout Settings) throws -> Prompts {
+        guard datasetOptions.dataset != nil else {
+            let task = try taskOptions.resolve()
+            settings.task = task
+            let generator = try task.makeGenerator()
+            var heldRNG = Xoshiro256StarStar(seed: seed).derived("heldout-problems")
+            let split = taskOptions.split
+            let heldOut = split.restrict(generator, heldOut: true).problems(count: evalProblems, using: &heldRNG)
+            return Prompts(
+                label: task.label, train: split.restrict(generator, heldOut: false), heldOut: heldOut, rewards: nil)
+        }
+        let loaded = try datasetOptions.load(heldOutFraction: taskOptions.heldOutFraction)
+        let verifier = loaded.verifierName.verifier(tolerance: datasetOptions.tolerance, rewards: settings.rlvr.rewards)
+        let rewards: [WeightedReward]
+        let train: PromptDatasetTask
+        do {
+            let terms = try rewardTerms()
+            rewards = try RewardTerm.weightedRewards(
+                terms, correctness: verifier, extractor: loaded.verifierName.extractor, lengthScale: lengthScale)
+            train = try PromptDatasetTask(name: loaded.label, problems: loaded.train, verifier: verifier)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        settings.dataset = DatasetSettings(
+            file: datasetOptions.dataset ?? "", evalFile: datasetOptions.evalDataset,
+            promptField: datasetOptions.promptField, answerField: datasetOptions.answerField,
+            splitSeed: datasetOptions.splitSeed, verifier: loaded.verifierName.description,
+            tolerance: datasetOptions.tolerance, rewards: rewards.map { "\($0.name)=\($0.weight)" },
+            trainPrompts: loaded.train.count, heldOutPrompts: loaded.heldOut.count)
+        print("\(loaded.label): \(loaded.train.count) training prompts, \(loaded.heldOut.count) held out; rewards "
+              + rewards.map { "\($0.name)=\($0.weight)" }.joined(separator: ", "))
+        return Prompts(
+            label: loaded.label, train: train, heldOut: Array(loaded.heldOut.prefix(evalProblems)), rewards: rewards)
+    }
+
+    /// The parsed `--reward` terms.
+    private func rewardTerms() throws -> [RewardTerm] {
+        do { return try RewardTerm.parse(list: reward) } catch {
+            throw ValidationError(error.description)
+        }
     }
 
     private func train<M: CausalLanguageModel>(
-        _ lm: M, tokenizer: ByteLevelBPETokenizer, stops: [Int], settings: Settings
+        _ lm: M, tokenizer: ByteLevelBPETokenizer, encode: @escaping @Sendable (String) -> [Int], stops: [Int],
+        prompts: Prompts, settings: Settings
     ) throws {
-        let split = taskOptions.split
-        let generator = try settings.task.makeGenerator()
-        var heldRNG = Xoshiro256StarStar(seed: seed).derived("heldout-problems")
-        let heldOut = split.restrict(generator, heldOut: true).problems(count: evalProblems, using: &heldRNG)
         let evaluator = RLVREvaluator(
             samples: evalSamples, ks: [1, evalSamples],
             generation: GenerationConfig(
                 maxNewTokens: settings.rlvr.maxCompletionLength, temperature: settings.rlvr.temperature,
                 topK: settings.rlvr.topK, topP: settings.rlvr.topP))
         let runner = RLVRRunner(
-            encode: { tokenizer.encode($0) }, decode: { tokenizer.decode($0, skipSpecialTokens: true) },
+            encode: encode, decode: { tokenizer.decode($0, skipSpecialTokens: true) },
             stopTokens: stops, padToken: stops[0], steps: steps, evaluateEvery: evalEvery, evaluator: evaluator)
         var options = RunSession.Options()
         options.root = URL(fileURLWithPath: runDir)
@@ -93,11 +182,11 @@ struct RLVRTrainCommand: ParsableCommand {
         options.columns = Self.columns
         options.curveMetric = "eval/accuracy"
         let session = try RunSession.start(
-            environment: settings.task.label, algorithm: preset, seed: seed, config: settings, totalSteps: steps,
+            environment: prompts.label, algorithm: preset, seed: seed, config: settings, totalSteps: steps,
             options: options)
         let outcome = try runner.run(
-            model: lm, config: settings.rlvr, task: split.restrict(generator, heldOut: false), heldOut: heldOut,
-            seed: seed,
+            model: lm, config: settings.rlvr, task: prompts.train, heldOut: prompts.heldOut, seed: seed,
+            rewards: prompts.rewards,
             onStep: { step, metrics in
                 for (name, value) in metrics.sorted(by: { $0.key < $1.key }) {
                     try session.logger.scalar(name, value, step: step)
@@ -116,10 +205,14 @@ struct RLVRTrainCommand: ParsableCommand {
         }
         print("run directory: \(session.run.url.path)")
         if let out {
+            var metadata = ["rlvr_preset": preset, "rlvr_steps": String(steps), "rlvr_seed": String(seed)]
+            if let task = settings.task {
+                metadata["task"] = task.kind.rawValue
+                metadata["difficulty"] = String(task.difficulty)
+            }
+            if let dataset = settings.dataset { metadata["dataset"] = dataset.file }
             try ModelDirectoryWriter.save(
-                lm, tokenizerFrom: URL(fileURLWithPath: model), to: URL(fileURLWithPath: out),
-                metadata: ["rlvr_preset": preset, "rlvr_steps": String(steps), "rlvr_seed": String(seed),
-                           "task": settings.task.kind.rawValue, "difficulty": String(settings.task.difficulty)])
+                lm, tokenizerFrom: URL(fileURLWithPath: model), to: URL(fileURLWithPath: out), metadata: metadata)
             print("wrote \(out)")
         }
     }
