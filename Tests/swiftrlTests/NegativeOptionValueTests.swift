@@ -20,8 +20,10 @@ import Testing
             "--algo", "ppo", "--env-ids", "Pendulum-v1", "--stop-at-return", "-200",
         ])
         #expect(benchmark.stopAtReturn == -200)
-        let offline = try OfflineTrainCommand.parse(["td3bc", "--dataset", "d.npz", "--env", "Pendulum-v1", "--ref-random", "-1234.5"])
-        #expect(offline.refRandom == -1234.5)
+        let offline = try OfflineTrainCommand.parse([
+            "td3bc", "--dataset", "d.npz", "--env", "Pendulum-v1", "--ref-random", "-1234.5", "--ref-expert", "-150",
+        ])
+        #expect(offline.refRandom == -1234.5 && offline.refExpert == -150)
     }
 
     @Test func setOverridesWithNegativeValuesParse() throws {

@@ -6,6 +6,12 @@ public enum Reproductions {
         A2PRReproduction(),
         LitePPOReproduction(),
         SELFReproduction(),
+        InvisibleLeashReproduction(),
+        SIRENReproduction(),
+        ExplorationExploitationReproduction(),
+        PolicyCliffReproduction(),
+        InSightReproduction(),
+        ADORAReproduction(),
     ]
 
     /// The reproduction with `id`.

@@ -20,6 +20,52 @@ public struct EvaluationReport: Codable, Equatable, Sendable {
     public var problems: Int
     /// Samples per problem.
     public var samples: Int
+    /// Correct samples per problem, in problem order (support comparisons: a problem is in the empirical support
+    /// when at least one of its samples is correct).
+    public var correctCounts: [Int] = []
+    /// The Invisible Leash's token entropy (arXiv:2507.14843 §5.1): the mean over sequences of each sequence's mean
+    /// token entropy (``tokenEntropy`` pools all tokens instead).
+    public var sequenceTokenEntropy: Double = 0
+
+    private enum CodingKeys: String, CodingKey {
+        case passAtK, majorityAtK, averageAtN, coverage, meanLength, tokenEntropy, answerEntropy, problems, samples
+        case correctCounts, sequenceTokenEntropy
+    }
+
+    /// Creates a report.
+    public init(
+        passAtK: [Int: Double], majorityAtK: [Int: Double], averageAtN: Double, coverage: Double, meanLength: Double,
+        tokenEntropy: Double, answerEntropy: Double, problems: Int, samples: Int, correctCounts: [Int] = [],
+        sequenceTokenEntropy: Double = 0
+    ) {
+        self.passAtK = passAtK
+        self.majorityAtK = majorityAtK
+        self.averageAtN = averageAtN
+        self.coverage = coverage
+        self.meanLength = meanLength
+        self.tokenEntropy = tokenEntropy
+        self.answerEntropy = answerEntropy
+        self.problems = problems
+        self.samples = samples
+        self.correctCounts = correctCounts
+        self.sequenceTokenEntropy = sequenceTokenEntropy
+    }
+
+    /// Decodes a report; the per-problem counts and sequence entropy may be absent (older files).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        passAtK = try c.decode([Int: Double].self, forKey: .passAtK)
+        majorityAtK = try c.decode([Int: Double].self, forKey: .majorityAtK)
+        averageAtN = try c.decode(Double.self, forKey: .averageAtN)
+        coverage = try c.decode(Double.self, forKey: .coverage)
+        meanLength = try c.decode(Double.self, forKey: .meanLength)
+        tokenEntropy = try c.decode(Double.self, forKey: .tokenEntropy)
+        answerEntropy = try c.decode(Double.self, forKey: .answerEntropy)
+        problems = try c.decode(Int.self, forKey: .problems)
+        samples = try c.decode(Int.self, forKey: .samples)
+        correctCounts = try c.decodeIfPresent([Int].self, forKey: .correctCounts) ?? []
+        sequenceTokenEntropy = try c.decodeIfPresent(Double.self, forKey: .sequenceTokenEntropy) ?? 0
+    }
 }
 
 /// Samples completions for held-out problems and scores them with a verifier.
@@ -54,7 +100,7 @@ public struct RLVREvaluator: Sendable {
             throw PassAtK.ArgumentError(message: "evaluation needs samples ≥ 1 and batchSize ≥ 1")
         }
         var correct: [[Bool]] = [], answers: [[String?]] = []
-        var lengthSum = 0.0, entropySum = 0.0, tokenCount = 0.0
+        var lengthSum = 0.0, entropySum = 0.0, tokenCount = 0.0, sequenceEntropySum = 0.0
         for problem in problems {
             let prompt = try encode(problem.prompt)
             var problemCorrect: [Bool] = [], problemAnswers: [String?] = []
@@ -71,16 +117,19 @@ public struct RLVREvaluator: Sendable {
                     lengthSum += Double(tokens.count)
                     entropySum += entropies.reduce(0, +)
                     tokenCount += Double(entropies.count)
+                    if !entropies.isEmpty { sequenceEntropySum += entropies.reduce(0, +) / Double(entropies.count) }
                 }
                 remaining -= rows
             }
             correct.append(problemCorrect)
             answers.append(problemAnswers)
         }
-        return try Self.report(
+        var report = try Self.report(
             correct: correct, answers: answers, ks: ks,
             meanLength: lengthSum / Double(max(1, samples * problems.count)),
             tokenEntropy: tokenCount > 0 ? entropySum / tokenCount : 0)
+        report.sequenceTokenEntropy = sequenceEntropySum / Double(max(1, samples * problems.count))
+        return report
     }
 
     /// The report for per-problem correctness and extracted answers (all problems with the same sample count).
@@ -105,6 +154,7 @@ public struct RLVREvaluator: Sendable {
         return EvaluationReport(
             passAtK: pass, majorityAtK: majority, averageAtN: PassAtK.average(correct),
             coverage: correct.isEmpty ? 0 : Double(covered) / Double(correct.count), meanLength: meanLength,
-            tokenEntropy: tokenEntropy, answerEntropy: answerEntropy, problems: correct.count, samples: n)
+            tokenEntropy: tokenEntropy, answerEntropy: answerEntropy, problems: correct.count, samples: n,
+            correctCounts: counts.map(\.correct))
     }
 }

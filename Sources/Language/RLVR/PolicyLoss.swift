@@ -32,6 +32,10 @@ public struct PolicyLoss: Codable, Equatable, Sendable {
         self.level = level
     }
 
+    /// No clipping: ε_low = 1 (the lower bound 0 is never active for a positive ratio) and ε_high = 10¹²
+    /// (the clip/no-clip ablation of arXiv:2512.16912).
+    public static let unclipped = PolicyLoss(epsilonLow: 1, epsilonHigh: 1e12)
+
     /// Per-token losses and diagnostics.
     public struct Output {
         /// `[B, T]` per-token loss (not yet masked or aggregated), differentiable in the log-probs.

@@ -113,9 +113,9 @@ public struct RLVRConfig: Codable, Equatable, Sendable {
         try check(maxCompletionLength >= 1, "maxCompletionLength must be ≥ 1 (got \(maxCompletionLength))")
         try check(maxGenerationRounds >= 1, "maxGenerationRounds must be ≥ 1 (got \(maxGenerationRounds))")
         try check(
-            objective.policyLoss.epsilonLow >= 0 && objective.policyLoss.epsilonLow < 1
+            objective.policyLoss.epsilonLow >= 0 && objective.policyLoss.epsilonLow <= 1
                 && objective.policyLoss.epsilonHigh >= 0,
-            "clip ranges must satisfy 0 ≤ ε_low < 1 and ε_high ≥ 0")
+            "clip ranges must satisfy 0 ≤ ε_low ≤ 1 and ε_high ≥ 0 (ε_low 1 with a huge ε_high, as PolicyLoss.unclipped, turns clipping off)")
         if let overlong {
             try check(
                 overlong.maxLength == maxCompletionLength,

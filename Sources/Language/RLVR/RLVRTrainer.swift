@@ -186,12 +186,16 @@ public final class RLVRTrainer<Model: CausalLanguageModel> {
 
 extension RLVRTrainer {
     /// One training step on `promptsPerStep` fresh problems drawn from `task` with `rng` (which also drives
-    /// sampling and minibatch shuffling).
+    /// sampling and minibatch shuffling). The belief-based selections (MoPPS, InSight, …) draw
+    /// `candidateMultiplier × promptsPerStep` candidates (at least `promptsPerStep`) and choose among them; beliefs
+    /// only build up when the task repeats prompts (a finite dataset).
     /// - Returns: metrics named by ``RLVRMetricNames``.
     /// - Throws: tokenizer, generation or shape errors.
     public func step<G: RandomNumberGenerator>(task: some TaskGenerator, using rng: inout G) throws -> [String: Double] {
         var problemRNG = SplitMix64(seed: rng.next())
-        let count = config.promptsPerStep
+        let count =
+            config.selection.usesBeliefs
+            ? config.promptsPerStep * max(1, config.selection.candidateMultiplier) : config.promptsPerStep
         return try step(nextPrompts: { task.problems(count: count, using: &problemRNG) }, using: &rng)
     }
 }

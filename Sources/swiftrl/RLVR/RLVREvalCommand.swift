@@ -25,6 +25,12 @@ struct RLVREvalCommand: ParsableCommand {
     @Option(help: "New tokens at most.") var maxNewTokens = 64
     @Option(help: "Seed of problems and sampling.") var seed: UInt64 = 0
     @Flag(help: "Print one JSON object.") var json = false
+    @Flag(
+        help: """
+            Also sample --reference on the same problems and print empirical-support metrics (Invisible Leash:             preserved/expanded/shrunk problems, SRR, NDR, SDS, NSCR; a problem is in a model's support when one of             its n samples is correct) and both models' token- and answer-level entropies.
+            """)
+    var support = false
+    @Option(help: "Base model directory to compare with (--support).") var reference: String?
 
     struct Output: Encodable {
         var task: String
@@ -37,10 +43,33 @@ struct RLVREvalCommand: ParsableCommand {
         var mean_response_length: Double
         var token_entropy: Double
         var answer_entropy: Double
+        var sequence_token_entropy: Double
+        var reference: Reference?
+    }
+
+    struct Reference: Encodable {
+        var model: String
+        var pass_at_k: [String: Double]
+        var coverage: Double
+        var token_entropy: Double
+        var sequence_token_entropy: Double
+        var answer_entropy: Double
+        var preserved: Int
+        var expanded: Int
+        var shrunk: Int
+        var out_of_support: Int
+        /// nil when undefined (no problem in either support)
+        var srr: Double?
+        var ndr: Double?
+        var sds: Double?
+        var nscr: Double?
     }
 
     func validate() throws {
         try datasetOptions.validate(against: taskOptions)
+        if support != (reference != nil) {
+            throw ValidationError("--support and --reference go together: --support --reference <base model directory>")
+        }
     }
 
     func run() throws {
@@ -61,12 +90,16 @@ struct RLVREvalCommand: ParsableCommand {
         let report = try evaluator.evaluate(
             model: lm, problems: heldOut, verifier: verifier, encode: encode,
             decode: { tokenizer.decode($0, skipSpecialTokens: true) }, using: &rng)
+        let referenceOutput = try reference.map { directory in
+            try compare(with: directory, report: report, problems: heldOut, verifier: verifier, ks: ks)
+        }
         let output = Output(
             task: label, problems: report.problems, samples: report.samples,
             pass_at_k: Dictionary(uniqueKeysWithValues: report.passAtK.map { ("\($0.key)", $0.value) }),
             maj_at_k: Dictionary(uniqueKeysWithValues: report.majorityAtK.map { ("\($0.key)", $0.value) }),
             avg_at_n: report.averageAtN, coverage: report.coverage, mean_response_length: report.meanLength,
-            token_entropy: report.tokenEntropy, answer_entropy: report.answerEntropy)
+            token_entropy: report.tokenEntropy, answer_entropy: report.answerEntropy,
+            sequence_token_entropy: report.sequenceTokenEntropy, reference: referenceOutput)
         if json {
             try printJSONLine(output)
             return
@@ -80,6 +113,43 @@ struct RLVREvalCommand: ParsableCommand {
         print(String(format: "  avg@%d %.4f   coverage (pass@%d) %.4f", n, report.averageAtN, n, report.coverage))
         print(String(format: "  mean response length %.2f tokens", report.meanLength))
         print(String(format: "  entropy: token-level %.4f nats, answer-level %.4f nats", report.tokenEntropy, report.answerEntropy))
+        if let r = referenceOutput {
+            print("support against \(r.model) (a problem is in the support when one of its \(n) samples is correct):")
+            print("  preserved \(r.preserved), expanded \(r.expanded), shrunk \(r.shrunk), out of support \(r.out_of_support)")
+            print(String(format: "  SRR %.4f   NDR %.4f   SDS %.4f   NSCR %+.4f", r.srr ?? .nan, r.ndr ?? .nan, r.sds ?? .nan, r.nscr ?? .nan))
+            print(String(format: "  reference entropy: token-level %.4f nats, answer-level %.4f nats", r.token_entropy, r.answer_entropy))
+        }
+    }
+
+    /// Samples the reference model on the same problems and compares the supports.
+    private func compare(
+        with directory: String, report: EvaluationReport, problems: [TaskProblem], verifier: any Verifier, ks: [Int]
+    ) throws -> Reference {
+        let lm = try loadLanguageModel(directory)
+        let tokenizer = try loadDirectoryTokenizer(directory)
+        let (encode, stops) = try chatOptions.encoding(
+            model: directory, tokenizer: tokenizer, stops: configEndOfSequenceIDs(directory))
+        let evaluator = RLVREvaluator(
+            samples: n, ks: ks,
+            generation: GenerationConfig(
+                maxNewTokens: maxNewTokens, temperature: temperature, topP: topP, stopTokens: stops,
+                padToken: stops.first ?? 0))
+        var rng = Xoshiro256StarStar(seed: seed).derived("reference-sampling")
+        let base = try evaluator.evaluate(
+            model: lm, problems: problems, verifier: verifier, encode: encode,
+            decode: { tokenizer.decode($0, skipSpecialTokens: true) }, using: &rng)
+        let comparison = SupportComparison(
+            base: base.correctCounts.map { $0 > 0 }, trained: report.correctCounts.map { $0 > 0 })
+        return Reference(
+            model: directory, pass_at_k: Dictionary(uniqueKeysWithValues: base.passAtK.map { ("\($0.key)", $0.value) }),
+            coverage: base.coverage, token_entropy: base.tokenEntropy, sequence_token_entropy: base.sequenceTokenEntropy,
+            answer_entropy: base.answerEntropy, preserved: comparison.preserved, expanded: comparison.expanded,
+            shrunk: comparison.shrunk, out_of_support: comparison.outOfSupport, srr: defined(comparison.retentionRate),
+            ndr: defined(comparison.discoveryRate), sds: defined(comparison.dynamicScore),
+            nscr: defined(comparison.netChangeRate))
+    }
+
+    private func defined(_ value: Double) -> Double? { value.isNaN ? nil : value
     }
 
     /// The held-out problems (at most --problems) of the synthetic task or the prompt file, and their verifier.

@@ -106,6 +106,12 @@ import Testing
             groupIDs: [0, 0, 1, 1])
         #expect(weights == [1, 1, 0.1, 0.1])
         #expect(fraction == 0.5)
+        // difficulty advantage: success rate ≤ 0.5 is TAS (amplified ×2), 3 of 4 correct is TDS (kept)
+        let difficulty = ADORAWeighting(advantageousWeight: 2, criterion: .difficulty).rowWeights(
+            lengths: [1, 1, 1, 1, 1, 1, 1, 1], correct: [true, false, false, true, true, true, true, false],
+            truncated: Array(repeating: false, count: 8), groupIDs: [0, 0, 0, 0, 1, 1, 1, 1])
+        #expect(difficulty.weights == [2, 2, 2, 2, 1, 1, 1, 1])
+        #expect(difficulty.disadvantagedFraction == 0.5)
     }
 
     // MARK: SIREN

@@ -1,0 +1,68 @@
+import Foundation
+import Language
+import Tensor
+
+/// The language-model half of the Invisible Leash reproduction: GRPO from the Lite PPO reproduction's tiny SFT base
+/// model (pretrained in the run directory, or reused), then base and trained models sampled `n` times on the same
+/// held-out problems.
+enum LeashLanguageModelRuns {
+    struct Record: Codable, Sendable {
+        var seed: UInt64
+        var base: EvaluationReport
+        var trained: EvaluationReport
+        var support: SupportComparison
+        var seconds: Double
+    }
+
+    static func run(_ context: ReproductionContext) throws -> [Record] {
+        let budget = try LitePPOBudget.make(quick: context.quick)
+        let model = try LitePPOBaseModel.obtain(budget, directory: context.directory, log: context.log)
+        let tokenizer = SyntheticTask.tokenizer
+        let generator = try budget.task.makeGenerator()
+        let split = HeldOutSplit()
+        var heldRNG = Xoshiro256StarStar(seed: 20_250_714)
+        let heldOut = split.restrict(generator, heldOut: true).problems(count: budget.finalProblems, using: &heldRNG)
+        let training = split.restrict(generator, heldOut: false)
+        let encode: (String) throws -> [Int] = { try tokenizer.encode($0) }
+        let decode: ([Int]) -> String = { tokenizer.decode($0) }
+        let stop = [CharacterTokenizer.endOfSequence]
+        let samples = context.quick ? 16 : 64
+        let evaluator = RLVREvaluator(
+            samples: samples, ks: [1, samples],
+            generation: GenerationConfig(
+                maxNewTokens: budget.maxCompletionLength, temperature: 1, stopTokens: stop,
+                padToken: CharacterTokenizer.padding))
+        let config = try budget.configure(
+            RLVRConfig(advantage: .grpo, objective: RLVRObjective(aggregation: .tokenMean)))
+        var records: [Record] = []
+        for seed in context.seedList {
+            let start = Stopwatch.now()
+            let policy = try model.cloned()
+            var baseRNG = Xoshiro256StarStar(seed: seed).derived("leash-base-eval")
+            let base = try evaluator.evaluate(
+                model: policy, problems: heldOut, verifier: generator.verifier, encode: encode, decode: decode,
+                using: &baseRNG)
+            let runner = RLVRRunner(
+                encode: encode, decode: decode, stopTokens: stop, padToken: CharacterTokenizer.padding,
+                steps: context.quick ? 30 : 150, evaluateEvery: 0,
+                evaluator: RLVREvaluator(samples: 1, ks: [1], generation: GenerationConfig(maxNewTokens: budget.maxCompletionLength)))
+            _ = try runner.run(model: policy, config: config, task: training, heldOut: Array(heldOut.prefix(8)), seed: seed)
+            var trainedRNG = Xoshiro256StarStar(seed: seed).derived("leash-trained-eval")
+            let trained = try evaluator.evaluate(
+                model: policy, problems: heldOut, verifier: generator.verifier, encode: encode, decode: decode,
+                using: &trainedRNG)
+            let support = SupportComparison(
+                base: base.correctCounts.map { $0 > 0 }, trained: trained.correctCounts.map { $0 > 0 })
+            let record = Record(seed: seed, base: base, trained: trained, support: support, seconds: Stopwatch.now() - start)
+            records.append(record)
+            context.log(
+                String(
+                    format: "tiny LM GRPO seed %llu: pass@1 %.3f → %.3f, pass@%d %.3f → %.3f, NSCR %+.3f, token entropy "
+                        + "%.3f → %.3f, answer entropy %.3f → %.3f (%.0f s)",
+                    seed, base.passAtK[1] ?? .nan, trained.passAtK[1] ?? .nan, samples, base.coverage, trained.coverage,
+                    support.netChangeRate, base.sequenceTokenEntropy, trained.sequenceTokenEntropy, base.answerEntropy,
+                    trained.answerEntropy, record.seconds))
+        }
+        return records
+    }
+}
