@@ -12,6 +12,10 @@ public enum KLEstimator: String, Codable, Equatable, Sendable, CaseIterable {
     case k3
     /// |d| (verl `abs`).
     case abs
+    /// Forward KL(π_ref ‖ π_θ) from tokens sampled by π_θ (SELF's mass-covering KL, arXiv:2510.02230): the value is
+    /// `w·d` with `w = e^d` (d clamped to [−20, 20]) and the gradient `−w·∇log π_θ`, whose expectation under π_θ is
+    /// the gradient of the forward KL (the importance weight is a constant in the surrogate).
+    case forward
 
     /// The per-token estimate, differentiable in `logProbs`.
     public func penalty(logProbs: Tensor, referenceLogProbs: Tensor) -> Tensor {
@@ -23,6 +27,10 @@ public enum KLEstimator: String, Codable, Equatable, Sendable, CaseIterable {
             let c = clamp(d, min: -20, max: 20)
             return clamp(exp(c) - c - 1, min: -10, max: 10)
         case .abs: return absoluteValue(d)
+        case .forward:
+            let w = exp(clamp(stopGradient(d), min: -20, max: 20))
+            let surrogate = 0 - w * logProbs
+            return stopGradient(w * d) + surrogate - stopGradient(surrogate)
         }
     }
 
@@ -37,6 +45,7 @@ public enum KLEstimator: String, Codable, Equatable, Sendable, CaseIterable {
                 let c = min(max(d, -20), 20)
                 return min(max(Foundation.exp(c) - c - 1, -10), 10)
             case .abs: return Swift.abs(d)
+            case .forward: return Foundation.exp(min(max(d, -20), 20)) * d
             }
         }
     }

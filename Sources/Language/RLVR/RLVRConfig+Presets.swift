@@ -51,8 +51,37 @@ extension RLVRConfig {
         objective: RLVRObjective(
             aggregation: .tokenMean, kl: KLConfig(coefficient: 0.001, estimator: .k2, placement: .loss)))
 
+    /// SELF (arXiv:2510.02230; `slurm/train_max_ppo.sh`): GRPO (group mean/std, token-mean as verl) trained only on
+    /// prompts the policy fails greedily (``PromptSelection/Method/greedyFail``).
+    public static let selfCuration = RLVRConfig(
+        advantage: .grpo, objective: RLVRObjective(aggregation: .tokenMean),
+        selection: PromptSelection(method: .greedyFail))
+
+    /// SIREN (arXiv:2509.25133; `exp_scripts/siren.sh`): group mean without std, seq-mean-token-sum-norm, clip
+    /// 0.28/0.28, no KL, and the top-p / peak-entropy / anchored regulariser with c 0.005.
+    public static let siren = RLVRConfig(
+        advantage: .drGRPO,
+        objective: RLVRObjective(
+            policyLoss: PolicyLoss(epsilonLow: 0.28, epsilonHigh: 0.28), aggregation: .seqMeanTokenSumNorm(length: nil),
+            siren: .paper))
+
+    /// ADORA (arXiv:2602.10019; `ADORA.sh`): GRPO with k3 KL 0.001 in the loss and the released code's length rule,
+    /// TDS groups' advantages ×0.1.
+    public static let adora = RLVRConfig(
+        advantage: .grpo,
+        objective: RLVRObjective(aggregation: .tokenMean, kl: KLConfig(coefficient: 0.001, estimator: .k3, placement: .loss)),
+        adora: ADORAWeighting(lambda: 0.1))
+
+    /// InSight (arXiv:2603.01907, App. D.2): GRPO on prompts chosen by weighted mutual information (η 3, μ 0.3,
+    /// M̂ = 16·M candidates, no forgetting). Use a finite prompt set (`--dataset`) so beliefs accumulate.
+    public static let insight = RLVRConfig(
+        advantage: .grpo, objective: RLVRObjective(aggregation: .tokenMean),
+        selection: PromptSelection(method: .insight))
+
     /// Preset names as used on the command line, in a stable order.
-    public static let presetNames = ["grpo", "dapo", "dr-grpo", "gspo", "lite-ppo", "ppo", "rloo", "reinforce++"]
+    public static let presetNames = [
+        "grpo", "dapo", "dr-grpo", "gspo", "lite-ppo", "ppo", "rloo", "reinforce++", "self", "siren", "adora", "insight",
+    ]
 
     /// The preset called `name` (see ``presetNames``).
     /// - Throws: ``RLVRInputError`` listing the valid names.
@@ -66,6 +95,10 @@ extension RLVRConfig {
         case "ppo": return .ppo
         case "rloo": return .rloo
         case "reinforce++", "reinforce-plus-plus": return .reinforcePlusPlus
+        case "self": return .selfCuration
+        case "siren": return .siren
+        case "adora": return .adora
+        case "insight": return .insight
         default:
             throw RLVRInputError("unknown RLVR preset `\(name)`; choose one of \(presetNames.joined(separator: ", "))")
         }

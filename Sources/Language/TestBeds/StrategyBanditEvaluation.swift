@@ -20,6 +20,20 @@ public struct StrategyBanditReport: Codable, Equatable, Sendable {
     /// Mean π(s|x) over problems, per action.
     public var actionMass: [Double]
 
+    /// A report (``StrategyBandit/evaluate(_:ks:)`` makes them).
+    public init(
+        ks: [Int], passAtK: [Double], entropy: Double, junkMass: Double, correctProbability: [Double],
+        solvingPairProbability: [Double], actionMass: [Double]
+    ) {
+        self.ks = ks
+        self.passAtK = passAtK
+        self.entropy = entropy
+        self.junkMass = junkMass
+        self.correctProbability = correctProbability
+        self.solvingPairProbability = solvingPairProbability
+        self.actionMass = actionMass
+    }
+
     /// pass@k for one k of ``ks``.
     public func pass(at k: Int) -> Double? { ks.firstIndex(of: k).map { passAtK[$0] } }
 }
