@@ -12,6 +12,11 @@ import Tensor
 /// - `grpo_train_tokens_per_s`: one GRPO update on those completions (one epoch, one minibatch, so the old
 ///   log-probs are the current ones detached, in both implementations), forward + backward of the clipped token loss (group mean/std advantages, seq-mean-token-mean, ε 0.2, β 0), gradient-norm clip
 ///   1, AdamW — completion tokens per second.
+/// - Overheads of the paper components, in percent of that GRPO update (same run, medians):
+///   `siren_overhead_pct` (the update with SIREN's top-p / peak-entropy / anchored regulariser, paper settings),
+///   `insight_selection_overhead_pct` (scoring M̂ = 16 × 8 = 128 candidates with weighted mutual information at
+///   K = 8 and choosing 8), `support_metrics_overhead_pct` (per-problem support, the comparison and both models'
+///   answer-level entropy for 1,000 samples × 256 problems; pass@k itself is the evaluation's own cost).
 enum RLVRBench {
     static let vocabulary = 64, layers = 4, hidden = 128, heads = 4, mlpWidth = 512
     static let prompts = 8, group = 8, promptLength = 8, newTokens = 64
@@ -60,7 +65,97 @@ enum RLVRBench {
             results.append(BenchmarkResult(
                 suite: "rlvr", case: "grpo_train_tokens_per_s", unit: "tokens/s", samples: seconds.map { tokens / $0 }))
         }
+        if wanted("overhead_pct") {
+            results += try componentOverheads(model: model, prompts: promptIDs, rounds: rounds, clock: clock, rng: &rng)
+        }
         return results
+    }
+
+    /// The paper components' costs as percentages of one GRPO update of the bench shape.
+    static func componentOverheads(
+        model: LlamaModel, prompts promptIDs: [[Int]], rounds: Int, clock: BenchmarkClock,
+        rng: inout Xoshiro256StarStar
+    ) throws -> [BenchmarkResult] {
+        let generation = GenerationConfig(maxNewTokens: newTokens, temperature: 1, stopTokens: [], padToken: 0)
+        let sampled = try model.generate(prompts: promptIDs, config: generation, using: &rng)
+        let rewards = sampled.tokens.map { Double(($0.first ?? 0) % 2 == 0 ? 1 : 0) }
+        let batch = try RolloutBatch.validated(
+            prompts: promptIDs, completions: sampled.tokens, groupIDs: (0..<(prompts * group)).map { $0 / group },
+            rewards: rewards, correct: rewards.map { $0 > 0 }, truncated: rewards.map { _ in true })
+        func updateSeconds(_ change: (inout RLVRConfig) -> Void) throws -> [Double] {
+            var config = RLVRConfig.grpo
+            config.objective.kl = .none
+            config.learningRate = 1e-5
+            config.groupSize = group
+            config.promptsPerStep = prompts
+            config.maxCompletionLength = newTokens
+            change(&config)
+            var initRNG = Xoshiro256StarStar(seed: 3)
+            let trainer = try RLVRTrainer(
+                model: model, config: config,
+                rewardFunctions: [WeightedReward(name: "constant", verifier: FormatVerifier())],
+                encode: { _ in [] }, decode: { _ in "" }, stopTokens: [], padToken: 0, using: &initRNG)
+            var failure: Error?
+            var local = Xoshiro256StarStar(seed: 4)
+            let seconds = Stopwatch.sample(warmup: 1, rounds: rounds, iterations: 1, clock: clock) {
+                do { _ = try trainer.train(on: batch, using: &local) } catch { failure = error }
+            }
+            if let failure { throw failure }
+            return seconds
+        }
+        let grpo = try updateSeconds { _ in }
+        let siren = try updateSeconds { $0.objective.siren = .paper }
+        let base = median(grpo)
+        var results = [
+            BenchmarkResult(
+                suite: "rlvr", case: "siren_overhead_pct", unit: "% of a GRPO update",
+                samples: siren.map { 100 * ($0 / base - 1) })
+        ]
+        // InSight: 128 candidates with varied beliefs, K = 8, choose 8
+        let selection = PromptSelection(method: .insight)
+        var beliefRNG = Xoshiro256StarStar(seed: 5)
+        let beliefs = (0..<(16 * prompts)).map { _ in
+            BetaBelief(alpha: 1 + Double(beliefRNG.int(below: 20)), beta: 1 + Double(beliefRNG.int(below: 20)))
+        }
+        let selectSeconds = Stopwatch.sample(warmup: 1, rounds: rounds, iterations: 20, clock: clock) {
+            let scores = selection.scores(beliefs, rollouts: group, using: &beliefRNG)
+            _ = scores.indices.sorted { scores[$0] > scores[$1] }.prefix(prompts)
+        }
+        results.append(
+            BenchmarkResult(
+                suite: "rlvr", case: "insight_selection_overhead_pct", unit: "% of a GRPO update",
+                samples: selectSeconds.map { 100 * $0 / base }))
+        // support metrics: 1,000 samples × 256 problems, two models
+        var sampleRNG = Xoshiro256StarStar(seed: 6)
+        func fakeSamples() -> (correct: [[Bool]], answers: [[String?]]) {
+            var correct: [[Bool]] = [], answers: [[String?]] = []
+            for _ in 0..<256 {
+                let p = sampleRNG.nextDouble()
+                let draws = (0..<1000).map { _ in sampleRNG.nextDouble() }
+                correct.append(draws.map { $0 < p * 0.2 })
+                answers.append(draws.map { String(Int($0 * 12)) })
+            }
+            return (correct, answers)
+        }
+        let base1 = fakeSamples(), trained1 = fakeSamples()
+        let supportSeconds = Stopwatch.sample(warmup: 1, rounds: rounds, iterations: 1, clock: clock) {
+            // what the Invisible Leash metrics add to an evaluation: per-problem support, the comparison, and the
+            // answer-level entropy of both models (pass@k and maj@k are the evaluation's own cost)
+            let before = base1.correct.map { $0.contains(true) }, after = trained1.correct.map { $0.contains(true) }
+            _ = SupportComparison(base: before, trained: after)
+            _ = base1.answers.map(EntropyMetrics.answerLevel).reduce(0, +)
+            _ = trained1.answers.map(EntropyMetrics.answerLevel).reduce(0, +)
+        }
+        results.append(
+            BenchmarkResult(
+                suite: "rlvr", case: "support_metrics_overhead_pct", unit: "% of a GRPO update",
+                samples: supportSeconds.map { 100 * $0 / base }))
+        return results
+    }
+
+    private static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted.isEmpty ? .nan : sorted[sorted.count / 2]
     }
 
     static func makeModel() throws -> LlamaModel {

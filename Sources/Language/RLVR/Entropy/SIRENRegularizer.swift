@@ -55,13 +55,36 @@ public struct SIRENRegularizer: Codable, Equatable, Sendable {
         try check(peakQuantile >= 0 && peakQuantile < 1, "peakQuantile must be in [0, 1) (got \(peakQuantile))")
     }
 
-    /// The tokens of one next-token distribution that form SIREN's nucleus (indices into `probabilities`).
+    /// The tokens of one next-token distribution that form SIREN's nucleus (indices into `probabilities`, most
+    /// probable first; ties by index). Peaked distributions take a few max-passes; flat ones one sort.
     public func nucleus(_ probabilities: UnsafeBufferPointer<Float>) -> [Int] {
+        let limit = min(topK, probabilities.count)
+        var kept: [Int] = [], cumulative = 0.0
+        var previous: (value: Float, index: Int) = (.infinity, -1)
+        // a few passes picking the next maximum (strictly after `previous` in the (value desc, index asc) order)
+        for _ in 0..<min(limit, 4) {
+            var best = -1
+            var bestValue: Float = -1
+            for i in 0..<probabilities.count {
+                let v = probabilities[i]
+                let after = v < previous.value || (v == previous.value && i > previous.index)
+                if after && (v > bestValue) {
+                    best = i
+                    bestValue = v
+                }
+            }
+            guard best >= 0 else { return kept }
+            cumulative += Double(bestValue)
+            if cumulative >= topP { return kept }
+            kept.append(best)
+            previous = (bestValue, best)
+        }
+        guard kept.count < limit else { return kept }
+        // flat distribution: sort the rest once
         let order = probabilities.indices.sorted {
             probabilities[$0] != probabilities[$1] ? probabilities[$0] > probabilities[$1] : $0 < $1
         }
-        var kept: [Int] = [], cumulative = 0.0
-        for index in order.prefix(topK) {
+        for index in order.dropFirst(kept.count).prefix(limit - kept.count) {
             cumulative += Double(probabilities[index])
             if cumulative >= topP { break }
             kept.append(index)
@@ -96,11 +119,8 @@ public struct SIRENRegularizer: Codable, Equatable, Sendable {
                 for index in nucleus(row) { nucleusMask[position * vocabulary + index] = 1 }
             }
         }
-        let kept = Tensor(nucleusMask, shape: shape).cast(logProbabilities.dtype)
-        let p = exp(logProbabilities) * kept
-        let total = p.sum(axis: 2, keepDims: true) + 1e-12
-        let q = p / total
-        let entropy = 0 - (q * (logProbabilities - log(total)) * kept).sum(axis: 2)
+        let entropy = maskedEntropy(
+            logProbabilities: logProbabilities, mask: Tensor(nucleusMask, shape: shape).cast(logProbabilities.dtype))
         let values = entropy.doubles, valid = mask.doubles
         var selection = [Double](repeating: 0, count: rows * width)
         for b in 0..<rows {

@@ -74,6 +74,21 @@ public struct PromptSelection: Codable, Equatable, Sendable {
         difficultyWeight(belief.mean) * belief.mutualInformation(rollouts: rollouts)
     }
 
+    /// The acquisition score of each belief under this rule (higher is chosen first): InSight's weighted mutual
+    /// information, MoPPS's `−|p̃ − target|` (one Thompson draw per belief), `−|μ − target|`, or `−(α + β)`.
+    /// Uniform and greedy-fail selection do not score (all zeros).
+    public func scores<G: RandomNumberGenerator>(
+        _ beliefs: [BetaBelief], rollouts: Int, using rng: inout G
+    ) -> [Double] {
+        switch method {
+        case .uniform, .greedyFail: return Array(repeating: 0, count: beliefs.count)
+        case .mopps: return beliefs.map { -abs($0.sample(using: &rng) - target) }
+        case .expectedDifficulty: return beliefs.map { -abs($0.mean - target) }
+        case .inverseEvidence: return beliefs.map { -$0.evidence }
+        case .insight: return beliefs.map { insightScore($0, rollouts: rollouts) }
+        }
+    }
+
     /// Checks the knobs.
     /// - Throws: ``RLVRInputError`` naming the invalid field.
     public func validate() throws(RLVRInputError) {

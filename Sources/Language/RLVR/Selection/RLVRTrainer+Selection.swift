@@ -30,13 +30,7 @@ extension RLVRTrainer {
             for i in 0..<scored { pool.swapAt(i, i + rng.int(below: pool.count - i)) }
             pool = Array(pool.prefix(scored))
             let beliefsNow = pool.map { beliefs[candidates[$0].prompt] ?? selection.prior }
-            let scores: [Double]
-            switch selection.method {
-            case .mopps: scores = beliefsNow.map { -abs($0.sample(using: &rng) - selection.target) }
-            case .expectedDifficulty: scores = beliefsNow.map { -abs($0.mean - selection.target) }
-            case .inverseEvidence: scores = beliefsNow.map { -$0.evidence }
-            default: scores = beliefsNow.map { selection.insightScore($0, rollouts: config.groupSize) }
-            }
+            let scores = selection.scores(beliefsNow, rollouts: config.groupSize, using: &rng)
             // highest score first; ties broken by position in the (random) candidate subset
             let ranked = pool.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
             let chosen = Array(ranked.prefix(count))
