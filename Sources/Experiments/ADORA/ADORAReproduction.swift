@@ -24,15 +24,8 @@ public struct ADORAReproduction: Reproduction {
     public func run(_ context: ReproductionContext) throws -> ReproductionReport {
         guard context.seeds >= 1 else { throw ReproductionError.invalidSettings("adora needs at least one seed") }
         let start = Stopwatch.now()
-        let budget = try LitePPOBudget.make(quick: context.quick)
-        let base = try LitePPOBaseModel.obtain(budget, directory: context.directory, log: context.log)
-        let tokenizer = SyntheticTask.tokenizer
-        let generator = try budget.task.makeGenerator()
-        let split = HeldOutSplit()
-        var heldRNG = Xoshiro256StarStar(seed: 20_260_210)
-        let heldOut = split.restrict(generator, heldOut: true).problems(count: budget.curveProblems, using: &heldRNG)
-        let training = split.restrict(generator, heldOut: false)
-        let stop = [CharacterTokenizer.endOfSequence]
+        let bed = try TinyAdditionBed(context, heldOutSeed: 20_260_210) { $0.curveProblems }
+        let budget = bed.budget
         let grpoConfig = try budget.configure(RLVRConfig(advantage: .grpo, objective: RLVRObjective(aggregation: .tokenMean)))
         var lengthConfig = grpoConfig, difficultyConfig = grpoConfig
         lengthConfig.adora = ADORAWeighting(lambda: 0.1, criterion: .length)
@@ -45,14 +38,10 @@ public struct ADORAReproduction: Reproduction {
         for seed in context.seedList {
             for (label, config) in arms {
                 let runStart = Stopwatch.now()
-                let model = try base.cloned()
-                let runner = RLVRRunner(
-                    encode: { try tokenizer.encode($0) }, decode: { tokenizer.decode($0) }, stopTokens: stop,
-                    padToken: CharacterTokenizer.padding, steps: budget.steps, evaluateEvery: budget.evaluateEvery,
-                    evaluator: RLVREvaluator(
-                        samples: budget.curveSamples, ks: [1],
-                        generation: GenerationConfig(maxNewTokens: budget.maxCompletionLength, temperature: 1)))
-                let outcome = try runner.run(model: model, config: config, task: training, heldOut: heldOut, seed: seed)
+                let model = try bed.base.cloned()
+                let runner = bed.runner(steps: budget.steps, evaluateEvery: budget.evaluateEvery, samples: budget.curveSamples)
+                let outcome = try runner.run(
+                    model: model, config: config, task: bed.training, heldOut: bed.heldOut, seed: seed)
                 let tds = outcome.metrics.compactMap { $0[RLVRMetricNames.adoraDisadvantagedFraction] }
                 let record = Record(
                     label: label, seed: seed, steps: outcome.evaluations.map { Double($0.step) },

@@ -15,41 +15,30 @@ enum LeashLanguageModelRuns {
     }
 
     static func run(_ context: ReproductionContext) throws -> [Record] {
-        let budget = try LitePPOBudget.make(quick: context.quick)
-        let model = try LitePPOBaseModel.obtain(budget, directory: context.directory, log: context.log)
-        let tokenizer = SyntheticTask.tokenizer
-        let generator = try budget.task.makeGenerator()
-        let split = HeldOutSplit()
-        var heldRNG = Xoshiro256StarStar(seed: 20_250_714)
-        let heldOut = split.restrict(generator, heldOut: true).problems(count: budget.finalProblems, using: &heldRNG)
-        let training = split.restrict(generator, heldOut: false)
-        let encode: (String) throws -> [Int] = { try tokenizer.encode($0) }
-        let decode: ([Int]) -> String = { tokenizer.decode($0) }
-        let stop = [CharacterTokenizer.endOfSequence]
+        let bed = try TinyAdditionBed(context, heldOutSeed: 20_250_714) { $0.finalProblems }
+        let budget = bed.budget
         let samples = context.quick ? 16 : 64
         let evaluator = RLVREvaluator(
             samples: samples, ks: [1, samples],
             generation: GenerationConfig(
-                maxNewTokens: budget.maxCompletionLength, temperature: 1, stopTokens: stop,
-                padToken: CharacterTokenizer.padding))
+                maxNewTokens: budget.maxCompletionLength, temperature: 1, stopTokens: bed.stopTokens,
+                padToken: bed.padToken))
         let config = try budget.configure(
             RLVRConfig(advantage: .grpo, objective: RLVRObjective(aggregation: .tokenMean)))
         var records: [Record] = []
         for seed in context.seedList {
             let start = Stopwatch.now()
-            let policy = try model.cloned()
+            let policy = try bed.base.cloned()
             var baseRNG = Xoshiro256StarStar(seed: seed).derived("leash-base-eval")
             let base = try evaluator.evaluate(
-                model: policy, problems: heldOut, verifier: generator.verifier, encode: encode, decode: decode,
+                model: policy, problems: bed.heldOut, verifier: bed.verifier, encode: bed.encode, decode: bed.decode,
                 using: &baseRNG)
-            let runner = RLVRRunner(
-                encode: encode, decode: decode, stopTokens: stop, padToken: CharacterTokenizer.padding,
-                steps: context.quick ? 30 : 150, evaluateEvery: 0,
-                evaluator: RLVREvaluator(samples: 1, ks: [1], generation: GenerationConfig(maxNewTokens: budget.maxCompletionLength)))
-            _ = try runner.run(model: policy, config: config, task: training, heldOut: Array(heldOut.prefix(8)), seed: seed)
+            let runner = bed.runner(steps: context.quick ? 30 : 150, evaluateEvery: 0, samples: 1)
+            _ = try runner.run(
+                model: policy, config: config, task: bed.training, heldOut: Array(bed.heldOut.prefix(8)), seed: seed)
             var trainedRNG = Xoshiro256StarStar(seed: seed).derived("leash-trained-eval")
             let trained = try evaluator.evaluate(
-                model: policy, problems: heldOut, verifier: generator.verifier, encode: encode, decode: decode,
+                model: policy, problems: bed.heldOut, verifier: bed.verifier, encode: bed.encode, decode: bed.decode,
                 using: &trainedRNG)
             let support = SupportComparison(
                 base: base.correctCounts.map { $0 > 0 }, trained: trained.correctCounts.map { $0 > 0 })

@@ -40,28 +40,8 @@ enum RLVRBench {
                 suite: "rlvr", case: "generate_tokens_per_s", unit: "tokens/s", samples: seconds.map { tokens / $0 }))
         }
         if wanted("grpo_train_tokens_per_s") {
-            let sampled = try model.generate(prompts: promptIDs, config: generation, using: &rng)
-            // a reward that varies within groups: completions whose first token is even are "correct"
-            let rewards = sampled.tokens.map { Double(($0.first ?? 0) % 2 == 0 ? 1 : 0) }
-            let batch = try RolloutBatch.validated(
-                prompts: promptIDs, completions: sampled.tokens, groupIDs: (0..<(prompts * group)).map { $0 / group },
-                rewards: rewards, correct: rewards.map { $0 > 0 }, truncated: rewards.map { _ in true })
-            var config = RLVRConfig.grpo
-            config.objective.kl = .none
-            config.learningRate = 1e-5
-            config.groupSize = group
-            config.promptsPerStep = prompts
-            config.maxCompletionLength = newTokens
-            var initRNG = Xoshiro256StarStar(seed: 3)
-            let trainer = try RLVRTrainer(
-                model: model, config: config,
-                rewardFunctions: [WeightedReward(name: "constant", verifier: FormatVerifier())],
-                encode: { _ in [] }, decode: { _ in "" }, stopTokens: [], padToken: 0, using: &initRNG)
-            var failure: Error?
-            let seconds = Stopwatch.sample(warmup: 1, rounds: rounds, iterations: 1, clock: clock) {
-                do { _ = try trainer.train(on: batch, using: &rng) } catch { failure = error }
-            }
-            if let failure { throw failure }
+            let batch = try sampledBatch(model: model, prompts: promptIDs, rng: &rng)
+            let seconds = try updateSeconds(model: model, batch: batch, rounds: rounds, clock: clock, rng: &rng)
             results.append(BenchmarkResult(
                 suite: "rlvr", case: "grpo_train_tokens_per_s", unit: "tokens/s", samples: seconds.map { tokens / $0 }))
         }
@@ -71,40 +51,55 @@ enum RLVRBench {
         return results
     }
 
+    /// The bench's rollout batch: the model's own samples, rewarded when the first token is even (varies in groups).
+    static func sampledBatch(
+        model: LlamaModel, prompts promptIDs: [[Int]], rng: inout Xoshiro256StarStar
+    ) throws -> RolloutBatch {
+        let generation = GenerationConfig(maxNewTokens: newTokens, temperature: 1, stopTokens: [], padToken: 0)
+        let sampled = try model.generate(prompts: promptIDs, config: generation, using: &rng)
+        let rewards = sampled.tokens.map { Double(($0.first ?? 0) % 2 == 0 ? 1 : 0) }
+        return try RolloutBatch.validated(
+            prompts: promptIDs, completions: sampled.tokens, groupIDs: (0..<(prompts * group)).map { $0 / group },
+            rewards: rewards, correct: rewards.map { $0 > 0 }, truncated: rewards.map { _ in true })
+    }
+
+    /// Seconds per GRPO update on `batch` (one epoch, one minibatch, no KL), with `change` applied to the config.
+    static func updateSeconds(
+        model: LlamaModel, batch: RolloutBatch, rounds: Int, clock: BenchmarkClock, rng: inout Xoshiro256StarStar,
+        change: (inout RLVRConfig) -> Void = { _ in }
+    ) throws -> [Double] {
+        var config = RLVRConfig.grpo
+        config.objective.kl = .none
+        config.learningRate = 1e-5
+        config.groupSize = group
+        config.promptsPerStep = prompts
+        config.maxCompletionLength = newTokens
+        change(&config)
+        var initRNG = Xoshiro256StarStar(seed: 3)
+        let trainer = try RLVRTrainer(
+            model: model, config: config,
+            rewardFunctions: [WeightedReward(name: "constant", verifier: FormatVerifier())],
+            encode: { _ in [] }, decode: { _ in "" }, stopTokens: [], padToken: 0, using: &initRNG)
+        var failure: Error?
+        var local = rng
+        let seconds = Stopwatch.sample(warmup: 1, rounds: rounds, iterations: 1, clock: clock) {
+            do { _ = try trainer.train(on: batch, using: &local) } catch { failure = error }
+        }
+        rng = local
+        if let failure { throw failure }
+        return seconds
+    }
+
     /// The paper components' costs as percentages of one GRPO update of the bench shape.
     static func componentOverheads(
         model: LlamaModel, prompts promptIDs: [[Int]], rounds: Int, clock: BenchmarkClock,
         rng: inout Xoshiro256StarStar
     ) throws -> [BenchmarkResult] {
-        let generation = GenerationConfig(maxNewTokens: newTokens, temperature: 1, stopTokens: [], padToken: 0)
-        let sampled = try model.generate(prompts: promptIDs, config: generation, using: &rng)
-        let rewards = sampled.tokens.map { Double(($0.first ?? 0) % 2 == 0 ? 1 : 0) }
-        let batch = try RolloutBatch.validated(
-            prompts: promptIDs, completions: sampled.tokens, groupIDs: (0..<(prompts * group)).map { $0 / group },
-            rewards: rewards, correct: rewards.map { $0 > 0 }, truncated: rewards.map { _ in true })
-        func updateSeconds(_ change: (inout RLVRConfig) -> Void) throws -> [Double] {
-            var config = RLVRConfig.grpo
-            config.objective.kl = .none
-            config.learningRate = 1e-5
-            config.groupSize = group
-            config.promptsPerStep = prompts
-            config.maxCompletionLength = newTokens
-            change(&config)
-            var initRNG = Xoshiro256StarStar(seed: 3)
-            let trainer = try RLVRTrainer(
-                model: model, config: config,
-                rewardFunctions: [WeightedReward(name: "constant", verifier: FormatVerifier())],
-                encode: { _ in [] }, decode: { _ in "" }, stopTokens: [], padToken: 0, using: &initRNG)
-            var failure: Error?
-            var local = Xoshiro256StarStar(seed: 4)
-            let seconds = Stopwatch.sample(warmup: 1, rounds: rounds, iterations: 1, clock: clock) {
-                do { _ = try trainer.train(on: batch, using: &local) } catch { failure = error }
-            }
-            if let failure { throw failure }
-            return seconds
+        let batch = try sampledBatch(model: model, prompts: promptIDs, rng: &rng)
+        let grpo = try updateSeconds(model: model, batch: batch, rounds: rounds, clock: clock, rng: &rng)
+        let siren = try updateSeconds(model: model, batch: batch, rounds: rounds, clock: clock, rng: &rng) {
+            $0.objective.siren = .paper
         }
-        let grpo = try updateSeconds { _ in }
-        let siren = try updateSeconds { $0.objective.siren = .paper }
         let base = median(grpo)
         var results = [
             BenchmarkResult(

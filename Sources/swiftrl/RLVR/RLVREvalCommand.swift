@@ -77,19 +77,7 @@ struct RLVREvalCommand: ParsableCommand {
         guard n >= 1, problems >= 1 else { throw ValidationError("--n and --problems must be ≥ 1") }
         if let big = ks.first(where: { $0 > n }) { throw ValidationError("--k \(big) exceeds --n \(n); pass@k needs k ≤ n") }
         let (label, heldOut, verifier) = try problemsToEvaluate()
-        let lm = try loadLanguageModel(model)
-        let tokenizer = try loadDirectoryTokenizer(model)
-        let (encode, stops) = try chatOptions.encoding(
-            model: model, tokenizer: tokenizer, stops: configEndOfSequenceIDs(model))
-        let evaluator = RLVREvaluator(
-            samples: n, ks: ks,
-            generation: GenerationConfig(
-                maxNewTokens: maxNewTokens, temperature: temperature, topP: topP, stopTokens: stops,
-                padToken: stops.first ?? 0))
-        var rng = Xoshiro256StarStar(seed: seed).derived("sampling")
-        let report = try evaluator.evaluate(
-            model: lm, problems: heldOut, verifier: verifier, encode: encode,
-            decode: { tokenizer.decode($0, skipSpecialTokens: true) }, using: &rng)
+        let report = try sample(model, problems: heldOut, verifier: verifier, ks: ks, stream: "sampling")
         let referenceOutput = try reference.map { directory in
             try compare(with: directory, report: report, problems: heldOut, verifier: verifier, ks: ks)
         }
@@ -121,10 +109,10 @@ struct RLVREvalCommand: ParsableCommand {
         }
     }
 
-    /// Samples the reference model on the same problems and compares the supports.
-    private func compare(
-        with directory: String, report: EvaluationReport, problems: [TaskProblem], verifier: any Verifier, ks: [Int]
-    ) throws -> Reference {
+    /// `n` samples per problem from the model in `directory`, with the sampling stream `stream` of `--seed`.
+    private func sample(
+        _ directory: String, problems: [TaskProblem], verifier: any Verifier, ks: [Int], stream: String
+    ) throws -> EvaluationReport {
         let lm = try loadLanguageModel(directory)
         let tokenizer = try loadDirectoryTokenizer(directory)
         let (encode, stops) = try chatOptions.encoding(
@@ -134,10 +122,17 @@ struct RLVREvalCommand: ParsableCommand {
             generation: GenerationConfig(
                 maxNewTokens: maxNewTokens, temperature: temperature, topP: topP, stopTokens: stops,
                 padToken: stops.first ?? 0))
-        var rng = Xoshiro256StarStar(seed: seed).derived("reference-sampling")
-        let base = try evaluator.evaluate(
+        var rng = Xoshiro256StarStar(seed: seed).derived(stream)
+        return try evaluator.evaluate(
             model: lm, problems: problems, verifier: verifier, encode: encode,
             decode: { tokenizer.decode($0, skipSpecialTokens: true) }, using: &rng)
+    }
+
+    /// Samples the reference model on the same problems and compares the supports.
+    private func compare(
+        with directory: String, report: EvaluationReport, problems: [TaskProblem], verifier: any Verifier, ks: [Int]
+    ) throws -> Reference {
+        let base = try sample(directory, problems: problems, verifier: verifier, ks: ks, stream: "reference-sampling")
         let comparison = SupportComparison(
             base: base.correctCounts.map { $0 > 0 }, trained: report.correctCounts.map { $0 > 0 })
         return Reference(
