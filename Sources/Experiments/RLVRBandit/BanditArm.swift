@@ -12,6 +12,8 @@ struct BanditArm: Sendable {
     var config: RLVRConfig
     /// Weighted rewards replacing the default solving-set reward (nil: the default).
     var rewards: (@Sendable (StrategyBandit) -> [WeightedReward])? = nil
+    /// Share of the problems trained on (the first ones); the rest are held out. Exact metrics cover all problems.
+    var trainingShare: Double = 1
 }
 
 /// The budget shared by the StrategyBandit reproductions (digest §14.1: G 8, 32 prompts per step, 400 steps).
@@ -42,6 +44,8 @@ struct BanditRunRecord: Codable, Sendable {
     var base: StrategyBanditReport
     var final: StrategyBanditReport
     var seconds: Double
+    /// Problems `0 ..< trainingProblems` were trained on; the others are held out.
+    var trainingProblems: Int
 }
 
 /// Runs arms of a StrategyBandit experiment: each seed generates its own bandit and initial policy; the training
@@ -60,13 +64,14 @@ enum BanditExperiment {
         let bandit = try StrategyBandit(configuration: arm.bandit, seed: seed)
         let policy = bandit.makePolicy(seed: seed)
         let trainer = try bandit.makeTrainer(policy: policy, config: arm.config, rewardFunctions: arm.rewards?(bandit))
-        let pool = bandit.problemsAsTasks
+        let trainingProblems = max(1, Int((arm.trainingShare * Double(arm.bandit.problems)).rounded()))
+        let pool = Array(bandit.problemsAsTasks.prefix(trainingProblems))
         var rng = Xoshiro256StarStar(seed: seed).derived("bandit-training")
         let base = bandit.evaluate(policy, ks: budget.ks)
         var record = BanditRunRecord(
             label: arm.label, seed: seed, steps: [0], rollouts: [0], passAt1: [base.passAtK.first ?? .nan],
             passAtMax: [base.passAtK.last ?? .nan], entropy: [base.entropy], junkMass: [base.junkMass], base: base,
-            final: base, seconds: 0)
+            final: base, seconds: 0, trainingProblems: trainingProblems)
         var rollouts = 0.0
         for step in 1...budget.steps {
             let metrics = try trainer.step(pool: pool, using: &rng)

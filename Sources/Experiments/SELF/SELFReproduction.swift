@@ -3,7 +3,8 @@ import Language
 import Tensor
 
 /// "The Reasoning Boundary Paradox" (SELF, arXiv:2510.02230) on the StrategyBandit (digest §3, §14.1): GRPO against
-/// SELF's greedy-fail curation (``PromptSelection/Method/greedyFail``) on the one trainer, with exact pass@k, plus
+/// SELF's greedy-fail curation (``PromptSelection/Method/greedyFail``) on the one trainer (trained on 384 of the 512
+/// problems, the other 128 held out), with exact pass@k over all problems, plus
 /// the over-correction case the digest found when solvability is unpredictable from the features, with and without
 /// SwiftRL's `mixFraction` knob, and the per-bucket change of log p_correct (winner-take-all).
 public struct SELFReproduction: Reproduction {
@@ -34,11 +35,11 @@ public struct SELFReproduction: Reproduction {
         var mixed = curated
         mixed.selection.mixFraction = 0.25
         return [
-            BanditArm(label: grpo, bandit: standard, config: BanditExperiment.grpo()),
-            BanditArm(label: selfArm, bandit: standard, config: curated),
-            BanditArm(label: grpoRandom, bandit: random, config: BanditExperiment.grpo()),
-            BanditArm(label: selfRandom, bandit: random, config: curated),
-            BanditArm(label: selfMixed, bandit: random, config: mixed),
+            BanditArm(label: grpo, bandit: standard, config: BanditExperiment.grpo(), trainingShare: 0.75),
+            BanditArm(label: selfArm, bandit: standard, config: curated, trainingShare: 0.75),
+            BanditArm(label: grpoRandom, bandit: random, config: BanditExperiment.grpo(), trainingShare: 0.75),
+            BanditArm(label: selfRandom, bandit: random, config: curated, trainingShare: 0.75),
+            BanditArm(label: selfMixed, bandit: random, config: mixed, trainingShare: 0.75),
         ]
     }
 
@@ -78,7 +79,7 @@ public struct SELFReproduction: Reproduction {
         let explanation = String(
             format: "(1) GRPO pass@1 change %+.3f %@; (2) GRPO pass@%d change %+.3f %@; (3) SELF pass@%d change %+.3f %@. "
                 + "Unpredictable solvability: SELF's pass@1 changes by %+.3f (negative = the digest's over-correction), "
-                + "with mixFraction 0.25 by %+.3f. StrategyBandit (P 512, S 16, d 8), Adam lr 0.02, G 8, 32 prompts "
+                + "with mixFraction 0.25 by %+.3f. StrategyBandit (P 512, 384 trained, S 16, d 8), Adam lr 0.02, G 8, 32 prompts "
                 + "per step; a mechanism-level check, not a language-model result.",
             grpoGain, c1 ? "(holds)" : "(fails)", kMax, grpoCoverage, c2 ? "(holds)" : "(fails)", kMax, selfCoverage,
             c3 ? "(holds)" : "(fails)", overCorrection, mixedGain)
@@ -95,17 +96,19 @@ public struct SELFReproduction: Reproduction {
             seconds: seconds)
     }
 
-    /// Winner-take-all: the change of log p_correct(x) from the base to the final policy, by tercile of the base's
-    /// p_correct (the digest's negative-interference probe, over all problems).
+    /// Winner-take-all / negative interference: the change of log p_correct(x) on the held-out problems from the base
+    /// to the final policy, by tercile of the base's p_correct (the digest's probe).
     func interferenceTable(_ records: [BanditRunRecord]) -> ResultTable {
         var table = ResultTable(
-            title: "Δ log p_correct from base to final, by base-likelihood tercile (mean ± std over the problems of all seeds)",
+            title: "Held-out problems: Δ log p_correct from base to final, by base-likelihood tercile (mean ± std over "
+                + "the held-out problems of all seeds)",
             columns: ["arm", "low third", "middle third", "high third"])
         for label in [Self.grpo, Self.selfArm] {
             var buckets: [[Double]] = [[], [], []]
             for record in records where record.label == label {
                 let base = record.base.correctProbability, final = record.final.correctProbability
-                let order = base.indices.filter { base[$0] > 0 }.sorted { base[$0] < base[$1] }
+                let heldOut = record.trainingProblems..<base.count
+                let order = heldOut.filter { base[$0] > 0 }.sorted { base[$0] < base[$1] }
                 for (rank, x) in order.enumerated() {
                     let bucket = min(2, rank * 3 / max(order.count, 1))
                     buckets[bucket].append(log(max(final[x], 1e-300)) - log(base[x]))

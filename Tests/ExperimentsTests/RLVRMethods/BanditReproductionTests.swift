@@ -37,7 +37,8 @@ import Testing
             }
             return BanditRunRecord(
                 label: label, seed: 0, steps: [0], rollouts: [0], passAt1: [pass1.0], passAtMax: [passK.0], entropy: [1],
-                junkMass: [0], base: report(pass1.0, passK.0), final: report(pass1.1, passK.1), seconds: 0)
+                junkMass: [0], base: report(pass1.0, passK.0), final: report(pass1.1, passK.1), seconds: 0,
+                trainingProblems: 1)
         }
         let budget = BanditBudget(steps: 1, evaluateEvery: 1, ks: [1, 256])
         let context = ReproductionContext(quick: true, seeds: 1, directory: FileManager.default.temporaryDirectory)
