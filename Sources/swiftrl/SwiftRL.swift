@@ -24,6 +24,7 @@ struct SwiftRLCommand: AsyncParsableCommand {
             ReproduceCommand.self,
             OfflineCommand.self,
             RLVRCommand.self,
+            DoctorCommand.self,
         ]
     )
 }

@@ -45,6 +45,7 @@ struct BenchmarkCommand: ParsableCommand {
     }
 
     func run() throws {
+        BackendNotice.printIfSlow()
         _ = try AlgorithmRegistry.type(named: algo)
         let root = URL(fileURLWithPath: output)
         let logs = root.appendingPathComponent("logs"), reports = root.appendingPathComponent("reports")

@@ -57,6 +57,7 @@ struct OfflineTrainCommand: ParsableCommand {
     }
 
     func run() throws {
+        BackendNotice.printIfSlow()
         let type = try OfflineAlgorithmRegistry.type(named: algorithm)
         try train(type)
     }

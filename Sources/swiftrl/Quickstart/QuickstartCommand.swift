@@ -27,6 +27,7 @@ struct QuickstartCommand: ParsableCommand {
     @Flag(help: "No progress line.") var quiet = false
 
     func run() throws {
+        BackendNotice.printIfSlow()
         let out = StandardTextOutput(.output)
         out.write("SwiftRL quickstart: PPO on CartPole-v1 (RL Zoo preset: 8 envs × 32 steps, 20 epochs, 100k steps)\n")
         var options = RunSession.Options()

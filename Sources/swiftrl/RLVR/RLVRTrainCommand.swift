@@ -102,6 +102,7 @@ struct RLVRTrainCommand: ParsableCommand {
     }
 
     func run() throws {
+        BackendNotice.printIfSlow()
         let base: RLVRConfig
         do { base = try RLVRConfig.preset(named: preset) } catch { throw ValidationError(error.description) }
         let config = try ConfigLoader.load(defaults: base, overrides: overrides)

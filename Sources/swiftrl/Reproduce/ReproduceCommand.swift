@@ -43,6 +43,7 @@ struct ReproduceCommand: ParsableCommand {
     }
 
     mutating func run() throws {
+        BackendNotice.printIfSlow()
         if list {
             for item in Reproductions.all {
                 print("\(item.id)\n  paper:   \(item.paper)\n  claim:   \(item.claim)")

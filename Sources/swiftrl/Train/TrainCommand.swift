@@ -45,6 +45,7 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
+        BackendNotice.printIfSlow()
         let type = try AlgorithmRegistry.type(named: algorithm)
         var options = RunSession.Options()
         options.root = URL(fileURLWithPath: runDir)
