@@ -11,7 +11,7 @@ public struct InvisibleLeashReproduction: Reproduction {
     public init() {}
     public var id: String { "invisible-leash" }
     public var paper: String {
-        "Wu et al. 2025, \"The Invisible Leash: Why RLVR May or May Not Escape Its Origin\" (arXiv:2507.14843)"
+        "\"The Invisible Leash: Why RLVR May or May Not Escape Its Origin\" (arXiv:2507.14843)"
     }
     public var claim: String {
         "After RLVR, empirical-support shrinkage outweighs expansion (NSCR < 0), and token-level entropy can rise while "

@@ -11,7 +11,7 @@ public struct PolicyCliffReproduction: Reproduction {
     public init() {}
     public var id: String { "policy-cliff" }
     public var paper: String {
-        "Xu et al. 2025, \"The Policy Cliff: A Theoretical Analysis of Reward-Policy Maps in Large Language Models\" "
+        "\"The Policy Cliff: A Theoretical Analysis of Reward-Policy Maps in Large Language Models\" "
             + "(arXiv:2507.20150)"
     }
     public var claim: String {

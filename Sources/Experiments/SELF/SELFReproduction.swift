@@ -11,7 +11,7 @@ public struct SELFReproduction: Reproduction {
     public init() {}
     public var id: String { "self" }
     public var paper: String {
-        "Nguyen et al. 2025, \"The Reasoning Boundary Paradox: How Reinforcement Learning Constrains Language Models\" "
+        "\"The Reasoning Boundary Paradox: How Reinforcement Learning Constrains Language Models\" "
             + "(SELF, arXiv:2510.02230)"
     }
     public var claim: String {

@@ -11,7 +11,7 @@ public struct SIRENReproduction: Reproduction {
     public init() {}
     public var id: String { "siren" }
     public var paper: String {
-        "Jiang et al. 2025, \"Rethinking Entropy Regularization in Large Reasoning Models\" (SIREN, arXiv:2509.25133)"
+        "\"Rethinking Entropy Regularization in Large Reasoning Models\" (SIREN, arXiv:2509.25133)"
     }
     public var claim: String {
         "A naive entropy bonus explodes entropy in a large action space (mass leaks onto junk actions); SIREN's "

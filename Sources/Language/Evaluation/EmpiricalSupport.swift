@@ -1,6 +1,6 @@
 import Foundation
 
-/// Empirical-support comparison of a base model and an RLVR-trained model (Wu et al. 2025, "The Invisible Leash:
+/// Empirical-support comparison of a base model and an RLVR-trained model ("The Invisible Leash:
 /// Why RLVR May or May Not Escape Its Origin", arXiv:2507.14843, Defs. 3.2–3.3 and §3.2).
 ///
 /// Each item (a problem's correct answer class, or any finer unit the caller chooses) is in a model's ε-support when

@@ -1,6 +1,6 @@
 import Tensor
 
-/// SIREN's selective entropy regulariser (Jiang et al. 2025, "Rethinking Entropy Regularization in Large Reasoning
+/// SIREN's selective entropy regulariser ("Rethinking Entropy Regularization in Large Reasoning
 /// Models", arXiv:2509.25133; code `Linn3a/siren`, `dp_actor.py`): the entropy is taken over the nucleus only
 /// (top-p mask over actions), at the highest-entropy positions of each response only (peak mask over states), and
 /// held near its initial value by a quadratic, `L = L_PG + c·(H_sel − H₀)²`, instead of the monotone `−α·H` that

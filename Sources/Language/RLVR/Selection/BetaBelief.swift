@@ -2,7 +2,7 @@ import Foundation
 import Tensor
 
 /// A Beta belief `p ~ Beta(α, β)` about one prompt's latent success rate, updated online from rollout outcomes
-/// (MoPPS, Qu et al. 2025, arXiv:2507.04632, verl `recipe/mopps`; InSight, arXiv:2603.01907).
+/// (MoPPS, arXiv:2507.04632, verl `recipe/mopps`; InSight, arXiv:2603.01907).
 public struct BetaBelief: Codable, Equatable, Sendable {
     /// α, pseudo-count of successes.
     public var alpha: Double

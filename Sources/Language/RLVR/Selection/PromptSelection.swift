@@ -4,10 +4,10 @@ import Foundation
 /// one ``RLVRTrainer`` (set `selection.method`; composes with every preset and the other components).
 ///
 /// - `uniform`: every candidate (the default; ``RLVRTrainer/step(pool:using:)`` draws `promptsPerStep` at random).
-/// - `greedyFail` — SELF (Nguyen et al. 2025, "The Reasoning Boundary Paradox", arXiv:2510.02230, Eq. 9; code
+/// - `greedyFail` — SELF ("The Reasoning Boundary Paradox", arXiv:2510.02230, Eq. 9; code
 ///   `RayMaxPPOTrainer.fit`): one greedy decode per candidate, and prompts the policy already solves greedily are
 ///   dropped. `mixFraction` keeps that share of them anyway — SwiftRL's knob, not in the paper (0 = the paper).
-/// - `mopps` — MoPPS (Qu et al. 2025, arXiv:2507.04632): Thompson-sample `p̃ ~ Beta(α, β)` per candidate and take
+/// - `mopps` — MoPPS (arXiv:2507.04632): Thompson-sample `p̃ ~ Beta(α, β)` per candidate and take
 ///   the `promptsPerStep` with p̃ closest to `target`.
 /// - `insight` — InSight (Zhou et al. 2026, arXiv:2603.01907, Eq. 16): the top `promptsPerStep` by weighted mutual
 ///   information `w(φ̄)·I(R₁..K; Φ)` with `w(φ̄) = φ̄(1 − φ̄)·exp(−η(φ̄ − μ)²)` (Eq. 15) of the mean belief φ̄ and
