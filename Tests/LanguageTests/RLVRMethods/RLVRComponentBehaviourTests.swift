@@ -133,3 +133,63 @@ import Testing
         #expect(siren < 2 * baseMass, "SIREN junk mass \(siren) vs base \(baseMass)")
     }
 }
+
+/// The Policy Cliff's reward → policy map and the entropy-regularised trainer on tied answers.
+@Suite struct PolicyCliffBehaviourTests {
+    @Test func rewardPolicyMapHandValues() {
+        // τ = 0: uniform over the tied maximisers
+        #expect(RewardPolicyMap.optimum(rewards: [1, 1, 0], tau: 0) == [0.5, 0.5, 0])
+        #expect(RewardPolicyMap.optimum(rewards: [1, 1.001, 0], tau: 0) == [0, 1, 0])
+        // τ > 0: softmax(r/τ)
+        let p = RewardPolicyMap.optimum(rewards: [1, 1.02, 0], tau: 0.05)
+        let e = [exp(0.0), exp(0.4), exp(-20.0)]
+        for i in 0..<3 { #expect(abs(p[i] - e[i] / e.reduce(0, +)) < 1e-12) }
+        // Lipschitz bound in total variation, and its violation without regularisation
+        let r = [1.0, 0.995, 0], rPrime = [1.0, 1.005, 0]
+        for tau in [0.05, 0.2, 1] {
+            let change = RewardPolicyMap.totalVariation(
+                RewardPolicyMap.optimum(rewards: r, tau: tau), RewardPolicyMap.optimum(rewards: rPrime, tau: tau))
+            #expect(change <= RewardPolicyMap.stabilityBound(r, rPrime, tau: tau) + 1e-12)
+        }
+        #expect(
+            RewardPolicyMap.totalVariation(
+                RewardPolicyMap.optimum(rewards: r, tau: 0), RewardPolicyMap.optimum(rewards: rPrime, tau: 0)) == 1)
+    }
+
+    @Test func entropyRegularisedTrainerApproachesTheSoftmaxOptimum() throws {
+        let bandit = try StrategyBandit(
+            configuration: .init(
+                problems: 1, strategies: 3, featureDimension: 1, dominantCoverage: 1, maxMinorityCoverage: 1,
+                minMinorityCoverage: 0, noise: 0, dominantBias: 0, minorityBiasMean: 0, minorityBiasStd: 0, weightStd: 0),
+            seed: 0)
+        let policy = bandit.makePolicy(seed: 0)
+        let config = RLVRConfig(
+            advantage: .drGRPO, objective: RLVRObjective(aggregation: .tokenMean, entropyCoefficient: 0.2), groupSize: 16,
+            promptsPerStep: 1, learningRate: 0.02)
+        let trainer = try bandit.makeTrainer(policy: policy, config: config)
+        var rng = Xoshiro256StarStar(seed: 1)
+        for _ in 0..<300 { _ = try trainer.step(pool: bandit.problemsAsTasks, using: &rng) }
+        let optimum = RewardPolicyMap.optimum(rewards: [1, 1, 0], tau: 0.2)
+        let learned = policy.exactProbabilities(problem: 0)
+        #expect(RewardPolicyMap.totalVariation(learned, optimum) < 0.05, "learned \(learned) vs optimum \(optimum)")
+    }
+}
+
+/// SELF keeps coverage where GRPO trades it for pass@1.
+@Suite struct SELFBehaviourTests {
+    @Test func greedyFailCurationKeepsPassAtKAboveGRPOs() throws {
+        let configuration = StrategyBandit.Configuration(problems: 128)
+        func passAt256(_ method: PromptSelection.Method) throws -> Double {
+            let bandit = try StrategyBandit(configuration: configuration, seed: 2)
+            let policy = bandit.makePolicy(seed: 2)
+            var config = RLVRConfig(advantage: .grpo, groupSize: 8, promptsPerStep: 32, learningRate: 0.02)
+            config.selection.method = method
+            let trainer = try bandit.makeTrainer(policy: policy, config: config)
+            var rng = Xoshiro256StarStar(seed: 3)
+            for _ in 0..<60 { _ = try trainer.step(pool: bandit.problemsAsTasks, using: &rng) }
+            return bandit.evaluate(policy, ks: [256]).passAtK[0]
+        }
+        let grpo = try passAt256(.uniform), curated = try passAt256(.greedyFail)
+        #expect(curated > grpo, "pass@256: SELF \(curated) vs GRPO \(grpo)")
+    }
+}
