@@ -193,3 +193,25 @@ import Testing
         #expect(curated > grpo, "pass@256: SELF \(curated) vs GRPO \(grpo)")
     }
 }
+
+/// The components compose in one run of the one trainer.
+@Suite struct RLVRComponentCompositionTests {
+    @Test func sirenADORAAndInSightRunTogether() throws {
+        var config = RLVRConfig(advantage: .grpo, groupSize: 8, promptsPerStep: 8, learningRate: 0.02)
+        config.selection = PromptSelection(method: .insight, candidateMultiplier: 4)
+        config.adora = ADORAWeighting(advantageousWeight: 2, criterion: .difficulty)
+        config.objective.siren = SIRENRegularizer(coefficient: 0.5, peakMask: false)
+        config.rewardNoise = RewardNoise(kind: .mixture, probability: 0.5, trueWeight: 0.9)
+        try config.validate()
+        let bandit = try StrategyBandit(configuration: .init(problems: 64, strategies: 8, junkActions: 20), seed: 1)
+        let policy = bandit.makePolicy(seed: 1)
+        let trainer = try bandit.makeTrainer(policy: policy, config: config)
+        var rng = Xoshiro256StarStar(seed: 2)
+        var last: [String: Double] = [:]
+        for _ in 0..<5 { last = try trainer.step(pool: bandit.problemsAsTasks, using: &rng) }
+        #expect(last.values.allSatisfy { $0.isFinite }, "\(last)")
+        #expect(last[RLVRMetricNames.sirenAnchor] != nil && last[RLVRMetricNames.adoraDisadvantagedFraction] != nil)
+        #expect(last[RLVRMetricNames.selectionScore] != nil)
+        #expect(trainer.beliefs.count >= 8 && trainer.beliefs.values.allSatisfy { $0.evidence >= 10 })
+    }
+}
