@@ -68,6 +68,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Examples a user copies from (`swift run <Name>`): executable targets but not products, so they do not ship.
+        .executableTarget(
+            name: "CustomEnvironment", dependencies: ["Environments"], path: "Examples/CustomEnvironment"),
+        .executableTarget(
+            name: "PPOWithCallback", dependencies: ["Algorithms", "Environments", "RLCore", "Tracking"],
+            path: "Examples/PPOWithCallback"),
+        .executableTarget(
+            name: "OfflineFromNPZ", dependencies: ["Environments", "Offline", "RLCore"],
+            path: "Examples/OfflineFromNPZ"),
+        .executableTarget(
+            name: "RLVRCustomVerifier", dependencies: ["Language", "Tensor"], path: "Examples/RLVRCustomVerifier"),
         .testTarget(name: "TensorTests", dependencies: ["Tensor"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EnvironmentsTests", dependencies: ["Environments"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrackingTests", dependencies: ["Tracking"]),
