@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // `swift package generate-documentation --target <Target>` builds the DocC catalogs in Sources/*/*.docc.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // Dense tensors, BLAS, gradient tape, layers, optimizers, safetensors, random generators.
@@ -68,6 +70,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Examples a user copies from (`swift run <Name>`): executable targets but not products, so they do not ship.
+        .executableTarget(
+            name: "CustomEnvironment", dependencies: ["Environments"], path: "Examples/CustomEnvironment"),
+        .executableTarget(
+            name: "PPOWithCallback", dependencies: ["Algorithms", "Environments", "RLCore", "Tracking"],
+            path: "Examples/PPOWithCallback"),
+        .executableTarget(
+            name: "OfflineFromNPZ", dependencies: ["Environments", "Offline", "RLCore"],
+            path: "Examples/OfflineFromNPZ"),
+        .executableTarget(
+            name: "RLVRCustomVerifier", dependencies: ["Language", "Tensor"], path: "Examples/RLVRCustomVerifier"),
         .testTarget(name: "TensorTests", dependencies: ["Tensor"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EnvironmentsTests", dependencies: ["Environments"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrackingTests", dependencies: ["Tracking"]),
