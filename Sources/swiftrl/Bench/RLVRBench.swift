@@ -85,17 +85,18 @@ enum RLVRBench {
             encode: { _ in [] }, decode: { _ in "" }, stopTokens: [], padToken: 0, using: &initRNG)
     }
 
-    /// Seconds per update of each trainer on `batch`, interleaved round by round (A, B, A, B, …) so that machine
-    /// noise falls on every trainer alike; one warm-up update each.
+    /// Seconds per update of each trainer on `batch`, interleaved round by round in ABBA order (A B, B A, A B, …) so
+    /// that machine noise and position in the round fall on every trainer alike; one warm-up update each.
     static func interleavedUpdateSeconds(
         _ trainers: [RLVRTrainer<LlamaModel>], batch: RolloutBatch, rounds: Int, clock: BenchmarkClock,
         rng: inout Xoshiro256StarStar
     ) throws -> [[Double]] {
         var seconds = Array(repeating: [Double](), count: trainers.count)
         for round in -1..<rounds {
-            for (i, trainer) in trainers.enumerated() {
+            let order = round % 2 == 0 ? Array(trainers.indices) : Array(trainers.indices.reversed())
+            for i in order {
                 let start = Stopwatch.now(clock)
-                _ = try trainer.train(on: batch, using: &rng)
+                _ = try trainers[i].train(on: batch, using: &rng)
                 if round >= 0 { seconds[i].append(Stopwatch.now(clock) - start) }
             }
         }
@@ -110,7 +111,7 @@ enum RLVRBench {
         let batch = try sampledBatch(model: model, prompts: promptIDs, rng: &rng)
         let pair = try interleavedUpdateSeconds(
             [makeTrainer(model: model), makeTrainer(model: model) { $0.objective.siren = .paper }], batch: batch,
-            rounds: max(rounds, 5), clock: clock, rng: &rng)
+            rounds: max(rounds, 12), clock: clock, rng: &rng)
         let base = median(pair[0])
         var results = [
             BenchmarkResult(
