@@ -72,7 +72,8 @@ let package = Package(
         ),
         // Examples a user copies from (`swift run <Name>`): executable targets but not products, so they do not ship.
         .executableTarget(
-            name: "CustomEnvironment", dependencies: ["Environments"], path: "Examples/CustomEnvironment"),
+            name: "CustomEnvironment", dependencies: ["Algorithms", "Environments", "RLCore", "Tracking"],
+            path: "Examples/CustomEnvironment"),
         .executableTarget(
             name: "PPOWithCallback", dependencies: ["Algorithms", "Environments", "RLCore", "Tracking"],
             path: "Examples/PPOWithCallback"),

@@ -28,7 +28,7 @@ public struct EnvironmentChecker {
     public init(make: @escaping () throws(EnvironmentError) -> AnyEnvironment) { self.make = make }
 
     /// A checker for a registered id.
-    public init(id: String, registry: EnvironmentRegistry = .standard) {
+    public init(id: String, registry: EnvironmentRegistry = .shared) {
         make = { () throws(EnvironmentError) in try registry.make(id) }
     }
 

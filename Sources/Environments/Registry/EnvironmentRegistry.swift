@@ -1,7 +1,8 @@
 /// A set of registered environments, like Gymnasium's `registry` (`gym.make`, `gym.make_vec`, `gym.spec`).
 ///
 /// ``standard`` holds every built-in environment. It is an immutable value; make a copy and
-/// ``register(_:)`` to add your own.
+/// ``register(_:)`` to add your own, or ``registerShared(_:)`` to add it to ``shared``, the process-wide registry
+/// that training, evaluation and the CLI make environments from.
 public struct EnvironmentRegistry: Sendable {
     /// Specs by id.
     public private(set) var specs: [String: EnvironmentSpec]

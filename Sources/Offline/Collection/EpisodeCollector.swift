@@ -118,7 +118,7 @@ public struct EpisodeCollector {
 
     private func make() throws(CollectionError) -> AnyEnvironment {
         do {
-            return try EnvironmentRegistry.standard.make(environmentID, options: options, maxEpisodeSteps: maxEpisodeSteps)
+            return try EnvironmentRegistry.shared.make(environmentID, options: options, maxEpisodeSteps: maxEpisodeSteps)
         } catch { throw CollectionError("cannot make \(environmentID): \(error)") }
     }
 }

@@ -45,7 +45,7 @@ public enum Evaluation {
         deterministic: Bool = true, maxSteps: Int = 100_000
     ) throws -> EvaluationResult {
         guard episodes > 0 else { throw EnvironmentError.invalidOption("evaluation needs at least 1 episode") }
-        var env = try EnvironmentRegistry.standard.makeVector(
+        var env = try EnvironmentRegistry.shared.makeVector(
             environmentID ?? algorithm.environment.id, count: episodes)
         try env.reset(seed: seed)
         var returns = [Double?](repeating: nil, count: episodes)

@@ -55,7 +55,7 @@ public struct TrainingEnvironment {
         }
         self.config = config
         self.seed = seed
-        vector = try EnvironmentRegistry.standard.makeVector(config.id, count: config.numEnvs)
+        vector = try EnvironmentRegistry.shared.makeVector(config.id, count: config.numEnvs)
         switch vector.singleActionSpace {
         case .discrete:
             isDiscrete = true

@@ -34,7 +34,7 @@ struct EnjoyCommand: ParsableCommand {
 
     func run() throws {
         let algorithm = try AlgorithmRegistry.load(from: URL(fileURLWithPath: path))
-        var env = try EnvironmentRegistry.standard.make(algorithm.environment.id)
+        var env = try EnvironmentRegistry.shared.make(algorithm.environment.id)
         let out = StandardTextOutput(.output)
         var encoder: GIFEncoder?
         var frameIndex = 0

@@ -13,7 +13,7 @@ struct EnvListCommand: ParsableCommand {
     var filter: String?
 
     func run() throws {
-        let registry = EnvironmentRegistry.standard
+        let registry = EnvironmentRegistry.shared
         for id in registry.ids where filter.map({ id.lowercased().contains($0.lowercased()) }) ?? true {
             let spec = try registry.spec(id)
             let environment: AnyEnvironment
@@ -48,7 +48,7 @@ struct EnvCheckCommand: ParsableCommand {
     var options: [String] = []
 
     func run() throws {
-        let registry = EnvironmentRegistry.standard
+        let registry = EnvironmentRegistry.shared
         do { _ = try registry.spec(id) } catch { throw EnvCommandError(error) }
         let parsed = try parseEnvironmentOptions(options)
         let id = self.id

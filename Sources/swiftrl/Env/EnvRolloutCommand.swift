@@ -50,7 +50,7 @@ struct EnvRolloutCommand: ParsableCommand {
 
     func run() throws {
         do {
-            var environment = try EnvironmentRegistry.standard.make(id, options: try parseEnvironmentOptions(options))
+            var environment = try EnvironmentRegistry.shared.make(id, options: try parseEnvironmentOptions(options))
             let actionList = try plannedActions(for: environment.actionSpace)
             var entries: [JSONValue] = []
             let reset = try environment.reset(seed: seed)

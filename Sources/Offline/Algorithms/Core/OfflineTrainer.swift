@@ -125,7 +125,7 @@ public final class OfflineTrainer<A: OfflineAlgorithm>: Algorithm {
     private static func spaces(of environment: EnvironmentConfig) throws -> (
         observation: Space, action: Space, observationSize: Int
     ) {
-        let env = try EnvironmentRegistry.standard.makeVector(environment.id, count: 1)
+        let env = try EnvironmentRegistry.shared.makeVector(environment.id, count: 1)
         return (env.singleObservationSpace, env.singleActionSpace, env.observationSize)
     }
 
