@@ -20,12 +20,16 @@ public struct PolicyLoss: Codable, Equatable, Sendable {
     public var dualClip: Double?
     /// Token- or sequence-level ratio.
     public var level: ImportanceSamplingLevel
+    /// τ of the OPMD loss `−A·log π_θ(o_t)/(1 + τ)` (no ratio, no clip; R³L's `opmd_reweight_adv`, τ 1);
+    /// `nil` for the clipped surrogate.
+    public var opmdTau: Double?
 
     /// Creates a policy loss.
     public init(
         epsilonLow: Double = 0.2, epsilonHigh: Double = 0.2, dualClip: Double? = nil,
-        level: ImportanceSamplingLevel = .token
+        level: ImportanceSamplingLevel = .token, opmdTau: Double? = nil
     ) {
+        self.opmdTau = opmdTau
         self.epsilonLow = epsilonLow
         self.epsilonHigh = epsilonHigh
         self.dualClip = dualClip
@@ -35,6 +39,9 @@ public struct PolicyLoss: Codable, Equatable, Sendable {
     /// No clipping: ε_low = 1 (the lower bound 0 is never active for a positive ratio) and ε_high = 10¹²
     /// (the clip/no-clip ablation of arXiv:2512.16912).
     public static let unclipped = PolicyLoss(epsilonLow: 1, epsilonHigh: 1e12)
+
+    /// OPMD with τ (R³L, arXiv:2601.03715, default τ 1): `−A·log π_θ/(1 + τ)`.
+    public static func opmd(tau: Double = 1) -> PolicyLoss { PolicyLoss(opmdTau: tau) }
 
     /// Per-token losses and diagnostics.
     public struct Output {
@@ -75,6 +82,14 @@ public struct PolicyLoss: Codable, Equatable, Sendable {
             logRatio = clamp(logProbs - stopGradient(logProbs) + sequenceLog, max: 10)
         }
         let ratio = exp(logRatio)
+        if let tau = opmdTau {
+            let lr = logRatio.doubles, mv = m.doubles
+            let total = max(mv.reduce(0, +), 1)
+            let kl = zip(lr, mv).reduce(0.0) { $0 - $1.0 * $1.1 } / total
+            return Output(
+                perToken: 0 - a * logProbs / (1 + tau), ratio: ratio.detached(), clipFraction: 0, lowClipFraction: 0,
+                highClipFraction: 0, dualClipFraction: 0, approximateKL: kl)
+        }
         let unclipped = 0 - a * ratio
         let clipped = 0 - a * clamp(ratio, min: 1 - epsilonLow, max: 1 + epsilonHigh)
         var loss = maximum(unclipped, clipped)

@@ -78,9 +78,21 @@ extension RLVRConfig {
         advantage: .grpo, objective: RLVRObjective(aggregation: .tokenMean),
         selection: PromptSelection(method: .insight))
 
+    /// R³L (arXiv:2601.03715; `examples/R3L/countdown/opmd_R3L_1.5B.yaml`): OPMD baseline `A = r − mean_group`
+    /// with positive amplification (α 3), the OPMD loss `−A·log π/(1 + τ)` with τ 1, token-mean, k2 KL in the loss,
+    /// and reflect-then-retry with pivotal masking (half the group first attempts). Needs a ``Reflector``
+    /// (`--task countdown` picks ``CountdownReflector``). The KL coefficient 0.001 is ours (the config names
+    /// `kl_loss_fn: k2`; its coefficient was not read).
+    public static let r3l = RLVRConfig(
+        advantage: .drGRPO,
+        objective: RLVRObjective(
+            policyLoss: .opmd(tau: 1), aggregation: .tokenMean,
+            kl: KLConfig(coefficient: 0.001, estimator: .k2, placement: .loss)),
+        amplification: .paper, retry: RetrySettings(isEnabled: true))
+
     /// Preset names as used on the command line, in a stable order.
     public static let presetNames = [
-        "grpo", "dapo", "dr-grpo", "gspo", "lite-ppo", "ppo", "rloo", "reinforce++", "self", "siren", "adora", "insight",
+        "grpo", "dapo", "dr-grpo", "gspo", "lite-ppo", "ppo", "rloo", "reinforce++", "self", "siren", "adora", "insight", "r3l",
     ]
 
     /// The preset called `name` (see ``presetNames``).
@@ -99,6 +111,7 @@ extension RLVRConfig {
         case "siren": return .siren
         case "adora": return .adora
         case "insight": return .insight
+        case "r3l", "r3-l": return .r3l
         default:
             throw RLVRInputError("unknown RLVR preset `\(name)`; choose one of \(presetNames.joined(separator: ", "))")
         }

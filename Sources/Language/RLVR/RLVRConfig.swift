@@ -50,6 +50,10 @@ public struct RLVRConfig: Codable, Equatable, Sendable {
     public var rewardNoise: RewardNoise
     /// ADORA's TAS/TDS advantage reweighting (``ADORAWeighting``), default off (λ = 1).
     public var adora: ADORAWeighting
+    /// R³L's positive amplification of advantages (``PositiveAmplification``), default off.
+    public var amplification: PositiveAmplification
+    /// R³L's reflect-then-retry (``RetrySettings``, used by ``ReflectThenRetry``), default off.
+    public var retry: RetrySettings
 
     /// Creates a configuration; the defaults are GRPO with TRL's modern defaults (G 8, β 0, token-mean).
     public init(
@@ -59,8 +63,11 @@ public struct RLVRConfig: Codable, Equatable, Sendable {
         topK: Int? = nil, maxCompletionLength: Int = 64, dynamicSampling: Bool = false, maxGenerationRounds: Int = 10,
         overlong: OverlongShaping? = nil, maskTruncated: Bool = false, rewards: RewardScheme = .binary,
         valueCoefficient: Double = 0.5, valueClip: Double = 0.5, selection: PromptSelection = PromptSelection(),
-        rewardNoise: RewardNoise = RewardNoise(), adora: ADORAWeighting = ADORAWeighting()
+        rewardNoise: RewardNoise = RewardNoise(), adora: ADORAWeighting = ADORAWeighting(),
+        amplification: PositiveAmplification = PositiveAmplification(), retry: RetrySettings = RetrySettings()
     ) {
+        self.retry = retry
+        self.amplification = amplification
         self.advantage = advantage
         self.objective = objective
         self.groupSize = groupSize
@@ -126,6 +133,11 @@ public struct RLVRConfig: Codable, Equatable, Sendable {
         try selection.validate()
         try rewardNoise.validate()
         try adora.validate()
+        try amplification.validate()
+        try retry.validate()
+        if let tau = objective.policyLoss.opmdTau {
+            try check(tau.isFinite && tau > -1, "policyLoss.opmdTau must be > −1 (R³L uses 1); got \(tau)")
+        }
         try objective.siren.validate()
     }
 }

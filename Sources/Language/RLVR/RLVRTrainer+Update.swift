@@ -11,11 +11,24 @@ extension RLVRTrainer {
         // One policy epoch over one minibatch: the behaviour policy is the current one, so the old log-probs are
         // the current ones, detached (ratio 1 with the same gradient; TRL's `num_iterations == 1` path). That
         // saves a forward pass; the value head and a KL penalty in the reward still need the separate pass.
+        // Synthesized off-policy rows (retries under a hint) keep the log-probs of the policy that sampled them.
+        let hasOffPolicy = batch.offPolicy.contains(true)
         let onPolicy = !alwaysScoreOldPolicy && config.epochs == 1 && config.miniBatches == 1 && valueHead == nil
-            && !(kl.isEnabled && kl.placement == .reward)
-        let (oldLogProbs, oldValues): ([Double]?, [Double]?) = onPolicy ? (nil, nil) : withNoGrad {
+            && !(kl.isEnabled && kl.placement == .reward) && !hasOffPolicy
+        var (oldLogProbs, oldValues): ([Double]?, [Double]?) = onPolicy ? (nil, nil) : withNoGrad {
             let out = scorer.score(model: model, prompts: batch.prompts, completions: batch.completions, width: width)
             return (out.logProbs.doubles, valueHead.map { $0(out.hidden).reshaped([rows, width]).doubles })
+        }
+        if hasOffPolicy, var old = oldLogProbs {
+            for row in 0..<rows where batch.offPolicy[row] {
+                guard let behaviour = batch.behaviourLogProbs[row] else {
+                    throw RLVRInputError(
+                        "RolloutBatch row \(row) is off-policy but has no behaviourLogProbs; a synthesizer must record "
+                            + "the log-probs of the policy that sampled its tokens")
+                }
+                for (t, value) in behaviour.prefix(width).enumerated() { old[row * width + t] = value }
+            }
+            oldLogProbs = old
         }
         let referenceLogProbs: [Double]? = reference.map { ref in
             withNoGrad {
@@ -42,6 +55,10 @@ extension RLVRTrainer {
                 for t in 0..<width { advantages[row * width + t] *= weights[row] }
             }
             adoraFraction = fraction
+        }
+        if config.amplification.isEnabled {
+            advantages = config.amplification.apply(
+                advantages: advantages, rewards: batch.rewards, mask: mask, width: width)
         }
 
         var sums: [String: Double] = [:]

@@ -25,9 +25,15 @@ public final class RLVRTrainer<Model: CausalLanguageModel> {
     /// Scores the behaviour policy in its own no-grad pass even for one on-policy update, where it equals the
     /// current policy (tests compare both paths).
     var alwaysScoreOldPolicy = false
-    private var nextGroupID = 0
+    var nextGroupID = 0
     /// Beta beliefs about each prompt's success rate, keyed by prompt text (MoPPS / InSight selection).
     public internal(set) var beliefs: [String: BetaBelief] = [:]
+    /// Adds rows to each fresh rollout batch before advantages (R³L's reflect-then-retry, SCMA's scoring role);
+    /// `nil` for none. Its rows are counted in the step's metrics and trained like the sampled ones.
+    public var synthesizer: (any TrajectorySynthesizer)?
+    /// Completions sampled per problem before synthesis: ``RLVRConfig/groupSize`` unless the synthesizer asks
+    /// for fewer first attempts (R³L samples half the group and retries the failures).
+    var firstAttempts: Int { synthesizer?.firstAttempts(groupSize: config.groupSize) ?? config.groupSize }
     /// SIREN's anchor H₀, set by the first update while SIREN is on.
     public internal(set) var sirenAnchor: Double?
     var stopTokenIDs: [Int] { stopTokens }
@@ -78,7 +84,7 @@ public final class RLVRTrainer<Model: CausalLanguageModel> {
         var prompts: [[Int]] = [], groups: [Int] = [], sources: [TaskProblem] = []
         for problem in problems {
             let ids = try encode(problem.prompt)
-            for _ in 0..<config.groupSize {
+            for _ in 0..<firstAttempts {
                 prompts.append(ids)
                 groups.append(nextGroupID)
                 sources.append(problem)
@@ -91,24 +97,38 @@ public final class RLVRTrainer<Model: CausalLanguageModel> {
         let result = try model.generate(prompts: prompts, config: generation, using: &rng)
         var rewards: [Double] = [], correct: [Bool] = [], truncated: [Bool] = []
         for (i, tokens) in result.tokens.enumerated() {
-            let text = decode(tokens)
-            var total = 0.0
-            for (k, function) in rewardFunctions.enumerated() {
-                let check = function.verifier.verify(
-                    prompt: sources[i].prompt, completion: text, groundTruth: sources[i].groundTruth)
-                total += function.weight * check.reward
-                if k == 0 { correct.append(check.correct) }
-            }
-            if config.rewardNoise.kind != .none { total = config.rewardNoise.apply(to: total, using: &rng) }
-            if let overlong = config.overlong { total += overlong.penalty(length: tokens.count) }
-            rewards.append(total)
+            let scored = score(tokens, problem: sources[i], using: &rng)
+            rewards.append(scored.reward)
+            correct.append(scored.correct)
             truncated.append(result.finishReasons[i] == .length)
         }
         // an empty completion still needs one (masked-out) position for the loss shapes
         let completions = result.tokens.map { $0.isEmpty ? [padToken] : $0 }
+        let behaviour = result.logProbabilities.map { $0.isEmpty ? [0] : $0 }
+        let masking = model as? any LossMaskingLanguageModel
         return RolloutBatch(
             prompts: prompts, completions: completions, groupIDs: groups, rewards: rewards, correct: correct,
-            truncated: truncated)
+            truncated: truncated,
+            lossMasks: masking.map { m in zip(prompts, completions).map { m.lossMask(prompt: $0, completion: $1) } },
+            behaviourLogProbs: behaviour)
+    }
+
+    /// The summed weighted reward of a completion (with reward noise and overlong shaping) and whether the
+    /// first reward function judged it correct.
+    func score<G: RandomNumberGenerator>(
+        _ tokens: [Int], problem: TaskProblem, using rng: inout G
+    ) -> (reward: Double, correct: Bool) {
+        let text = decode(tokens)
+        var total = 0.0, correct = false
+        for (k, function) in rewardFunctions.enumerated() {
+            let check = function.verifier.verify(
+                prompt: problem.prompt, completion: text, groundTruth: problem.groundTruth)
+            total += function.weight * check.reward
+            if k == 0 { correct = check.correct }
+        }
+        if config.rewardNoise.kind != .none { total = config.rewardNoise.apply(to: total, using: &rng) }
+        if let overlong = config.overlong { total += overlong.penalty(length: tokens.count) }
+        return (total, correct)
     }
 
     /// One training step. With dynamic sampling, keeps drawing prompts from `nextPrompts` (up to
@@ -128,8 +148,14 @@ public final class RLVRTrainer<Model: CausalLanguageModel> {
             selectionMetrics.merge(chosenMetrics) { _, new in new }
             rounds += 1
             guard !chosen.isEmpty else { continue }
-            let fresh = try rollout(chosen, using: &rng)
+            var fresh = try rollout(chosen, using: &rng)
             observe(fresh, problems: chosen)
+            if let synthesizer {
+                let sources = chosen.flatMap { Array(repeating: $0, count: firstAttempts) }
+                let report = try synthesizer.synthesize(
+                    &fresh, problems: sources, context: synthesisContext(using: &rng))
+                selectionMetrics.merge(report) { _, new in new }
+            }
             generated.append(fresh)
             let part =
                 config.dynamicSampling
@@ -161,12 +187,7 @@ public final class RLVRTrainer<Model: CausalLanguageModel> {
         return metrics
     }
 
-    static func concatenate(_ a: RolloutBatch, _ b: RolloutBatch) -> RolloutBatch {
-        RolloutBatch(
-            prompts: a.prompts + b.prompts, completions: a.completions + b.completions,
-            groupIDs: a.groupIDs + b.groupIDs, rewards: a.rewards + b.rewards, correct: a.correct + b.correct,
-            truncated: a.truncated + b.truncated)
-    }
+    static func concatenate(_ a: RolloutBatch, _ b: RolloutBatch) -> RolloutBatch { a.appending(b) }
 
     static func rolloutMetrics(_ batch: RolloutBatch?) -> [String: Double] {
         guard let batch, batch.count > 0 else { return [:] }

@@ -88,7 +88,14 @@ public struct SFTExampleGenerator: Sendable {
             completion = completion.replacingOccurrences(of: "Answer: ", with: "")
                 .replacingOccurrences(of: "\\boxed{", with: "").replacingOccurrences(of: "}", with: "")
         }
-        return SFTExample(prompt: problem.prompt, completion: completion, style: style, corruption: corruption)
+        var prompt = problem.prompt
+        if style == .hinted, let steps = WorkedSolution.steps(for: problem, kind: task.kind)?.split(separator: ","),
+            !steps.isEmpty
+        {
+            let k = Int.random(in: 0..<steps.count, using: &rng)
+            prompt = GuidedPrompt.insert(GuidedPrompt.hint(forStep: String(steps[k])), into: prompt)
+        }
+        return SFTExample(prompt: prompt, completion: completion, style: style, corruption: corruption)
     }
 
     /// A plausible wrong answer: an integer moved by ±1…±3 or by ±10; for a list, two different adjacent

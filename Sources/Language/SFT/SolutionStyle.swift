@@ -12,6 +12,10 @@ public enum SolutionStyle: String, Codable, CaseIterable, Sendable {
     /// The answer in another format the default verifier does not accept: `\boxed{132}` (a base model that
     /// sometimes answers this way has imperfect format coverage).
     case boxed
+    /// A worked derivation (as ``steps``) whose prompt carries a hint naming one of its steps
+    /// (`make 24 with 3 4 2 try 12*2:`, ``GuidedPrompt``), so the base model learns to follow guidance, as R³L's
+    /// retries need. Tasks without a derivation fall back to ``direct`` without a hint.
+    case hinted
 }
 
 /// Mixture weights over ``SolutionStyle``s; parsed from `direct=0.6,steps=0.4`.

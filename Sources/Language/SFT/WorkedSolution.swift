@@ -17,7 +17,7 @@ public enum WorkedSolution {
         switch style {
         case .direct: return "Answer: \(answer)"
         case .boxed: return "\\boxed{\(answer)}"
-        case .steps:
+        case .steps, .hinted:
             guard let steps = steps(for: problem, kind: kind) else { return "Answer: \(answer)" }
             return steps + ";Answer: \(answer)"
         }
