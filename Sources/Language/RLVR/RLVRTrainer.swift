@@ -138,6 +138,12 @@ public final class RLVRTrainer<Model: CausalLanguageModel> {
     public func step<G: RandomNumberGenerator>(
         nextPrompts: () throws -> [TaskProblem], using rng: inout G
     ) throws -> [String: Double] {
+        if config.retry.isEnabled && synthesizer == nil {
+            throw RLVRInputError(
+                "RLVRConfig.retry is on (R³L) but the trainer has no synthesizer: set `trainer.synthesizer = "
+                    + "ReflectThenRetry(reflector: CountdownReflector(), settings: config.retry)` (the CLI does this "
+                    + "for --task countdown) or turn it off with --set retry.isEnabled=false")
+        }
         let start = ContinuousClock.now
         var generated: [RolloutBatch] = []
         var kept: RolloutBatch?

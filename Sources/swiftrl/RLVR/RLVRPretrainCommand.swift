@@ -11,7 +11,7 @@ struct RLVRPretrainCommand: ParsableCommand {
 
     @OptionGroup var taskOptions: TaskOptions
 
-    @Option(help: "Solution styles and weights: direct, steps (worked derivation), boxed (a format the verifier rejects).")
+    @Option(help: "Solution styles and weights: direct, steps (worked derivation), boxed (a format the verifier rejects), hinted (steps with a hint in the prompt, for R³L retries).")
     var styleMix = "direct=0.5,steps=0.5"
 
     @Option(parsing: .unconditional, help: "Fraction of corrupted examples (wrong answers or malformed answer lines).")

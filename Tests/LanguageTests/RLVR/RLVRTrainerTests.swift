@@ -68,6 +68,13 @@ struct RLVRTrainerTests {
         let reference = config.objective.kl.isEnabled ? try Self.tinyModel(seed: 2) : nil
         let trainer = try Self.trainer(config, model: model, reference: reference)
         var rng = SplitMix64(seed: 3)
+        if config.retry.isEnabled {
+            // R³L's retry needs a task reflector: without one the step says how to set it
+            #expect(throws: RLVRInputError.self) {
+                try trainer.step(nextPrompts: { [Self.problem, Self.problem] }, using: &rng)
+            }
+            trainer.synthesizer = ReflectThenRetry(reflector: CountdownReflector(), settings: config.retry)
+        }
         let metrics = try trainer.step(nextPrompts: { [Self.problem, Self.problem] }, using: &rng)
         #expect(metrics[RLVRMetricNames.reward] != nil)
         #expect(metrics.values.allSatisfy { $0.isFinite }, "\(metrics)")
