@@ -12,6 +12,7 @@ public enum Reproductions {
         PolicyCliffReproduction(),
         InSightReproduction(),
         ADORAReproduction(),
+        R3LReproduction(),
     ]
 
     /// The reproduction with `id`.

@@ -50,13 +50,15 @@ public struct RLVRRunner {
     ///   - rewards: the trainer's reward functions (the first decides correctness, e.g. from
     ///     ``RewardTerm/weightedRewards(_:correctness:extractor:lengthScale:)``); `nil` for the default above.
     ///     Held-out evaluations always use `task.verifier`.
+    ///   - synthesizer: the trainer's ``RLVRTrainer/synthesizer`` (R³L's ``ReflectThenRetry``, SCMA's scoring
+    ///     role); `nil` for none.
     ///   - onStep: called after every step with its number (1-based) and metrics; throw to stop.
     ///   - onEvaluation: called after every evaluation.
     /// - Throws: trainer errors (invalid config, missing reference), tokenizer/generation errors, a non-finite
     ///   loss (``RLVRInputError``), or what the callbacks throw.
     public func run<M: CausalLanguageModel>(
         model: M, config: RLVRConfig, task: some TaskGenerator, heldOut: [TaskProblem], seed: UInt64,
-        rewards: [WeightedReward]? = nil,
+        rewards: [WeightedReward]? = nil, synthesizer: (any TrajectorySynthesizer)? = nil,
         onStep: (Int, [String: Double]) throws -> Void = { _, _ in },
         onEvaluation: (Int, EvaluationReport) throws -> Void = { _, _ in }
     ) throws -> Outcome {
@@ -70,6 +72,7 @@ public struct RLVRRunner {
                     name: "accuracy", verifier: RewardSchemeVerifier(base: task.verifier, scheme: config.rewards))
             ],
             encode: encode, decode: decode, stopTokens: stopTokens, padToken: padToken, using: &initRNG)
+        trainer.synthesizer = synthesizer
         var evaluator = self.evaluator
         evaluator.generation.stopTokens = stopTokens
         evaluator.generation.padToken = padToken

@@ -1,4 +1,4 @@
-/// Puts guidance into a task prompt: `make 24 with 3 4 2:` with hint `12*2` becomes `make 24 with 3 4 2 try 12*2:`
+/// Puts guidance into a task prompt: `make 24 with 3 4 2:` with hint `3*4=12` becomes `make 24 with 3 4 2 try 3*4=12:`
 /// (before a final `:` or `=`, else appended). R³L's retries use it, and the SFT style
 /// ``SolutionStyle/hinted`` teaches a base model to follow it.
 public enum GuidedPrompt {
@@ -11,8 +11,10 @@ public enum GuidedPrompt {
         return String(prompt.dropLast()) + marker + hint + String(last)
     }
 
-    /// The left side of a derivation step (`12*2` of `12*2=24`), the hint that asks for that step.
+    /// The hint that asks for a derivation step: the step itself (`12*2=24`), without a trailing separator.
     public static func hint(forStep step: String) -> String {
-        String(step.split(separator: "=", maxSplits: 1).first ?? Substring(step))
+        var text = step
+        while let last = text.last, last == "," || last == ";" || last == " " { text.removeLast() }
+        return text
     }
 }

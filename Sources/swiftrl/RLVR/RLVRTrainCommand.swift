@@ -157,6 +157,17 @@ struct RLVRTrainCommand: ParsableCommand {
             label: loaded.label, train: train, heldOut: Array(loaded.heldOut.prefix(evalProblems)), rewards: rewards)
     }
 
+    /// R³L's reflect-then-retry when `retry.isEnabled`: the task's reflector (Countdown only so far).
+    func synthesizer(_ settings: Settings) throws -> (any TrajectorySynthesizer)? {
+        guard settings.rlvr.retry.isEnabled else { return nil }
+        guard settings.task?.kind == .countdown else {
+            throw ValidationError(
+                "retry (R³L's reflect-then-retry) needs a reflector for the task; SwiftRL has one for --task countdown. "
+                    + "Use --task countdown or --set retry.isEnabled=false")
+        }
+        return ReflectThenRetry(reflector: CountdownReflector(), settings: settings.rlvr.retry)
+    }
+
     /// The parsed `--reward` terms.
     private func rewardTerms() throws -> [RewardTerm] {
         do { return try RewardTerm.parse(list: reward) } catch {
@@ -187,7 +198,7 @@ struct RLVRTrainCommand: ParsableCommand {
             options: options)
         let outcome = try runner.run(
             model: lm, config: settings.rlvr, task: prompts.train, heldOut: prompts.heldOut, seed: seed,
-            rewards: prompts.rewards,
+            rewards: prompts.rewards, synthesizer: try synthesizer(settings),
             onStep: { step, metrics in
                 for (name, value) in metrics.sorted(by: { $0.key < $1.key }) {
                     try session.logger.scalar(name, value, step: step)

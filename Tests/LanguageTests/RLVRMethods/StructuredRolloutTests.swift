@@ -50,14 +50,14 @@ struct StructuredRolloutTests {
         }
         // 3+4=7 leaves {2, 7}: 24 is unreachable, so step 0 is the pivot; the solver starts with 3*4
         #expect(try reflect("3+4=7,7*2=14;Answer: (3+4)*2") == Reflection(
-            pivotStep: 0, hint: "3*4", reason: "step 1: 24 is unreachable from 2 7"))
+            pivotStep: 0, hint: "3*4=12", reason: "step 1: 24 is unreachable from 2 7"))
         #expect(try reflect("3*4=12,12+2=14;Answer: 3*4+2")?.pivotStep == 1)
-        #expect(try reflect("3*4=12,12+2=14;Answer: 3*4+2")?.hint == "2*12")
+        #expect(try reflect("3*4=12,12+2=14;Answer: 3*4+2")?.hint == "2*12=24")
         #expect(try reflect("3*5=15,15+2=17;Answer: 3*5+2")?.reason == "step 1: 5 is not available")
         #expect(try reflect("3*4=13,13*2=26;Answer: 3*4*2")?.reason == "step 1: 3*4=13 is wrong")
         #expect(try reflect("3*4=12,12*2=24;Answer: (3*4)*2") == nil)
         #expect(try reflect("Answer: 3+4+2")?.pivotStep == 0)
-        #expect(reflector.retryPrompt(for: Self.problem, hint: "12*2") == "make 24 with 3 4 2 try 12*2:")
+        #expect(reflector.retryPrompt(for: Self.problem, hint: "12*2=24") == "make 24 with 3 4 2 try 12*2=24:")
     }
 
     @Test("hinted SFT examples put one of their steps into the prompt")
@@ -70,7 +70,7 @@ struct StructuredRolloutTests {
             let parts = example.prompt.components(separatedBy: " try ")
             #expect(parts.count == 2 && parts[1].hasSuffix(":"), "\(example.prompt)")
             let hint = String(parts[1].dropLast())
-            #expect(example.completion.contains(hint + "="), "\(example.prompt) → \(example.completion)")
+            #expect(example.completion.contains(hint), "\(example.prompt) → \(example.completion)")
         }
     }
 
@@ -151,7 +151,7 @@ struct StructuredRolloutTests {
         #expect(batch.lossMasks[1] == Array(repeating: 0, count: 7) + Array(repeating: 1, count: retry.count - 7))
         // the suffix's behaviour log-probs are the policy's under the hinted prompt: recompute them (float32 cache vs
         // full pass: within 1e-3)
-        let hinted = try Self.tokenizer.encode("make 24 with 3 4 2 try 2*12:") + Array(attempt.prefix(7))
+        let hinted = try Self.tokenizer.encode("make 24 with 3 4 2 try 2*12=24:") + Array(attempt.prefix(7))
         let suffix = Array(retry.dropFirst(7))
         let scorer = SequenceScorer(temperature: config.temperature, padToken: CharacterTokenizer.padding)
         let recomputed = withNoGrad {

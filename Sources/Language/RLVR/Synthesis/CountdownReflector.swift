@@ -4,7 +4,7 @@ import Foundation
 /// steps on the multiset of available numbers and finds the **pivot**, the first step that is malformed, uses a
 /// number that is not available, computes wrongly, or after which the target is unreachable (by
 /// ``CountdownSolver`` search). The hint is the solver's next step from the state before the pivot
-/// (`try 12*2`). Attempts whose steps are all sound but whose answer is wrong are not retried.
+/// (`try 12*2=24`). Attempts whose steps are all sound but whose answer is wrong are not retried.
 public struct CountdownReflector: Reflector {
     public var segmenter: StepSegmenter
 
