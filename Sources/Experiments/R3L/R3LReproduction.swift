@@ -124,18 +124,14 @@ public struct R3LReproduction: Reproduction {
             let values = outcome.metrics.compactMap { $0[name] }
             return values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
         }
-        // first-attempt accuracy: the trainer's accuracy counts retries too, so recover it from the counts
-        let firstAttempts = outcome.metrics.map { m -> Double in
-            let rows = m[RLVRMetricNames.rollouts] ?? 0, retries = m["retry/retries"] ?? 0
-            let correct = (m[RLVRMetricNames.accuracy] ?? 0) * rows - (m["retry/success"] ?? 0) * retries
-            return rows - retries > 0 ? correct / (rows - retries) : .nan
-        }
+        // the groups as trained: with retries, R³L's groups after synthesis
+        let trained = config.retry.isEnabled ? "retry/frac_reward_zero_std" : RLVRMetricNames.zeroStdFraction
         return Record(
             label: label, seed: seed, steps: outcome.evaluations.map { Double($0.step) },
             accuracy: outcome.evaluations.map(\.report.averageAtN),
-            zeroStdFraction: mean(RLVRMetricNames.zeroStdFraction), trainReward: mean(RLVRMetricNames.reward),
+            zeroStdFraction: mean(trained), trainReward: mean(RLVRMetricNames.reward),
             retrySuccess: config.retry.isEnabled ? mean("retry/success") : .nan,
-            firstAttemptAccuracy: firstAttempts.reduce(0, +) / Double(max(firstAttempts.count, 1)))
+            firstAttemptAccuracy: mean(RLVRMetricNames.accuracy))
     }
 
     private func report(
@@ -152,7 +148,7 @@ public struct R3LReproduction: Reproduction {
                 + String(format: "%.3f", basePass) + "): held-out avg@\(budget.evaluationSamples) after \(budget.steps) "
                 + "steps, G \(budget.groupSize), \(budget.promptsPerStep) prompts per step (mean ± std over seeds)",
             columns: [
-                "arm", "final accuracy", "mean accuracy over evaluations", "constant-reward groups",
+                "arm", "final accuracy", "mean accuracy over evaluations", "constant-reward groups (as trained)",
                 "first-attempt accuracy (train)", "retry success (train)",
             ])
         for label in arms {

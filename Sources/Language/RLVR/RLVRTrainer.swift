@@ -145,7 +145,7 @@ public final class RLVRTrainer<Model: CausalLanguageModel> {
                     + "for --task countdown) or turn it off with --set retry.isEnabled=false")
         }
         let start = ContinuousClock.now
-        var generated: [RolloutBatch] = []
+        var generated: [RolloutBatch] = [], sampled: [RolloutBatch] = []
         var kept: RolloutBatch?
         var rounds = 0
         var selectionMetrics: [String: Double] = [:]
@@ -156,6 +156,7 @@ public final class RLVRTrainer<Model: CausalLanguageModel> {
             guard !chosen.isEmpty else { continue }
             var fresh = try rollout(chosen, using: &rng)
             observe(fresh, problems: chosen)
+            sampled.append(fresh)
             if let synthesizer {
                 let sources = chosen.flatMap { Array(repeating: $0, count: firstAttempts) }
                 let report = try synthesizer.synthesize(
@@ -169,8 +170,9 @@ public final class RLVRTrainer<Model: CausalLanguageModel> {
             kept = kept.map { RLVRTrainer.concatenate($0, part) } ?? part
         } while config.dynamicSampling && Set(kept?.groupIDs ?? []).count < config.promptsPerStep
             && rounds < config.maxGenerationRounds
+        // reward, accuracy and lengths describe the policy's own samples; synthesizers report their rows
         var metrics = RLVRTrainer.rolloutMetrics(
-            generated.reduce(into: nil) { acc, b in
+            sampled.reduce(into: nil) { acc, b in
                 acc = acc.map { RLVRTrainer.concatenate($0, b) } ?? b
             })
         metrics.merge(selectionMetrics) { _, new in new }

@@ -117,7 +117,13 @@ public struct ReflectThenRetry: TrajectorySynthesizer {
                 "retry: the reflector's segmenter \(reflector.segmenter.rule) found no step in any of the \(failures) "
                     + "failed completions; set a segmenter that matches the completions' format")
         }
-        guard !plans.isEmpty else { return ["retry/retries": 0, "retry/failures": Double(failures)] }
+        guard !plans.isEmpty else {
+            return [
+                "retry/retries": 0, "retry/failures": Double(failures),
+                "retry/frac_reward_zero_std": DynamicSampling.zeroStdFraction(
+                    rewards: batch.rewards, groupIDs: batch.groupIDs),
+            ]
+        }
         let room = plans.map { context.maxCompletionLength - $0.prefix }
         let generated = try context.generate(
             prompts: plans.map(\.prompt), maxNewTokens: max(1, room.max() ?? 1))
@@ -152,6 +158,7 @@ public struct ReflectThenRetry: TrajectorySynthesizer {
         batch = batch.appending(extra)
         return [
             "retry/retries": Double(extra.count), "retry/failures": Double(failures),
+            "retry/frac_reward_zero_std": DynamicSampling.zeroStdFraction(rewards: batch.rewards, groupIDs: batch.groupIDs),
             "retry/success": extra.count > 0 ? Double(successes) / Double(extra.count) : 0,
         ]
     }
