@@ -90,9 +90,17 @@ extension RLVRConfig {
             kl: KLConfig(coefficient: 0.001, estimator: .k2, placement: .loss)),
         amplification: .paper, retry: RetrySettings(isEnabled: true))
 
+    /// SCMA (arXiv:2601.21919): GRPO (token-mean, no KL) with the importance-weighted length penalty on correct
+    /// answers, λ 1 (ours: the paper's coefficient was not reachable), chunks rated by the repeated-chunk oracle;
+    /// `--set compression.scorer=policy` trains the policy as the scorer (the multi-agent variant).
+    public static let scma = RLVRConfig(
+        advantage: .grpo, objective: RLVRObjective(aggregation: .tokenMean),
+        lengthPenalty: LengthPenalty(weighting: .importance, lambda: 1))
+
     /// Preset names as used on the command line, in a stable order.
     public static let presetNames = [
-        "grpo", "dapo", "dr-grpo", "gspo", "lite-ppo", "ppo", "rloo", "reinforce++", "self", "siren", "adora", "insight", "r3l",
+        "grpo", "dapo", "dr-grpo", "gspo", "lite-ppo", "ppo", "rloo", "reinforce++", "self", "siren", "adora",
+        "insight", "r3l", "scma",
     ]
 
     /// The preset called `name` (see ``presetNames``).
@@ -112,6 +120,7 @@ extension RLVRConfig {
         case "adora": return .adora
         case "insight": return .insight
         case "r3l", "r3-l": return .r3l
+        case "scma": return .scma
         default:
             throw RLVRInputError("unknown RLVR preset `\(name)`; choose one of \(presetNames.joined(separator: ", "))")
         }

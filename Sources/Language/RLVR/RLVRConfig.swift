@@ -54,6 +54,11 @@ public struct RLVRConfig: Codable, Equatable, Sendable {
     public var amplification: PositiveAmplification
     /// R³L's reflect-then-retry (``RetrySettings``, used by ``ReflectThenRetry``), default off.
     public var retry: RetrySettings
+    /// A length penalty on correct answers: uniform (applied by the trainer) or SCMA's importance-weighted one
+    /// (applied by ``SelfCompression``), default none.
+    public var lengthPenalty: LengthPenalty
+    /// SCMA's chunk scorer and segmenter, used when `lengthPenalty.weighting` is `importance`.
+    public var compression: CompressionSettings
 
     /// Creates a configuration; the defaults are GRPO with TRL's modern defaults (G 8, β 0, token-mean).
     public init(
@@ -64,8 +69,11 @@ public struct RLVRConfig: Codable, Equatable, Sendable {
         overlong: OverlongShaping? = nil, maskTruncated: Bool = false, rewards: RewardScheme = .binary,
         valueCoefficient: Double = 0.5, valueClip: Double = 0.5, selection: PromptSelection = PromptSelection(),
         rewardNoise: RewardNoise = RewardNoise(), adora: ADORAWeighting = ADORAWeighting(),
-        amplification: PositiveAmplification = PositiveAmplification(), retry: RetrySettings = RetrySettings()
+        amplification: PositiveAmplification = PositiveAmplification(), retry: RetrySettings = RetrySettings(),
+        lengthPenalty: LengthPenalty = LengthPenalty(), compression: CompressionSettings = CompressionSettings()
     ) {
+        self.compression = compression
+        self.lengthPenalty = lengthPenalty
         self.retry = retry
         self.amplification = amplification
         self.advantage = advantage
@@ -135,6 +143,11 @@ public struct RLVRConfig: Codable, Equatable, Sendable {
         try adora.validate()
         try amplification.validate()
         try retry.validate()
+        try lengthPenalty.validate()
+        if lengthPenalty.weighting == .importance {
+            _ = try RoleTemplate(name: "scorer", template: compression.template, required: ["chunk"])
+            try check(compression.samplesPerChunk >= 2, "compression.samplesPerChunk must be ≥ 2 (got \(compression.samplesPerChunk))")
+        }
         if let tau = objective.policyLoss.opmdTau {
             try check(tau.isFinite && tau > -1, "policyLoss.opmdTau must be > −1 (R³L uses 1); got \(tau)")
         }

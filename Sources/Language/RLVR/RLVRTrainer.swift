@@ -128,6 +128,8 @@ public final class RLVRTrainer<Model: CausalLanguageModel> {
         }
         if config.rewardNoise.kind != .none { total = config.rewardNoise.apply(to: total, using: &rng) }
         if let overlong = config.overlong { total += overlong.penalty(length: tokens.count) }
+        total -= config.lengthPenalty.uniformPenalty(
+            length: tokens.count, maxLength: config.maxCompletionLength, correct: correct)
         return (total, correct)
     }
 
@@ -144,6 +146,12 @@ public final class RLVRTrainer<Model: CausalLanguageModel> {
                     + "ReflectThenRetry(reflector: CountdownReflector(), settings: config.retry)` (the CLI does this "
                     + "for --task countdown) or turn it off with --set retry.isEnabled=false")
         }
+        if config.lengthPenalty.weighting == .importance && synthesizer == nil {
+            throw RLVRInputError(
+                "lengthPenalty.weighting is importance (SCMA) but the trainer has no synthesizer: set `trainer."
+                    + "synthesizer = try config.compression.synthesizer(penalty: config.lengthPenalty, task: task)` "
+                    + "(the CLI does this) or use lengthPenalty.weighting=uniform")
+        }
         let start = ContinuousClock.now
         var generated: [RolloutBatch] = [], sampled: [RolloutBatch] = []
         var kept: RolloutBatch?
@@ -158,9 +166,9 @@ public final class RLVRTrainer<Model: CausalLanguageModel> {
             observe(fresh, problems: chosen)
             sampled.append(fresh)
             if let synthesizer {
-                let sources = chosen.flatMap { Array(repeating: $0, count: firstAttempts) }
+                var sources = chosen.flatMap { Array(repeating: $0, count: firstAttempts) }
                 let report = try synthesizer.synthesize(
-                    &fresh, problems: sources, context: synthesisContext(using: &rng))
+                    &fresh, problems: &sources, context: synthesisContext(using: &rng))
                 selectionMetrics.merge(report) { _, new in new }
             }
             generated.append(fresh)

@@ -88,6 +88,7 @@ public struct SFTExampleGenerator: Sendable {
             completion = completion.replacingOccurrences(of: "Answer: ", with: "")
                 .replacingOccurrences(of: "\\boxed{", with: "").replacingOccurrences(of: "}", with: "")
         }
+        if style == .verbose { completion = WorkedSolution.withRepeats(completion, using: &rng) }
         var prompt = problem.prompt
         if style == .hinted, let steps = WorkedSolution.steps(for: problem, kind: task.kind)?.split(separator: ","),
             !steps.isEmpty

@@ -16,6 +16,9 @@ public enum SolutionStyle: String, Codable, CaseIterable, Sendable {
     /// (`make 24 with 3 4 2 try 12*2:`, ``GuidedPrompt``), so the base model learns to follow guidance, as R³L's
     /// retries need. Tasks without a derivation fall back to ``direct`` without a hint.
     case hinted
+    /// A worked derivation (as ``steps``) with redundant chunks: after each line, 0–2 exact repeats of a line
+    /// already written (`7+5+0=12,7+5+0=12,4+8+1=13;Answer: 132`), the verbose base of the SCMA reproduction.
+    case verbose
 }
 
 /// Mixture weights over ``SolutionStyle``s; parsed from `direct=0.6,steps=0.4`.

@@ -17,7 +17,7 @@ public enum WorkedSolution {
         switch style {
         case .direct: return "Answer: \(answer)"
         case .boxed: return "\\boxed{\(answer)}"
-        case .steps, .hinted:
+        case .steps, .hinted, .verbose:
             guard let steps = steps(for: problem, kind: kind) else { return "Answer: \(answer)" }
             return steps + ";Answer: \(answer)"
         }
@@ -76,6 +76,19 @@ public enum WorkedSolution {
         case .sorting:
             return nil
         }
+    }
+
+    /// `text` (a ``steps``-style solution) with 0–2 exact repeats of an already written derivation line after each
+    /// line, drawn from `rng` (the ``SolutionStyle/verbose`` style).
+    public static func withRepeats(_ text: String, using rng: inout some RandomNumberGenerator) -> String {
+        guard let split = text.range(of: ";Answer") else { return text }
+        let lines = text[..<split.lowerBound].split(separator: ",").map(String.init)
+        var out: [String] = []
+        for i in lines.indices {
+            out.append(lines[i])
+            for _ in 0..<Int.random(in: 0...2, using: &rng) { out.append(lines[Int.random(in: 0...i, using: &rng)]) }
+        }
+        return out.joined(separator: ",") + text[split.lowerBound...]
     }
 
     private static func countdownSolution(_ problem: TaskProblem) -> CountdownSolver.Solution? {

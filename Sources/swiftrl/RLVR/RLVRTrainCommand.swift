@@ -157,15 +157,24 @@ struct RLVRTrainCommand: ParsableCommand {
             label: loaded.label, train: train, heldOut: Array(loaded.heldOut.prefix(evalProblems)), rewards: rewards)
     }
 
-    /// R³L's reflect-then-retry when `retry.isEnabled`: the task's reflector (Countdown only so far).
+    /// R³L's reflect-then-retry when `retry.isEnabled` (the task's reflector: Countdown only so far), then SCMA's
+    /// self-compression when the length penalty is importance-weighted.
     func synthesizer(_ settings: Settings) throws -> (any TrajectorySynthesizer)? {
-        guard settings.rlvr.retry.isEnabled else { return nil }
-        guard settings.task?.kind == .countdown else {
-            throw ValidationError(
-                "retry (R³L's reflect-then-retry) needs a reflector for the task; SwiftRL has one for --task countdown. "
-                    + "Use --task countdown or --set retry.isEnabled=false")
+        var parts: [any TrajectorySynthesizer] = []
+        if settings.rlvr.retry.isEnabled {
+            guard settings.task?.kind == .countdown else {
+                throw ValidationError(
+                    "retry (R³L's reflect-then-retry) needs a reflector for the task; SwiftRL has one for --task "
+                        + "countdown. Use --task countdown or --set retry.isEnabled=false")
+            }
+            parts.append(ReflectThenRetry(reflector: CountdownReflector(), settings: settings.rlvr.retry))
         }
-        return ReflectThenRetry(reflector: CountdownReflector(), settings: settings.rlvr.retry)
+        if settings.rlvr.lengthPenalty.weighting == .importance {
+            do {
+                parts.append(try settings.rlvr.compression.synthesizer(penalty: settings.rlvr.lengthPenalty, task: settings.task))
+            } catch { throw ValidationError(error.description) }
+        }
+        return parts.isEmpty ? nil : (parts.count == 1 ? parts[0] : SynthesizerChain(parts))
     }
 
     /// The parsed `--reward` terms.

@@ -75,6 +75,13 @@ struct RLVRTrainerTests {
             }
             trainer.synthesizer = ReflectThenRetry(reflector: CountdownReflector(), settings: config.retry)
         }
+        if config.lengthPenalty.weighting == .importance {
+            // SCMA's importance-weighted penalty needs its chunk scorer, likewise
+            #expect(throws: RLVRInputError.self) {
+                try trainer.step(nextPrompts: { [Self.problem, Self.problem] }, using: &rng)
+            }
+            trainer.synthesizer = try config.compression.synthesizer(penalty: config.lengthPenalty, task: nil)
+        }
         let metrics = try trainer.step(nextPrompts: { [Self.problem, Self.problem] }, using: &rng)
         #expect(metrics[RLVRMetricNames.reward] != nil)
         #expect(metrics.values.allSatisfy { $0.isFinite }, "\(metrics)")

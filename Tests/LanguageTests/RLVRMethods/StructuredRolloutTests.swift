@@ -140,8 +140,10 @@ struct StructuredRolloutTests {
             truncated: [false], behaviourLogProbs: [Array(repeating: -1, count: attempt.count)])
         var rng = SplitMix64(seed: 3)
         guard let synthesizer = trainer.synthesizer else { return }
+        var problems = [Self.problem]
         let report = try synthesizer.synthesize(
-            &batch, problems: [Self.problem], context: trainer.synthesisContext(using: &rng))
+            &batch, problems: &problems, context: trainer.synthesisContext(using: &rng))
+        #expect(problems.count == batch.count)
         #expect(report["retry/retries"] == 1)
         #expect(batch.count == 2 && batch.offPolicy == [false, true] && batch.groupIDs == [0, 0])
         #expect(batch.prompts[1] == prompt, "the hint is removed from the stored prompt")

@@ -78,9 +78,9 @@ public struct ReflectThenRetry: TrajectorySynthesizer {
 
     public func firstAttempts(groupSize: Int) -> Int { settings.firstAttempts(groupSize: groupSize) }
 
-    public func synthesize(_ batch: inout RolloutBatch, problems: [TaskProblem], context: SynthesisContext) throws
-        -> [String: Double]
-    {
+    public func synthesize(
+        _ batch: inout RolloutBatch, problems: inout [TaskProblem], context: SynthesisContext
+    ) throws -> [String: Double] {
         guard settings.isEnabled else { return [:] }
         let first = batch.count
         var groupSize: [Int: Int] = [:]
@@ -149,6 +149,7 @@ public struct ReflectThenRetry: TrajectorySynthesizer {
                     groupIDs: [batch.groupIDs[plan.row]], rewards: [scored.reward], correct: [scored.correct],
                     truncated: [truncated], lossMasks: [mask], behaviourLogProbs: [behaviour], offPolicy: [true],
                     roles: ["retry"]))
+            problems.append(problems[plan.row])
             if settings.pivotalMasking {
                 let original = try plan.segmentation.maskingPrefix(steps: plan.pivot)
                 let existing = batch.lossMasks[plan.row] ?? Array(repeating: 1, count: original.count)

@@ -13,10 +13,10 @@ public protocol TrajectorySynthesizer {
     /// Edits `batch` (appends rows, masks tokens, reshapes rewards).
     /// - Parameters:
     ///   - batch: the sampled rows, `firstAttempts` per problem in problem order.
-    ///   - problems: the problem of each row.
+    ///   - problems: the problem of each row; a synthesizer that appends rows appends their problems.
     ///   - context: generation, scoring and tokenization with the trainer's policy.
-    /// - Returns: metrics to log for this step (e.g. `retries`, `retry_success`).
-    func synthesize(_ batch: inout RolloutBatch, problems: [TaskProblem], context: SynthesisContext) throws
+    /// - Returns: metrics to log for this step (e.g. `retry/retries`, `retry/success`).
+    func synthesize(_ batch: inout RolloutBatch, problems: inout [TaskProblem], context: SynthesisContext) throws
         -> [String: Double]
 }
 
