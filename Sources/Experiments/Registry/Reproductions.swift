@@ -13,6 +13,7 @@ public enum Reproductions {
         InSightReproduction(),
         ADORAReproduction(),
         R3LReproduction(),
+        SCMAReproduction(),
     ]
 
     /// The reproduction with `id`.

@@ -31,6 +31,15 @@ struct RLVREvalCommand: ParsableCommand {
             """)
     var support = false
     @Option(help: "Base model directory to compare with (--support).") var reference: String?
+    @Option(
+        help: """
+            Also write this many sampled completions per problem as readable JSON lines (prompt, steps, reward, the \
+            verifier's reason) to --transcripts-file.
+            """)
+    var transcripts = 0
+    @Option(help: "Where --transcripts goes.") var transcriptsFile = "transcripts.jsonl"
+    @Option(help: "How --transcripts splits completions into steps: lines, worked (, and ;), sep:<a>|<b> or tag:<open>|<close>.")
+    var segmenter = "worked"
 
     struct Output: Encodable {
         var task: String
@@ -67,6 +76,8 @@ struct RLVREvalCommand: ParsableCommand {
 
     func validate() throws {
         try datasetOptions.validate(against: taskOptions)
+        guard transcripts >= 0 else { throw ValidationError("--transcripts must be ≥ 0 (got \(transcripts))") }
+        do { _ = try StepSegmenter(parsing: segmenter) } catch { throw ValidationError("--segmenter: \(error.description)") }
         if support != (reference != nil) {
             throw ValidationError("--support and --reference go together: --support --reference <base model directory>")
         }
@@ -78,6 +89,7 @@ struct RLVREvalCommand: ParsableCommand {
         if let big = ks.first(where: { $0 > n }) { throw ValidationError("--k \(big) exceeds --n \(n); pass@k needs k ≤ n") }
         let (label, heldOut, verifier) = try problemsToEvaluate()
         let report = try sample(model, problems: heldOut, verifier: verifier, ks: ks, stream: "sampling")
+        if transcripts > 0 { try writeTranscripts(problems: heldOut, verifier: verifier) }
         let referenceOutput = try reference.map { directory in
             try compare(with: directory, report: report, problems: heldOut, verifier: verifier, ks: ks)
         }
@@ -126,6 +138,24 @@ struct RLVREvalCommand: ParsableCommand {
         return try evaluator.evaluate(
             model: lm, problems: problems, verifier: verifier, encode: encode,
             decode: { tokenizer.decode($0, skipSpecialTokens: true) }, using: &rng)
+    }
+
+    /// `--transcripts` completions per problem, as JSON lines (stream `transcripts` of `--seed`).
+    private func writeTranscripts(problems: [TaskProblem], verifier: any Verifier) throws {
+        let lm = try loadLanguageModel(model)
+        let tokenizer = try loadDirectoryTokenizer(model)
+        let (encode, stops) = try chatOptions.encoding(
+            model: model, tokenizer: tokenizer, stops: configEndOfSequenceIDs(model))
+        var rng = Xoshiro256StarStar(seed: seed).derived("transcripts")
+        let written = try Transcript.sample(
+            model: lm, problems: problems, count: transcripts, verifier: verifier,
+            segmenter: try StepSegmenter(parsing: segmenter),
+            generation: GenerationConfig(
+                maxNewTokens: maxNewTokens, temperature: temperature, topP: topP, stopTokens: stops,
+                padToken: stops.first ?? 0),
+            encode: encode, decode: { tokenizer.decode($0, skipSpecialTokens: true) }, using: &rng)
+        try Transcript.write(written, to: URL(fileURLWithPath: transcriptsFile))
+        if !json { print("wrote \(written.count) transcripts to \(transcriptsFile)") }
     }
 
     /// Samples the reference model on the same problems and compares the supports.
