@@ -41,6 +41,25 @@ struct StructuredRolloutTests {
         #expect(StepSegmenter.lines.characterRanges(in: "a\n\nb") == [0..<2, 3..<4])
     }
 
+    @Test("the loss mask multiplies valid tokens by each row's loss mask; truncated rows vanish when masked")
+    func lossMasks() {
+        let batch = RolloutBatch(
+            prompts: [[1], [1], [1]], completions: [[4, 5, 6], [7, 8], [9, 9, 9]], groupIDs: [0, 0, 0],
+            rewards: [1, 0, 0], correct: [true, false, false], truncated: [false, false, true],
+            lossMasks: [[0, 1, 1], nil, [1, 1, 1]])
+        #expect(batch.mask(maskTruncated: false) == [0, 1, 1, 1, 1, 0, 1, 1, 1])
+        #expect(batch.mask(maskTruncated: true) == [0, 1, 1, 1, 1, 0, 0, 0, 0])
+        let sub = batch.subset([2, 0])
+        #expect(sub.lossMasks[1] == [0, 1, 1] && sub.offPolicy == [false, false] && sub.roles == ["", ""])
+        // group advantages are broadcast only over the unmasked tokens
+        let input = try? AdvantageBatch(
+            scores: batch.rewards, groupIDs: batch.groupIDs, mask: batch.mask(maskTruncated: false), width: 3)
+        let advantages = input.flatMap { try? AdvantageEstimator.drGRPO.advantages(for: $0).advantages } ?? []
+        let third = 1.0 / 3
+        let expected = [0, 2 * third, 2 * third, -third, -third, 0, -third, -third, -third]
+        #expect(zip(advantages, expected).allSatisfy { abs($0 - $1) < 1e-12 }, "\(advantages)")
+    }
+
     @Test("the Countdown reflector finds the first unsound step and the solver's next step as hint")
     func countdownPivots() throws {
         let reflector = CountdownReflector()
