@@ -16,6 +16,10 @@ public enum SolutionStyle: String, Codable, CaseIterable, Sendable {
     /// (`make 24 with 3 4 2 try 12*2:`, ``GuidedPrompt``), so the base model learns to follow guidance, as R³L's
     /// retries need. Tasks without a derivation fall back to ``direct`` without a hint.
     case hinted
+    /// CTRLS's control-coded derivation (``CodedSolution``): each step prefixed by its operator's code letter,
+    /// `m3*4=12,m12*2=24;Answer: (3*4)*2`. SFT examples mix random solver solutions with random valid traces so
+    /// the model learns to follow any code. Countdown only; other tasks fall back to ``steps``.
+    case coded
 }
 
 /// Mixture weights over ``SolutionStyle``s; parsed from `direct=0.6,steps=0.4`.
