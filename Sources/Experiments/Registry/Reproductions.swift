@@ -12,6 +12,7 @@ public enum Reproductions {
         PolicyCliffReproduction(),
         InSightReproduction(),
         ADORAReproduction(),
+        CTRLSReproduction(),
     ]
 
     /// The reproduction with `id`.
