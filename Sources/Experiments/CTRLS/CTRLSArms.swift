@@ -49,7 +49,8 @@ enum CTRLSArm: String, CaseIterable, Codable, Sendable {
             model.epsilon = exploration.epsilon(step: step, of: budget.steps)
             let metrics = try trainer.step(task: training, using: &rolloutRNG)
             if let loss = metrics[RLVRMetricNames.policyLoss], !loss.isFinite {
-                throw ReproductionError.invalidSettings("ctrls: the policy loss became \(loss); lower the learning rate")
+                throw ReproductionError.invalidSettings(
+                    "ctrls: the policy loss became \(loss); lower the learning rate")
             }
             rewards.append(metrics[RLVRMetricNames.reward] ?? .nan)
         }

@@ -29,7 +29,8 @@ struct CTRLSBudget: Codable, Equatable, Sendable {
             styleMix: try StyleMix(parsing: "coded=1"), noise: 0, malformedShare: 0.5, seed: 2507)
         return CTRLSBudget(
             task: try SyntheticTask(kind: .countdown, difficulty: 2), sft: sft, steps: quick ? 40 : 400,
-            promptsPerStep: quick ? 8 : 16, groupSize: 8, learningRate: 2e-3, controllerWidth: 64, maxCompletionLength: 48,
+            promptsPerStep: quick ? 8 : 16, groupSize: 8, learningRate: 2e-3, controllerWidth: 64,
+            maxCompletionLength: 48,
             evaluationProblems: quick ? 48 : 128, evaluationSamples: quick ? 8 : 16)
     }
 

@@ -41,7 +41,7 @@ struct CTRLSEvaluation: Codable, Sendable {
         }
         let n = Double(max(problems.count, 1))
         return CTRLSEvaluation(
-            accuracy: Double(correct) / Double(max(problems.count * samples, 1)), distinctCorrectTraces: Double(traces) / n,
-            distinctCorrectCodes: Double(codeSequences) / n)
+            accuracy: Double(correct) / Double(max(problems.count * samples, 1)),
+            distinctCorrectTraces: Double(traces) / n, distinctCorrectCodes: Double(codeSequences) / n)
     }
 }

@@ -28,8 +28,8 @@ public struct CTRLSReproduction: Reproduction {
             + "(written before the run; held-out Countdown-3, n samples per problem at temperature 1, controllers at "
             + "ε = 0): (1) accuracy of (c) CTRLS exceeds (a) the frozen LM with its own codes by more than the sum of "
             + "their seed standard deviations; (2) (c) has more distinct correct step sequences per problem than (b) "
-            + "the controller trained without ε and entropy (means over seeds). Shown if both hold, partly shown if one "
-            + "holds, otherwise not shown."
+            + "the controller trained without ε and entropy (means over seeds). Shown if both hold, partly shown if "
+            + "one holds, otherwise not shown."
     }
     public var defaultSeeds: Int { 5 }
 
@@ -42,7 +42,8 @@ public struct CTRLSReproduction: Reproduction {
         let generator = try budget.task.makeGenerator()
         let split = HeldOutSplit()
         var heldRNG = Xoshiro256StarStar(seed: 2_507_081_82)
-        let heldOut = split.restrict(generator, heldOut: true).problems(count: budget.evaluationProblems, using: &heldRNG)
+        let heldOut = split.restrict(generator, heldOut: true)
+            .problems(count: budget.evaluationProblems, using: &heldRNG)
         let training = split.restrict(generator, heldOut: false)
         struct Record: Codable {
             var arm: CTRLSArm, seed: UInt64, evaluation: CTRLSEvaluation, rewards: [Double]
@@ -67,7 +68,9 @@ public struct CTRLSReproduction: Reproduction {
         var table = ResultTable(
             title: "Held-out Countdown-3 (\(budget.evaluationProblems) problems × \(budget.evaluationSamples) samples, "
                 + "temperature 1) after \(budget.steps) controller steps (mean ± std over seeds)",
-            columns: ["arm", "accuracy (pass@1)", "distinct correct traces / problem", "distinct correct codes / problem"])
+            columns: [
+                "arm", "accuracy (pass@1)", "distinct correct traces / problem", "distinct correct codes / problem",
+            ])
         for arm in CTRLSArm.allCases {
             table.rows.append([
                 arm.rawValue, summary(arm, \.accuracy).formatted(digits: 3),
@@ -81,10 +84,10 @@ public struct CTRLSReproduction: Reproduction {
         let c1 = accuracyC.mean - accuracyA.mean > margin, c2 = tracesC.mean > tracesB.mean
         let verdict: ClaimVerdict = c1 && c2 ? .shown : (c1 || c2 ? .partlyShown : .notShown)
         let explanation = String(
-            format: "(1) accuracy (c) %.3f vs (a) %.3f: difference %.3f against seed spread %.3f %@; (2) distinct correct "
-                + "traces per problem (c) %.2f vs (b) %.2f %@. (b) accuracy %.3f. Scale caveats: a 2-layer d = 64 "
-                + "character model, a 64-unit controller, %d steps × %d prompts × G %d, learning rate %.0e, %d held-out "
-                + "problems; the paper's own setting and values were not available (reconstruction).",
+            format: "(1) accuracy (c) %.3f vs (a) %.3f: difference %.3f against seed spread %.3f %@; (2) distinct "
+                + "correct traces per problem (c) %.2f vs (b) %.2f %@. (b) accuracy %.3f. Scale caveats: a 2-layer "
+                + "d = 64 character model, a 64-unit controller, %d steps × %d prompts × G %d, learning rate %.0e, %d "
+                + "held-out problems; the paper's own setting and values were not available (reconstruction).",
             accuracyC.mean, accuracyA.mean, accuracyC.mean - accuracyA.mean, margin, c1 ? "(holds)" : "(fails)",
             tracesC.mean, tracesB.mean, c2 ? "(holds)" : "(fails)", summary(.plain, \.accuracy).mean, budget.steps,
             budget.promptsPerStep, budget.groupSize, budget.learningRate, budget.evaluationProblems)

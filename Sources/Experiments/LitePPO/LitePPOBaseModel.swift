@@ -10,7 +10,9 @@ enum LitePPOBaseModel {
     }
 
     /// The base model SFT'd on `task` with `sft` (CTRLS's coded base uses this too).
-    static func obtain(task: SyntheticTask, sft: SFTConfig, directory: URL, log: (String) -> Void) throws -> LlamaModel {
+    static func obtain(
+        task: SyntheticTask, sft: SFTConfig, directory: URL, log: (String) -> Void
+    ) throws -> LlamaModel {
         let folder = directory.appendingPathComponent("base-model", isDirectory: true)
         let key = try cacheKey(task: task, sft: sft)
         if ModelDirectoryWriter.metadata(in: folder)["reproduction_key"] == key,

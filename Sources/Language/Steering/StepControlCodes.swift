@@ -21,7 +21,8 @@ public struct StepControlCodes: Codable, Equatable, Sendable {
         }
         let triggers = Set(separators + [promptEnd])
         guard triggers.isDisjoint(with: codes) else {
-            throw LanguageModelError("StepControlCodes: a code token is also a trigger (\(codes) vs \(triggers.sorted()))")
+            throw LanguageModelError(
+                "StepControlCodes: a code token is also a trigger (\(codes) vs \(triggers.sorted())); use distinct ids")
         }
         self.codes = codes
         self.separators = separators
@@ -39,7 +40,8 @@ public struct StepControlCodes: Codable, Equatable, Sendable {
             guard let ids = try? encode(String(character)), ids.count == 1 else {
                 throw LanguageModelError(
                     "StepControlCodes: `\(character)` is not one token of this tokenizer; steering needs a model "
-                        + "pretrained with the coded style (swiftrl rlvr pretrain --task countdown --style-mix coded=1)")
+                        + "pretrained with the coded style "
+                        + "(swiftrl rlvr pretrain --task countdown --style-mix coded=1)")
             }
             return ids[0]
         }

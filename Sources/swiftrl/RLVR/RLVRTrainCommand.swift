@@ -155,7 +155,8 @@ struct RLVRTrainCommand: ParsableCommand {
         let prompts = try resolvePrompts(&settings)
         let lm = try loadLanguageModel(model)
         guard steer else {
-            return try train(lm, tokenizer: tokenizer, encode: encode, stops: stops, prompts: prompts, settings: settings)
+            return try train(
+                lm, tokenizer: tokenizer, encode: encode, stops: stops, prompts: prompts, settings: settings)
         }
         var rng = Xoshiro256StarStar(seed: seed).derived("controller")
         let steered: SteeredLanguageModel

@@ -82,7 +82,8 @@ struct CTRLSCodedDataTests {
         #expect(all == CountdownSolver.solutions(target: 24, numbers: [3, 4, 2], limit: 16))
         let verifier = CountdownVerifier()
         for solution in all {
-            #expect(verifier.verify(prompt: "", completion: "Answer: \(solution.expression)", groundTruth: "24|3 4 2").correct)
+            let check = verifier.verify(prompt: "", completion: "Answer: \(solution.expression)", groundTruth: "24|3 4 2")
+            #expect(check.correct)
         }
         #expect(CountdownSolver.solutions(target: 24, numbers: [3, 4, 2], limit: 1).count == 1)
     }

@@ -124,7 +124,9 @@ struct CTRLSTests {
     @Test func savingAsAModelDirectoryIsRefused() throws {
         let model = try Self.steered()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ctrls-save-\(UUID().uuidString)")
-        #expect(throws: LanguageModelError.self) { try ModelDirectoryWriter.save(model, tokenizer: Self.tokenizer, to: folder) }
+        #expect(throws: LanguageModelError.self) {
+            try ModelDirectoryWriter.save(model, tokenizer: Self.tokenizer, to: folder)
+        }
         #expect(throws: LanguageModelError.self) { _ = try model.cloned() }
         // the controller alone round-trips through safetensors
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -146,7 +148,9 @@ struct CTRLSTests {
 
     static let problem = TaskProblem(prompt: "make 9 with 2 3 4:", groundTruth: "9|2 3 4")
 
-    static func trainer(_ model: SteeredLanguageModel, learningRate: Double) throws -> RLVRTrainer<SteeredLanguageModel> {
+    static func trainer(
+        _ model: SteeredLanguageModel, learningRate: Double
+    ) throws -> RLVRTrainer<SteeredLanguageModel> {
         var config = RLVRConfig(advantage: .grpo, groupSize: 8, promptsPerStep: 1, learningRate: learningRate)
         config.maxCompletionLength = 2
         var rng = SplitMix64(seed: 5)
@@ -185,8 +189,12 @@ struct CTRLSTests {
         #expect(abs(schedule.epsilon(step: 3, of: 4) - 0.01) < 1e-12)
         #expect(abs(schedule.epsilon(step: 1, of: 3) - 0.055) < 1e-12)
         #expect(throws: LanguageModelError.self) { _ = try ExplorationSchedule(start: 1.5) }
-        #expect(throws: LanguageModelError.self) { _ = try StepControlCodes(codes: [5, 5], separators: [9], promptEnd: 8) }
-        #expect(throws: LanguageModelError.self) { _ = try StepControlCodes(codes: [5, 9], separators: [9], promptEnd: 8) }
+        #expect(throws: LanguageModelError.self) {
+            _ = try StepControlCodes(codes: [5, 5], separators: [9], promptEnd: 8)
+        }
+        #expect(throws: LanguageModelError.self) {
+            _ = try StepControlCodes(codes: [5, 9], separators: [9], promptEnd: 8)
+        }
     }
 
     @Test func steerableModelWritesOneStepUnderTheCode() throws {
