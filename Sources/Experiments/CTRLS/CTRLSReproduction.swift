@@ -34,9 +34,13 @@ public struct CTRLSReproduction: Reproduction {
     public var defaultSeeds: Int { 5 }
 
     public func run(_ context: ReproductionContext) throws -> ReproductionReport {
+        try run(context, budget: try CTRLSBudget.make(quick: context.quick))
+    }
+
+    /// The experiment with an explicit budget (tests use a tiny one).
+    func run(_ context: ReproductionContext, budget: CTRLSBudget) throws -> ReproductionReport {
         guard context.seeds >= 1 else { throw ReproductionError.invalidSettings("ctrls needs at least one seed") }
         let start = Stopwatch.now()
-        let budget = try CTRLSBudget.make(quick: context.quick)
         let base = try LitePPOBaseModel.obtain(
             task: budget.task, sft: budget.sft, directory: context.directory, log: context.log)
         let generator = try budget.task.makeGenerator()
