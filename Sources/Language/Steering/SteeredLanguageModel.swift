@@ -23,7 +23,8 @@ public final class SteeredLanguageModel: Module, LossMaskingLanguageModel {
     public let hidden: Linear
     /// The controller's output layer, width → K code logits (zero-initialised: uniform codes at the start).
     public let head: Linear
-    /// ε of ε-greedy exploration over the codes, in [0, 1]; 0 for evaluation. Set by an ``ExplorationSchedule``.
+    /// ε of ε-greedy exploration over the codes, in [0, 1] (values outside are clamped); 0 for evaluation. Set by
+    /// an ``ExplorationSchedule``.
     public var epsilon: Double = 0
     private let _frozen: any CausalLanguageModel
     private let _codes: StepControlCodes
@@ -102,8 +103,9 @@ public final class SteeredLanguageModel: Module, LossMaskingLanguageModel {
     /// `log((1 − ε)·softmax(f(s)) + ε/K)` (exactly `logSoftmax(f(s))` when ε = 0).
     public func codeLogProbabilities(_ state: Tensor) -> Tensor {
         let z = head(tanh(hidden(state)))
-        guard epsilon > 0 else { return logSoftmax(z, axis: -1) }
-        return log((1 - epsilon) * softmax(z, axis: -1) + epsilon / Double(_codes.count))
+        let e = min(max(epsilon, 0), 1)
+        guard e > 0 else { return logSoftmax(z, axis: -1) }
+        return log((1 - e) * softmax(z, axis: -1) + e / Double(_codes.count))
     }
 
     /// 1 on completion tokens chosen at a trigger (the codes), 0 on the frozen LM's tokens.
