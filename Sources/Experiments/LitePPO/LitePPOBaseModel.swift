@@ -9,8 +9,10 @@ enum LitePPOBaseModel {
         try obtain(task: budget.task, sft: budget.sft, directory: directory, log: log)
     }
 
-    /// The SFT model of `task` with `sft`, cached in `<directory>/base-model/`.
-    static func obtain(task: SyntheticTask, sft: SFTConfig, directory: URL, log: (String) -> Void) throws -> LlamaModel {
+    /// The base model SFT'd on `task` with `sft` (CTRLS's coded base uses this too).
+    static func obtain(
+        task: SyntheticTask, sft: SFTConfig, directory: URL, log: (String) -> Void
+    ) throws -> LlamaModel {
         let folder = directory.appendingPathComponent("base-model", isDirectory: true)
         let key = try cacheKey(task: task, sft: sft)
         if ModelDirectoryWriter.metadata(in: folder)["reproduction_key"] == key,

@@ -14,6 +14,7 @@ public enum Reproductions {
         ADORAReproduction(),
         R3LReproduction(),
         SCMAReproduction(),
+        CTRLSReproduction(),
     ]
 
     /// The reproduction with `id`.

@@ -84,6 +84,10 @@ public struct SFTExampleGenerator: Sendable {
                 ? Self.wrongExpression(answer, using: &rng) : Self.wrongAnswer(answer, using: &rng)
         }
         var completion = WorkedSolution.text(for: problem, kind: task.kind, style: style, answer: answer)
+        if style == .coded, task.kind == .countdown, let coded = CodedSolution.sample(for: problem, using: &rng) {
+            // a random solver solution or random valid trace; a corrupted answer stays the reference's
+            completion = coded.steps + ";Answer: " + (corruption == .wrongAnswer ? answer : coded.answer)
+        }
         if corruption == .malformed {
             completion = completion.replacingOccurrences(of: "Answer: ", with: "")
                 .replacingOccurrences(of: "\\boxed{", with: "").replacingOccurrences(of: "}", with: "")

@@ -19,6 +19,10 @@ public enum SolutionStyle: String, Codable, CaseIterable, Sendable {
     /// A worked derivation (as ``steps``) with redundant chunks: after each line, 0–2 exact repeats of a line
     /// already written (`7+5+0=12,7+5+0=12,4+8+1=13;Answer: 132`), the verbose base of the SCMA reproduction.
     case verbose
+    /// CTRLS's control-coded derivation (``CodedSolution``): each step prefixed by its operator's code letter,
+    /// `m3*4=12,m12*2=24;Answer: (3*4)*2`. SFT examples mix random solver solutions with random valid traces so
+    /// the model learns to follow any code. Countdown only; other tasks fall back to ``steps``.
+    case coded
 }
 
 /// Mixture weights over ``SolutionStyle``s; parsed from `direct=0.6,steps=0.4`.

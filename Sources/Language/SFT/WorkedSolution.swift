@@ -20,6 +20,11 @@ public enum WorkedSolution {
         case .steps, .hinted, .verbose:
             guard let steps = steps(for: problem, kind: kind) else { return "Answer: \(answer)" }
             return steps + ";Answer: \(answer)"
+        case .coded:
+            guard kind == .countdown, let coded = CodedSolution.reference(for: problem) else {
+                return text(for: problem, kind: kind, style: .steps, answer: answer)
+            }
+            return coded.steps + ";Answer: \(answer)"
         }
     }
 

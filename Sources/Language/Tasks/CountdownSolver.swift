@@ -24,6 +24,42 @@ public enum CountdownSolver {
         return search(start, target: target, steps: [], visited: &visited)
     }
 
+    /// Up to `limit` distinct solutions (distinct step sequences), in the search's fixed order, so the same
+    /// problem always gives the same list; the first is not necessarily ``solve(target:numbers:)``'s (that search
+    /// prunes repeated value sets, this one does not). Coded SFT traces pick one at random for diversity.
+    /// - Complexity: exponential in `numbers.count`; meant for Countdown-3/4 (stops after `limit` solutions).
+    public static func solutions(target: Int, numbers: [Int], limit: Int = 16) -> [Solution] {
+        guard !numbers.isEmpty, limit > 0 else { return [] }
+        var found: [Solution] = [], seen = Set<[String]>()
+        let start = numbers.map { Term(value: $0, text: String($0), isAtom: true) }
+        enumerate(start, target: target, steps: [], limit: limit, found: &found, seen: &seen)
+        return found
+    }
+
+    private static func enumerate(
+        _ terms: [Term], target: Int, steps: [String], limit: Int, found: inout [Solution], seen: inout Set<[String]>
+    ) {
+        guard found.count < limit else { return }
+        if terms.count == 1 {
+            if terms[0].value == target, seen.insert(steps).inserted {
+                found.append(Solution(expression: terms[0].text, steps: steps))
+            }
+            return
+        }
+        for i in terms.indices {
+            for j in terms.indices where j != i {
+                let (a, b) = (terms[i], terms[j])
+                for (symbol, value) in combinations(a.value, b.value, commutativeOrder: i < j) {
+                    var rest = terms.enumerated().filter { $0.offset != i && $0.offset != j }.map(\.element)
+                    rest.append(Term(value: value, text: "\(a.operand)\(symbol)\(b.operand)", isAtom: false))
+                    let step = "\(a.value)\(symbol)\(b.value)=\(value)"
+                    enumerate(rest, target: target, steps: steps + [step], limit: limit, found: &found, seen: &seen)
+                    if found.count >= limit { return }
+                }
+            }
+        }
+    }
+
     private struct Term {
         var value: Int
         var text: String

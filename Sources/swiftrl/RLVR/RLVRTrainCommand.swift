@@ -22,10 +22,18 @@ struct RLVRTrainCommand: ParsableCommand {
             metrics.csv and TensorBoard; held-out evaluations to eval/*.
             Your own prompts: --dataset prompts.jsonl --verifier boxed [--reward correctness=1 --reward format=0.2];
             a model directory with a ChatML or Llama 3 chat_template gets each prompt as one user message.
+            CTRLS: --steer freezes --model (pretrained with --style-mix coded=1 on --task countdown) and trains only a
+            controller that picks each step's control code (default preset ctrls; ε-greedy from --exploration;
+            --out writes controller.safetensors).
             """)
 
     @Option(help: "Model directory (config.json, model.safetensors, tokenizer.json).") var model: String
-    @Option(help: "Preset: \(RLVRConfig.presetNames.joined(separator: ", ")).") var preset = "grpo"
+    @Option(help: "Preset: \(RLVRConfig.presetNames.joined(separator: ", ")), ctrls (with --steer); default grpo.")
+    var preset: String?
+    @Flag(help: "CTRLS: freeze --model (a coded base) and train a step-code controller over it.") var steer = false
+    @Option(help: "With --steer: ε-greedy over the codes, linear from the first to the second value.")
+    var exploration = "0.1,0.01"
+    @Option(help: "With --steer: controller hidden width.") var controllerWidth = 64
     @OptionGroup var taskOptions: TaskOptions
     @OptionGroup var datasetOptions: DatasetOptions
     @OptionGroup var chatOptions: ChatOptions
@@ -99,16 +107,44 @@ struct RLVRTrainCommand: ParsableCommand {
         guard steps >= 1, evalProblems >= 1, evalSamples >= 1 else {
             throw ValidationError("--steps, --eval-problems and --eval-samples must be ≥ 1")
         }
+        if presetName == "ctrls" && !steer {
+            throw ValidationError("--preset ctrls trains a controller over a frozen coded model; add --steer")
+        }
+        if steer {
+            _ = try explorationSchedule()
+            guard controllerWidth >= 1 else { throw ValidationError("--controller-width must be ≥ 1") }
+        }
+    }
+
+    /// The preset's name: `--preset`, else ctrls with --steer, else grpo.
+    var presetName: String { preset ?? (steer ? "ctrls" : "grpo") }
+
+    /// `--exploration start,end` as a schedule.
+    func explorationSchedule() throws -> ExplorationSchedule {
+        let values = exploration.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard values.count == 2 else {
+            throw ValidationError("--exploration takes start,end (e.g. 0.1,0.01); got `\(exploration)`")
+        }
+        do { return try ExplorationSchedule(start: values[0], end: values[1]) } catch {
+            throw ValidationError("--exploration: \(error.description)")
+        }
     }
 
     func run() throws {
         BackendNotice.printIfSlow()
         let base: RLVRConfig
-        do { base = try RLVRConfig.preset(named: preset) } catch { throw ValidationError(error.description) }
+        do { base = presetName == "ctrls" ? .ctrls : try RLVRConfig.preset(named: presetName) } catch {
+            throw ValidationError(error.description)
+        }
         let config = try ConfigLoader.load(defaults: base, overrides: overrides)
         do { try config.validate() } catch { throw ValidationError(error.description) }
+        if steer && config.objective.kl.isEnabled {
+            throw ValidationError(
+                "--steer trains only the controller of a frozen model, which has no reference copy; "
+                    + "set --set objective.kl.coefficient=0 (or use --preset ctrls)")
+        }
         var settings = Settings(
-            model: model, preset: preset, task: nil, dataset: nil, heldOutFraction: taskOptions.heldOutFraction,
+            model: model, preset: presetName, task: nil, dataset: nil, heldOutFraction: taskOptions.heldOutFraction,
             steps: steps, seed: seed, rlvr: config)
         let tokenizer = try loadDirectoryTokenizer(model)
         let configStops = configEndOfSequenceIDs(model)
@@ -118,7 +154,17 @@ struct RLVRTrainCommand: ParsableCommand {
         let (encode, stops) = try chatOptions.encoding(model: model, tokenizer: tokenizer, stops: configStops)
         let prompts = try resolvePrompts(&settings)
         let lm = try loadLanguageModel(model)
-        try train(lm, tokenizer: tokenizer, encode: encode, stops: stops, prompts: prompts, settings: settings)
+        guard steer else {
+            return try train(
+                lm, tokenizer: tokenizer, encode: encode, stops: stops, prompts: prompts, settings: settings)
+        }
+        var rng = Xoshiro256StarStar(seed: seed).derived("controller")
+        let steered: SteeredLanguageModel
+        do {
+            let codes = try StepControlCodes.coded(encode: { tokenizer.encode($0) })
+            steered = try SteeredLanguageModel(frozen: lm, codes: codes, width: controllerWidth, using: &rng)
+        } catch { throw ValidationError("--steer: \(error.description)") }
+        try train(steered, tokenizer: tokenizer, encode: encode, stops: stops, prompts: prompts, settings: settings)
     }
 
     /// The synthetic task or the prompt file, recorded in `settings`.
@@ -203,8 +249,14 @@ struct RLVRTrainCommand: ParsableCommand {
         options.columns = Self.columns
         options.curveMetric = "eval/accuracy"
         let session = try RunSession.start(
-            environment: prompts.label, algorithm: preset, seed: seed, config: settings, totalSteps: steps,
+            environment: prompts.label, algorithm: presetName, seed: seed, config: settings, totalSteps: steps,
             options: options)
+        // CTRLS: ε follows the schedule while training and is 0 whenever the runner evaluates (before the first step
+        // and after each evaluated step; the runner calls onStep just before such an evaluation)
+        let steered = lm as? SteeredLanguageModel
+        let schedule = steer ? try explorationSchedule() : .none
+        let evaluated = { (step: Int) in step == steps || (evalEvery > 0 && step % evalEvery == 0) }
+        steered?.epsilon = 0
         let outcome = try runner.run(
             model: lm, config: settings.rlvr, task: prompts.train, heldOut: prompts.heldOut, seed: seed,
             rewards: prompts.rewards, synthesizer: try synthesizer(settings),
@@ -213,11 +265,13 @@ struct RLVRTrainCommand: ParsableCommand {
                     try session.logger.scalar(name, value, step: step)
                 }
                 try session.logger.flush()
+                steered?.epsilon = evaluated(step) ? 0 : schedule.epsilon(step: step, of: steps)
                 if session.stopRequested { throw RLVRCommandError(description: "interrupted at step \(step)") }
             },
             onEvaluation: { step, report in
                 for (name, value) in Self.evaluationScalars(report) { try session.logger.scalar(name, value, step: step) }
                 try session.logger.flush()
+                steered?.epsilon = schedule.epsilon(step: step, of: steps)
             })
         try session.finish()
         if let first = outcome.evaluations.first?.report, let last = outcome.evaluations.last?.report {
@@ -225,8 +279,16 @@ struct RLVRTrainCommand: ParsableCommand {
                          evalSamples, first.averageAtN, last.averageAtN, first.meanLength, last.meanLength))
         }
         print("run directory: \(session.run.url.path)")
-        if let out {
-            var metadata = ["rlvr_preset": preset, "rlvr_steps": String(steps), "rlvr_seed": String(seed)]
+        if let out, let steered {
+            let folder = URL(fileURLWithPath: out)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            // only the controller trains; the frozen model stays in --model
+            try steered.save(
+                to: folder.appendingPathComponent("controller.safetensors"),
+                metadata: ["frozen_model": model, "controller_width": String(controllerWidth)])
+            print("wrote \(folder.appendingPathComponent("controller.safetensors").path) (controller only)")
+        } else if let out {
+            var metadata = ["rlvr_preset": presetName, "rlvr_steps": String(steps), "rlvr_seed": String(seed)]
             if let task = settings.task {
                 metadata["task"] = task.kind.rawValue
                 metadata["difficulty"] = String(task.difficulty)
