@@ -45,12 +45,9 @@ struct LitePPOBudget: Codable, Equatable, Sendable {
     /// `preset` with this budget's common knobs (G, prompts per step, minibatches, learning rate, L_max, and DAPO's overlong
     /// buffer scaled to L_max / 4); everything else is the preset's.
     func configure(_ preset: RLVRConfig) throws -> RLVRConfig {
-        var c = preset
-        c.groupSize = groupSize
-        c.promptsPerStep = promptsPerStep
-        c.miniBatches = miniBatches
-        c.learningRate = learningRate
-        c.maxCompletionLength = maxCompletionLength
+        var c = preset.budgeted(
+            groupSize: groupSize, promptsPerStep: promptsPerStep, miniBatches: miniBatches, learningRate: learningRate,
+            maxCompletionLength: maxCompletionLength)
         if c.overlong != nil {
             c.overlong = try OverlongShaping(maxLength: maxCompletionLength, buffer: maxCompletionLength / 4, factor: 1)
         }

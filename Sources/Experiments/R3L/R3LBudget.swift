@@ -35,12 +35,9 @@ struct R3LBudget: Codable, Equatable, Sendable {
 
     /// `preset` with the common knobs.
     func configure(_ preset: RLVRConfig) -> RLVRConfig {
-        var c = preset
-        c.groupSize = groupSize
-        c.promptsPerStep = promptsPerStep
-        c.learningRate = learningRate
-        c.miniBatches = miniBatches
-        c.maxCompletionLength = maxCompletionLength
+        var c = preset.budgeted(
+            groupSize: groupSize, promptsPerStep: promptsPerStep, miniBatches: miniBatches, learningRate: learningRate,
+            maxCompletionLength: maxCompletionLength)
         c.objective.kl.coefficient = klCoefficient
         return c
     }

@@ -28,12 +28,8 @@ struct SCMABudget: Codable, Equatable, Sendable {
 
     /// `base` with the common knobs.
     func configure(_ base: RLVRConfig) -> RLVRConfig {
-        var c = base
-        c.groupSize = groupSize
-        c.promptsPerStep = promptsPerStep
-        c.learningRate = learningRate
-        c.miniBatches = miniBatches
-        c.maxCompletionLength = maxCompletionLength
-        return c
+        base.budgeted(
+            groupSize: groupSize, promptsPerStep: promptsPerStep, miniBatches: miniBatches, learningRate: learningRate,
+            maxCompletionLength: maxCompletionLength)
     }
 }

@@ -46,18 +46,27 @@ public enum CountdownSolver {
             }
             return
         }
+        for (rest, step) in moves(terms) {
+            enumerate(rest, target: target, steps: steps + [step], limit: limit, found: &found, seen: &seen)
+            if found.count >= limit { return }
+        }
+    }
+
+    /// Every way to replace two of `terms` by their combination, in the solver's fixed order: the remaining
+    /// terms and the step's text (`3*4=12`).
+    private static func moves(_ terms: [Term]) -> [(rest: [Term], step: String)] {
+        var out: [(rest: [Term], step: String)] = []
         for i in terms.indices {
             for j in terms.indices where j != i {
                 let (a, b) = (terms[i], terms[j])
                 for (symbol, value) in combinations(a.value, b.value, commutativeOrder: i < j) {
                     var rest = terms.enumerated().filter { $0.offset != i && $0.offset != j }.map(\.element)
                     rest.append(Term(value: value, text: "\(a.operand)\(symbol)\(b.operand)", isAtom: false))
-                    let step = "\(a.value)\(symbol)\(b.value)=\(value)"
-                    enumerate(rest, target: target, steps: steps + [step], limit: limit, found: &found, seen: &seen)
-                    if found.count >= limit { return }
+                    out.append((rest, "\(a.value)\(symbol)\(b.value)=\(value)"))
                 }
             }
         }
+        return out
     }
 
     private struct Term {
@@ -75,18 +84,8 @@ public enum CountdownSolver {
         }
         // the same multiset of remaining values fails the same way whatever the expressions behind them
         guard visited.insert(terms.map(\.value).sorted()).inserted else { return nil }
-        for i in terms.indices {
-            for j in terms.indices where j != i {
-                let (a, b) = (terms[i], terms[j])
-                for (symbol, value) in combinations(a.value, b.value, commutativeOrder: i < j) {
-                    var rest = terms.enumerated().filter { $0.offset != i && $0.offset != j }.map(\.element)
-                    rest.append(Term(value: value, text: "\(a.operand)\(symbol)\(b.operand)", isAtom: false))
-                    let step = "\(a.value)\(symbol)\(b.value)=\(value)"
-                    if let found = search(rest, target: target, steps: steps + [step], visited: &visited) {
-                        return found
-                    }
-                }
-            }
+        for (rest, step) in moves(terms) {
+            if let found = search(rest, target: target, steps: steps + [step], visited: &visited) { return found }
         }
         return nil
     }
