@@ -109,7 +109,7 @@ public struct SCMAReproduction: Reproduction {
         let tokenizer = SyntheticTask.tokenizer
         var rng = Xoshiro256StarStar(seed: 20_260_122 &+ seed)
         let transcripts = try Transcript.sample(
-            model: model, problems: heldOut, count: budget.samples, verifier: verifier, segmenter: .workedSolution,
+            model: model, problems: heldOut, count: budget.samples, verifier: verifier, segmenter: StepSegmenter.workedSolution,
             generation: GenerationConfig(
                 maxNewTokens: budget.maxCompletionLength, temperature: 1, stopTokens: [CharacterTokenizer.endOfSequence],
                 padToken: CharacterTokenizer.padding),

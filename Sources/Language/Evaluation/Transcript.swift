@@ -26,7 +26,7 @@ public struct Transcript: Codable, Equatable, Sendable {
     ///   - generation: sampling settings (stop and pad tokens included).
     /// - Throws: tokenizer and ``GenerationError`` errors.
     public static func sample<M: CausalLanguageModel, G: RandomNumberGenerator>(
-        model: M, problems: [TaskProblem], count: Int, verifier: any Verifier, segmenter: StepSegmenter,
+        model: M, problems: [TaskProblem], count: Int, verifier: any Verifier, segmenter: any StepSplitter,
         generation: GenerationConfig, encode: (String) throws -> [Int], decode: ([Int]) -> String, using rng: inout G
     ) throws -> [Transcript] {
         var out: [Transcript] = []

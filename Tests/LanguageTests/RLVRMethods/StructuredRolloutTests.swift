@@ -41,6 +41,36 @@ struct StructuredRolloutTests {
         #expect(StepSegmenter.lines.characterRanges(in: "a\n\nb") == [0..<2, 3..<4])
     }
 
+    /// A task-specific rule: each `=<number>` closes a step.
+    struct EquationSteps: StepSplitter {
+        func characterRanges(in text: String) -> [Range<Int>] {
+            let chars = Array(text)
+            var out: [Range<Int>] = [], start = 0, i = 0
+            while i < chars.count {
+                if chars[i] == "=" {
+                    var j = i + 1
+                    while j < chars.count && chars[j].isNumber { j += 1 }
+                    out.append(start..<j)
+                    start = j
+                    i = j
+                } else {
+                    i += 1
+                }
+            }
+            return out
+        }
+    }
+
+    @Test("a task-specific step rule segments tokens like the built-in ones")
+    func customRule() throws {
+        let ids = try Self.tokens("3*4=12 12*2=24")
+        let s = try EquationSteps().segment(tokens: ids, decode: Self.tokenizer.decode)
+        #expect(s.steps.map(\.text) == ["3*4=12", " 12*2=24"])
+        #expect(s.steps.map(\.tokens) == [0..<6, 6..<14], "the stop token belongs to no step of a custom rule")
+        let reflector = CountdownReflector(segmenter: EquationSteps())
+        #expect(reflector.reflect(on: s, problem: Self.problem) == nil, "both equations are sound and reach 24")
+    }
+
     @Test("the loss mask multiplies valid tokens by each row's loss mask; truncated rows vanish when masked")
     func lossMasks() {
         let batch = RolloutBatch(

@@ -1,10 +1,65 @@
+/// A rule that finds the reasoning steps of a completion's text. ``StepSegmenter`` covers lines, separators and
+/// tags; conform your own type for a task-specific rule (e.g. "a step is one equation"), and every method that
+/// takes a splitter (``Reflector``, ``SelfCompression``, ``Transcript``) uses it.
+public protocol StepSplitter: Sendable {
+    /// The steps of `text` as character ranges (offsets into its `Character`s), in order, not overlapping.
+    func characterRanges(in text: String) -> [Range<Int>]
+}
+
+extension StepSplitter {
+    /// Segments completion tokens.
+    /// - Parameters:
+    ///   - tokens: the completion's token ids (a final stop token, if any, joins the last step).
+    ///   - decode: token ids → text (the tokenizer's decoder).
+    /// - Throws: ``StepSegmentationError`` when the rule finds no step (an empty completion, or a tag rule
+    ///   whose tags never appear), naming the segmenter so the configuration can be fixed.
+    public func segment(tokens: [Int], decode: ([Int]) -> String) throws(StepSegmentationError) -> StepSegmentation {
+        var offsets: [Int] = []  // character offset where each token starts
+        offsets.reserveCapacity(tokens.count + 1)
+        var pieces = ""
+        for t in tokens {
+            offsets.append(pieces.count)
+            pieces += decode([t])
+        }
+        let text = decode(tokens)
+        if pieces != text {
+            // tokens whose text depends on their neighbours (byte-level merges): use prefix decodes
+            offsets = (0..<tokens.count).map { decode(Array(tokens[0..<$0])).count }
+        }
+        let ranges = characterRanges(in: text)
+        guard !ranges.isEmpty else {
+            throw StepSegmentationError(
+                "segmenter \(self) found no step in the completion \(String(reflecting: String(text.prefix(80)))); "
+                    + "check the segmenter setting (e.g. `lines`, `worked`, `tag:<step>|</step>`) against the "
+                    + "completions' format")
+        }
+        var steps: [StepSegmentation.Step] = []
+        for (k, range) in ranges.enumerated() {
+            let first = offsets.firstIndex { $0 >= range.lowerBound } ?? tokens.count
+            var end = offsets.firstIndex { $0 >= range.upperBound } ?? tokens.count
+            if k == ranges.count - 1, coversTail { end = tokens.count }
+            let chars = Array(text)
+            steps.append(
+                StepSegmentation.Step(tokens: first..<max(first, end), text: String(chars[range]), characters: range))
+        }
+        return StepSegmentation(steps: steps, tokenCount: tokens.count)
+    }
+
+    /// Whether the last step owns every token after it (true for separator rules, whose last step runs to the
+    /// end, so a final stop token joins it).
+    var coversTail: Bool {
+        guard let rule = (self as? StepSegmenter)?.rule, case .separators = rule else { return false }
+        return true
+    }
+}
+
 /// Splits a completion into reasoning steps, with each step's token range, so that a method can mask, score or
 /// restart individual steps (R³L's pivot, SCMA's chunks, CTRLS's step-level control).
 ///
 /// A step owns the separator that ends it, so the steps of a ``StepRule/separators(_:)`` segmentation cover
 /// every token of the completion. Token ranges come from decoding each token: a token whose text straddles two
 /// steps belongs to the step its first character is in.
-public struct StepSegmenter: Codable, Equatable, Sendable {
+public struct StepSegmenter: StepSplitter, Codable, Equatable, Sendable {
     /// Where steps begin and end.
     public enum StepRule: Codable, Equatable, Sendable {
         /// A step ends after any of these strings (`"\n"` for lines; `","` and `";"` for the synthetic tasks'
@@ -87,44 +142,6 @@ public struct StepSegmenter: Codable, Equatable, Sendable {
             }
         }
         return out
-    }
-
-    /// Segments completion tokens.
-    /// - Parameters:
-    ///   - tokens: the completion's token ids (a final stop token, if any, joins the last step).
-    ///   - decode: token ids → text (the tokenizer's decoder).
-    /// - Throws: ``StepSegmentationError`` when the rule finds no step (an empty completion, or a tag rule
-    ///   whose tags never appear), naming the segmenter so the configuration can be fixed.
-    public func segment(tokens: [Int], decode: ([Int]) -> String) throws(StepSegmentationError) -> StepSegmentation {
-        var offsets: [Int] = []  // character offset where each token starts
-        offsets.reserveCapacity(tokens.count + 1)
-        var pieces = ""
-        for t in tokens {
-            offsets.append(pieces.count)
-            pieces += decode([t])
-        }
-        let text = decode(tokens)
-        if pieces != text {
-            // tokens whose text depends on their neighbours (byte-level merges): use prefix decodes
-            offsets = (0..<tokens.count).map { decode(Array(tokens[0..<$0])).count }
-        }
-        let ranges = characterRanges(in: text)
-        guard !ranges.isEmpty else {
-            throw StepSegmentationError(
-                "segmenter \(rule) found no step in the completion \(String(reflecting: String(text.prefix(80)))); "
-                    + "check the segmenter setting (e.g. `lines`, `worked`, `tag:<step>|</step>`) against the "
-                    + "completions' format")
-        }
-        var steps: [StepSegmentation.Step] = []
-        for (k, range) in ranges.enumerated() {
-            let first = offsets.firstIndex { $0 >= range.lowerBound } ?? tokens.count
-            var end = offsets.firstIndex { $0 >= range.upperBound } ?? tokens.count
-            if k == ranges.count - 1, case .separators = rule { end = tokens.count }
-            let chars = Array(text)
-            steps.append(
-                StepSegmentation.Step(tokens: first..<max(first, end), text: String(chars[range]), characters: range))
-        }
-        return StepSegmentation(steps: steps, tokenCount: tokens.count)
     }
 
     private static func matches(_ pattern: [Character], _ chars: [Character], at i: Int) -> Bool {

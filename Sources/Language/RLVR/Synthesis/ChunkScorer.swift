@@ -28,7 +28,7 @@ extension WorkedSolution {
     /// The learned SCMA scorer's team reward checks compressed traces with it.
     public static func isComplete(
         _ text: String, problem: TaskProblem, kind: SyntheticTask.Kind, verifier: any Verifier,
-        segmenter: StepSegmenter = .workedSolution
+        segmenter: any StepSplitter = StepSegmenter.workedSolution
     ) -> Bool {
         guard verifier.verify(prompt: problem.prompt, completion: text, groundTruth: problem.groundTruth).correct
         else { return false }

@@ -6,10 +6,10 @@ import Foundation
 /// ``CountdownSolver`` search). The hint is the solver's next step from the state before the pivot
 /// (`try 12*2=24`). Attempts whose steps are all sound but whose answer is wrong are not retried.
 public struct CountdownReflector: Reflector {
-    public var segmenter: StepSegmenter
+    public var segmenter: any StepSplitter
 
     /// Creates the reflector (steps end at `,` or `;`).
-    public init(segmenter: StepSegmenter = .workedSolution) { self.segmenter = segmenter }
+    public init(segmenter: any StepSplitter = StepSegmenter.workedSolution) { self.segmenter = segmenter }
 
     public func retryPrompt(for problem: TaskProblem, hint: String) -> String {
         GuidedPrompt.insert(hint, into: problem.prompt)

@@ -20,7 +20,7 @@ public struct Reflection: Equatable, Sendable {
 /// verifier that finds the pivot by search, ``CountdownReflector``) plays that role for verifiable tasks.
 public protocol Reflector: Sendable {
     /// How completions are split into steps.
-    var segmenter: StepSegmenter { get }
+    var segmenter: any StepSplitter { get }
     /// The pivot and guidance for a failed attempt, or `nil` when there is nothing to retry.
     func reflect(on steps: StepSegmentation, problem: TaskProblem) -> Reflection?
     /// The prompt of the retry: the problem's prompt with the guidance.
@@ -114,7 +114,7 @@ public struct ReflectThenRetry: TrajectorySynthesizer {
         }
         if failures > 0 && unsegmented == failures {
             throw RLVRInputError(
-                "retry: the reflector's segmenter \(reflector.segmenter.rule) found no step in any of the \(failures) "
+                "retry: the reflector's segmenter \(reflector.segmenter) found no step in any of the \(failures) "
                     + "failed completions; set a segmenter that matches the completions' format")
         }
         guard !plans.isEmpty else {

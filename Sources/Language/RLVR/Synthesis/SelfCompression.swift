@@ -47,14 +47,14 @@ public struct SelfCompression: TrajectorySynthesizer {
     }
 
     /// How completions are split into chunks.
-    public var segmenter: StepSegmenter
+    public var segmenter: any StepSplitter
     /// The penalty (``LengthPenalty/Weighting/importance``).
     public var penalty: LengthPenalty
     /// The scorer.
     public var scoring: Scoring
 
     /// Creates the synthesizer.
-    public init(segmenter: StepSegmenter = .workedSolution, penalty: LengthPenalty, scoring: Scoring) {
+    public init(segmenter: any StepSplitter = StepSegmenter.workedSolution, penalty: LengthPenalty, scoring: Scoring) {
         self.segmenter = segmenter
         self.penalty = penalty
         self.scoring = scoring
@@ -75,7 +75,7 @@ public struct SelfCompression: TrajectorySynthesizer {
         }
         if unsegmented == rows && rows > 0 {
             throw RLVRInputError(
-                "self-compression: the segmenter \(segmenter.rule) found no chunk in any of the \(rows) completions; "
+                "self-compression: the segmenter \(segmenter) found no chunk in any of the \(rows) completions; "
                     + "set a segmenter that matches the completions' format")
         }
         var importance = chunks.map { Array(repeating: 5, count: $0.count) }
