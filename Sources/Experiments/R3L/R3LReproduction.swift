@@ -35,9 +35,13 @@ public struct R3LReproduction: Reproduction {
     }
 
     public func run(_ context: ReproductionContext) throws -> ReproductionReport {
+        try run(context, budget: try R3LBudget.make(quick: context.quick))
+    }
+
+    /// The experiment with an explicit budget (tests use a tiny one).
+    func run(_ context: ReproductionContext, budget: R3LBudget) throws -> ReproductionReport {
         guard context.seeds >= 1 else { throw ReproductionError.invalidSettings("r3l needs at least one seed") }
         let start = Stopwatch.now()
-        let budget = try R3LBudget.make(quick: context.quick)
         let base = try LitePPOBaseModel.obtain(
             task: budget.task, sft: budget.sft, directory: context.directory, log: context.log)
         let (train, heldOut, basePass) = try hardSplit(budget, base: base, log: context.log)

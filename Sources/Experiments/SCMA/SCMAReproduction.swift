@@ -33,9 +33,13 @@ public struct SCMAReproduction: Reproduction {
     }
 
     public func run(_ context: ReproductionContext) throws -> ReproductionReport {
+        try run(context, budget: try SCMABudget.make(quick: context.quick))
+    }
+
+    /// The experiment with an explicit budget (tests use a tiny one).
+    func run(_ context: ReproductionContext, budget: SCMABudget) throws -> ReproductionReport {
         guard context.seeds >= 1 else { throw ReproductionError.invalidSettings("scma needs at least one seed") }
         let start = Stopwatch.now()
-        let budget = try SCMABudget.make(quick: context.quick)
         let base = try LitePPOBaseModel.obtain(
             task: budget.task, sft: budget.sft, directory: context.directory, log: context.log)
         let generator = try budget.task.makeGenerator()
