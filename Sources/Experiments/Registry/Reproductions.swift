@@ -15,6 +15,7 @@ public enum Reproductions {
         R3LReproduction(),
         SCMAReproduction(),
         CTRLSReproduction(),
+        LCBReproduction(),
     ]
 
     /// The reproduction with `id`.
