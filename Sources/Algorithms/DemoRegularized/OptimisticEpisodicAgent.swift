@@ -108,19 +108,15 @@ public struct OptimisticEpisodicAgent: Sendable {
     public mutating func playEpisode(
         _ policy: EpisodicPolicy, in mdp: TabularMDP, using generator: inout some RandomNumberGenerator
     ) {
-        var state = TransitionTable.categoricalIndex(
-            mdp.initialDistribution, uniform: Double.random(in: 0..<1, using: &generator))
+        var state = mdp.sampleStart(using: &generator)
         for stage in 0..<config.horizon {
             let action = policy.sample(stage: stage, state: state, using: &generator)
-            let reward: Double = Double.random(in: 0..<1, using: &generator) < mdp.reward(state, action) ? 1 : 0
-            let base = mdp.index(state, action, 0)
-            let next = TransitionTable.categoricalIndex(
-                mdp.transitions[base..<(base + stateCount)], uniform: Double.random(in: 0..<1, using: &generator))
-            let mass = mdp.transitions[base + next]
-            let terminated = Double.random(in: 0..<1, using: &generator) * mass >= mdp.continuing[base + next]
-            observe(state: state, action: action, reward: reward, nextState: next, terminated: terminated)
-            if terminated { break }
-            state = next
+            let step = mdp.sampleStep(state: state, action: action, using: &generator)
+            observe(
+                state: state, action: action, reward: step.reward, nextState: step.nextState,
+                terminated: step.terminated)
+            if step.terminated { break }
+            state = step.nextState
         }
     }
 }

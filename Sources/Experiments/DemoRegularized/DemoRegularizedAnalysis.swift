@@ -1,3 +1,4 @@
+import Algorithms
 import Foundation
 
 /// Tables, checks and the verdict of the demo-regularized reproduction.
@@ -5,12 +6,12 @@ struct DemoRegularizedAnalysis {
     let sizes: [Int]
     let budget: Int
     let problem: DemoRegularizedRun.Problem
-    let ucbvi: [DemoRegularizedRun.Outcome]
-    let regularised: [[DemoRegularizedRun.Outcome]]
-    let rlhf: [[DemoRegularizedRun.Outcome]]
+    let ucbvi: [EpisodesToEpsilon]
+    let regularised: [[EpisodesToEpsilon]]
+    let rlhf: [[EpisodesToEpsilon]]
     let bcValues: [[Double]]
 
-    static func episodes(_ outcomes: [DemoRegularizedRun.Outcome]) -> SeedSummary {
+    static func episodes(_ outcomes: [EpisodesToEpsilon]) -> SeedSummary {
         SeedSummary(outcomes.map { Double($0.episodes) })
     }
 

@@ -42,8 +42,8 @@ public struct DemoRegularizedReproduction: Reproduction {
         let sizes = context.quick ? [1, 4, 16, 64] : [1, 2, 4, 8, 16, 32, 64, 128]
         let budget = context.quick ? 400 : 1500, every = 10
         let s = problem.mdp.stateCount, a = problem.mdp.actionCount
-        var ucbvi: [DemoRegularizedRun.Outcome] = []
-        var regularised = [[DemoRegularizedRun.Outcome]](repeating: [], count: sizes.count)
+        var ucbvi: [EpisodesToEpsilon] = []
+        var regularised = [[EpisodesToEpsilon]](repeating: [], count: sizes.count)
         var rlhf = regularised
         var bcValues = [[Double]](repeating: [], count: sizes.count)
         for seed in context.seedList {
@@ -51,13 +51,13 @@ public struct DemoRegularizedReproduction: Reproduction {
             var rng = root.derived("ucbvi")
             let plain = try OptimisticEpisodicAgent(
                 config: DemoRegularizedConfig(horizon: 10), stateCount: s, actionCount: a)
-            ucbvi.append(DemoRegularizedRun.online(plain, problem: problem, budget: budget, every: every, rng: &rng))
+            ucbvi.append(problem.measure(plain, budget: budget, every: every, rng: &rng))
             var prefRNG = root.derived("preferences")
             var model = BradleyTerryRewardModel(pairs: s * a)
             model.fit(DemoRegularizedRun.preferences(problem: problem, count: 200, rng: &prefRNG), steps: 300)
             for (index, count) in sizes.enumerated() {
                 var demoRNG = root.derived("demos/\(count)")
-                let demos = (0..<count).map { _ in problem.rollout(problem.expert, using: &demoRNG) }
+                let demos = (0..<count).map { _ in EpisodesToEpsilon.rollout(problem.expert, in: problem.mdp, using: &demoRNG) }
                 let bc = try LaplaceBehaviorCloning(kappa: 1).policy(
                     demonstrations: demos, stateCount: s, actionCount: a, horizon: 10)
                 bcValues[index].append(bc.value(in: problem.mdp))
@@ -66,12 +66,12 @@ public struct DemoRegularizedReproduction: Reproduction {
                 var runRNG = root.derived("regularised/\(count)")
                 let agent = try OptimisticEpisodicAgent(config: config, stateCount: s, actionCount: a, reference: bc)
                 regularised[index].append(
-                    DemoRegularizedRun.online(agent, problem: problem, budget: budget, every: every, rng: &runRNG))
+                    problem.measure(agent, budget: budget, every: every, rng: &runRNG))
                 var rlhfRNG = root.derived("rlhf/\(count)")
                 let learned = try OptimisticEpisodicAgent(
                     config: config, stateCount: s, actionCount: a, reference: bc, knownReward: model.reward)
                 rlhf[index].append(
-                    DemoRegularizedRun.online(learned, problem: problem, budget: budget, every: every, rng: &rlhfRNG))
+                    problem.measure(learned, budget: budget, every: every, rng: &rlhfRNG))
             }
             context.log("demo-regularized: seed \(seed) done")
         }

@@ -22,47 +22,13 @@ struct DemoRegularizedRun {
             epsilon = 0.5
         }
 
-        /// A trajectory of `policy` as steps and visit counts.
-        func rollout(_ policy: EpisodicPolicy, using rng: inout Xoshiro256StarStar) -> [DemonstrationStep] {
-            var state = TransitionTable.categoricalIndex(mdp.initialDistribution, uniform: rng.nextDouble())
-            var steps: [DemonstrationStep] = []
-            for stage in 0..<horizon {
-                let action = policy.sample(stage: stage, state: state, using: &rng)
-                steps.append(DemonstrationStep(state: state, action: action))
-                let base = mdp.index(state, action, 0)
-                state = TransitionTable.categoricalIndex(
-                    mdp.transitions[base..<(base + mdp.stateCount)], uniform: rng.nextDouble())
-            }
-            return steps
+        /// ``EpisodesToEpsilon`` of `agent` on this problem.
+        func measure(
+            _ agent: OptimisticEpisodicAgent, budget: Int, every: Int, rng: inout Xoshiro256StarStar
+        ) -> EpisodesToEpsilon {
+            EpisodesToEpsilon.measure(
+                agent, in: mdp, optimum: optimum, epsilon: epsilon, budget: budget, every: every, using: &rng)
         }
-    }
-
-    /// What one agent achieved.
-    struct Outcome {
-        /// First evaluated episode whose recommendation is ε-optimal (the budget when never).
-        var episodes: Int
-        /// Whether it got there within the budget.
-        var reached: Bool
-        /// Value of the final recommendation.
-        var finalValue: Double
-    }
-
-    /// Runs `agent` for `budget` episodes, evaluating its recommendation every `every` episodes (and at 0).
-    static func online(
-        _ agent: OptimisticEpisodicAgent, problem: Problem, budget: Int, every: Int, rng: inout Xoshiro256StarStar
-    ) -> Outcome {
-        var agent = agent
-        var reached: Int?
-        var value = agent.plan(bonus: false, episodes: budget).value(in: problem.mdp)
-        if value >= problem.optimum - problem.epsilon { reached = 0 }
-        for episode in 1...max(1, budget) {
-            agent.playEpisode(agent.plan(bonus: true, episodes: budget), in: problem.mdp, using: &rng)
-            if episode % every == 0 || episode == budget {
-                value = agent.plan(bonus: false, episodes: budget).value(in: problem.mdp)
-                if reached == nil, value >= problem.optimum - problem.epsilon { reached = episode }
-            }
-        }
-        return Outcome(episodes: reached ?? budget, reached: reached != nil, finalValue: value)
     }
 
     /// Bradley–Terry preferences between `count` pairs of uniformly random trajectories, labelled with the true
@@ -78,8 +44,8 @@ struct DemoRegularizedRun {
             return counts
         }
         return (0..<count).map { _ in
-            let first = visits(problem.rollout(uniform, using: &rng))
-            let second = visits(problem.rollout(uniform, using: &rng))
+            let first = visits(EpisodesToEpsilon.rollout(uniform, in: problem.mdp, using: &rng))
+            let second = visits(EpisodesToEpsilon.rollout(uniform, in: problem.mdp, using: &rng))
             let margin = zip(first, problem.mdp.rewards).reduce(0) { $0 + $1.0 * $1.1 }
                 - zip(second, problem.mdp.rewards).reduce(0) { $0 + $1.0 * $1.1 }
             let label: Double = rng.nextDouble() < 1 / (1 + exp(-margin)) ? 1 : 0
