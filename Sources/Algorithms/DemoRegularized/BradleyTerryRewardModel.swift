@@ -50,7 +50,9 @@ public struct BradleyTerryRewardModel: Sendable {
     }
 
     /// Gradient ascent: `steps` steps of size `learningRate`.
-    public mutating func fit(_ data: [TrajectoryPreference], ridge: Double = 1e-3, learningRate: Double = 0.5, steps: Int = 500) {
+    public mutating func fit(
+        _ data: [TrajectoryPreference], ridge: Double = 1e-3, learningRate: Double = 0.5, steps: Int = 500
+    ) {
         for _ in 0..<max(0, steps) {
             let grad = gradient(data, ridge: ridge)
             for index in reward.indices { reward[index] += learningRate * grad[index] }

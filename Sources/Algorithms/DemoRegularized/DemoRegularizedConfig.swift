@@ -31,6 +31,8 @@ public struct DemoRegularizedConfig: Codable, Equatable, Sendable {
         guard bonusScale >= 0, bonusScale.isFinite else {
             throw .invalidConfiguration("demoRegularized.bonusScale must be ≥ 0, got \(bonusScale)")
         }
-        guard delta > 0, delta < 1 else { throw .invalidConfiguration("demoRegularized.delta must be in (0, 1), got \(delta)") }
+        guard delta > 0, delta < 1 else {
+            throw .invalidConfiguration("demoRegularized.delta must be in (0, 1), got \(delta)")
+        }
     }
 }

@@ -34,7 +34,8 @@ public struct EpisodicPolicy: Equatable, Sendable {
 
     /// Samples `a ~ π_h(· | s)` with one uniform draw.
     public func sample(stage: Int, state: Int, using generator: inout some RandomNumberGenerator) -> Int {
-        TransitionTable.categoricalIndex(distribution(stage: stage, state: state), uniform: Double.random(in: 0..<1, using: &generator))
+        TransitionTable.categoricalIndex(
+            distribution(stage: stage, state: state), uniform: Double.random(in: 0..<1, using: &generator))
     }
 
     /// `E_ρ[V^π_0]` in `mdp` over `H` stages (undiscounted; terminal transitions end the episode).
@@ -44,7 +45,8 @@ public struct EpisodicPolicy: Equatable, Sendable {
         for stage in stride(from: horizon - 1, through: 0, by: -1) {
             let q = mdp.actionValues(values: next, gamma: 1)
             next = (0..<mdp.stateCount).map { state in
-                (0..<actionCount).reduce(0.0) { $0 + probabilities[stage][state * actionCount + $1] * q[state * actionCount + $1] }
+                let base = state * actionCount
+                return (0..<actionCount).reduce(0.0) { $0 + probabilities[stage][base + $1] * q[base + $1] }
             }
         }
         return zip(mdp.initialDistribution, next).reduce(0) { $0 + $1.0 * $1.1 }

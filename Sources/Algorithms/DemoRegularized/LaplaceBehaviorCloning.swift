@@ -43,7 +43,8 @@ public struct LaplaceBehaviorCloning: Sendable {
             for (stage, step) in trajectory.enumerated() {
                 guard (0..<stateCount).contains(step.state), (0..<actionCount).contains(step.action) else {
                     throw .invalidConfiguration(
-                        "demonstration \(index), step \(stage): state \(step.state) or action \(step.action) out of range")
+                        "demonstration \(index), step \(stage): state \(step.state) or action \(step.action) "
+                            + "is out of range")
                 }
                 counts[stage][step.state * actionCount + step.action] += 1
             }

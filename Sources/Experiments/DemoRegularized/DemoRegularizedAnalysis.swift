@@ -21,7 +21,8 @@ struct DemoRegularizedAnalysis {
         let ucbviEpisodes = Self.episodes(ucbvi)
         var table = ResultTable(
             title: String(
-                format: "Episodes until V^rec ≥ V* − ε (V* %.3f, ε %.2f; mean ± std over seeds, budget %d, reached/seeds)",
+                format: "Episodes until V^rec ≥ V* − ε (V* %.3f, ε %.2f; mean ± std over seeds, budget %d, "
+                    + "reached/seeds)",
                 problem.optimum, problem.epsilon, budget),
             columns: ["N^E", "BC value", "regularised episodes", "UCBVI episodes", "RLHF episodes",
                       "regularised final value", "UCBVI final value"])
@@ -42,7 +43,9 @@ struct DemoRegularizedAnalysis {
             regularised.map { runs in picks.map { Double(runs[$0].episodes) }.reduce(0, +) / Double(picks.count) }
         }
         let c1 = slope.slope < 0 && slope.high < 0
-        let beats = sizes.indices.filter { sizes[$0] >= 4 }.map { Self.episodes(regularised[$0]).mean < ucbviEpisodes.mean }
+        let beats = sizes.indices.filter { sizes[$0] >= 4 }.map {
+            Self.episodes(regularised[$0]).mean < ucbviEpisodes.mean
+        }
         let c2 = !beats.isEmpty && beats.allSatisfy { $0 }
         let margins = sizes.indices.map {
             SeedSummary(regularised[$0].map(\.finalValue)).mean - SeedSummary(bcValues[$0]).mean
@@ -63,9 +66,11 @@ struct DemoRegularizedAnalysis {
             yLabel: "mean episodes")
         let x = sizes.map { log10(Double($0)) }
         plot.series = [
-            CurvePlot.Series(label: "regularised", run: "mean", steps: x, values: regularised.map { Self.episodes($0).mean }),
+            CurvePlot.Series(
+                label: "regularised", run: "mean", steps: x, values: regularised.map { Self.episodes($0).mean }),
             CurvePlot.Series(label: "UCBVI", run: "mean", steps: x, values: sizes.map { _ in ucbviEpisodes.mean }),
-            CurvePlot.Series(label: "RLHF (BT reward)", run: "mean", steps: x, values: rlhf.map { Self.episodes($0).mean }),
+            CurvePlot.Series(
+                label: "RLHF (BT reward)", run: "mean", steps: x, values: rlhf.map { Self.episodes($0).mean }),
         ]
         return ReproductionReport(
             id: id, paper: paper, claim: claim, quick: context.quick, seeds: context.seedList, tables: [table],

@@ -57,7 +57,9 @@ public struct DemoRegularizedReproduction: Reproduction {
             model.fit(DemoRegularizedRun.preferences(problem: problem, count: 200, rng: &prefRNG), steps: 300)
             for (index, count) in sizes.enumerated() {
                 var demoRNG = root.derived("demos/\(count)")
-                let demos = (0..<count).map { _ in EpisodesToEpsilon.rollout(problem.expert, in: problem.mdp, using: &demoRNG) }
+                let demos = (0..<count).map { _ in
+                    EpisodesToEpsilon.rollout(problem.expert, in: problem.mdp, using: &demoRNG)
+                }
                 let bc = try LaplaceBehaviorCloning(kappa: 1).policy(
                     demonstrations: demos, stateCount: s, actionCount: a, horizon: 10)
                 bcValues[index].append(bc.value(in: problem.mdp))

@@ -45,7 +45,9 @@ struct LCBAnalysis {
             for (pi, p) in LCBSetting.expertFractions.enumerated() {
                 table.rows.append(
                     [grid.setting.name, String(format: "%.1f", p), String(format: "%.2f", grid.concentrability[pi])]
-                        + grid.setting.methods.indices.map { grid.slope(p: pi, method: $0, resamples: resamples).formatted })
+                        + grid.setting.methods.indices.map {
+                            grid.slope(p: pi, method: $0, resamples: resamples).formatted
+                        })
             }
         }
         return table
@@ -70,7 +72,8 @@ struct LCBAnalysis {
                     name: "\(grid.setting.name): (1) LCB ≤ min(greedy, BC) + \(Self.tolerance) at every p and N",
                     value: String(format: "largest excess %+.4f (%@)", worst, at), holds: worst <= Self.tolerance),
                 Check(
-                    name: "\(grid.setting.name): (2a) slope at p 0.9 (C* \(String(format: "%.2f", grid.concentrability[Self.nearExpert]))) < −0.75",
+                    name: "\(grid.setting.name): (2a) slope at p 0.9 (C* "
+                        + String(format: "%.2f", grid.concentrability[Self.nearExpert]) + ") < −0.75",
                     value: expert.formatted, holds: expert.slope < -0.75),
                 Check(
                     name: "\(grid.setting.name): (2b) slope at p 0 in [−0.75, −0.25]",
@@ -95,7 +98,8 @@ struct LCBAnalysis {
                 for (mi, method) in grid.setting.methods.enumerated() {
                     plot.series.append(
                         CurvePlot.Series(
-                            label: String(format: "%@ p %.1f", method.label, LCBSetting.expertFractions[pi]), run: "all",
+                            label: String(format: "%@ p %.1f", method.label, LCBSetting.expertFractions[pi]),
+                            run: "all",
                             steps: grid.sampleSizes.map { log10(Double($0)) },
                             values: grid.risk(p: pi, method: mi).map { log10(max($0, 1e-5)) }))
                 }

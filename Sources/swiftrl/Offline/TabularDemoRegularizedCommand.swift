@@ -63,7 +63,8 @@ struct TabularDemoRegularizedCommand: ParsableCommand {
         let weight = lambda ?? epsilon * Double(max(demonstrations, 1)) / Double(s * a * horizon)
         let agents = [
             ("ucbvi", try OptimisticEpisodicAgent(
-                config: DemoRegularizedConfig(horizon: horizon, bonusScale: bonusScale), stateCount: s, actionCount: a)),
+                config: DemoRegularizedConfig(horizon: horizon, bonusScale: bonusScale), stateCount: s,
+                actionCount: a)),
             ("regularized", try OptimisticEpisodicAgent(
                 config: DemoRegularizedConfig(horizon: horizon, lambda: weight, bonusScale: bonusScale),
                 stateCount: s, actionCount: a, reference: bc)),

@@ -83,7 +83,8 @@ struct TabularLCBCommand: ParsableCommand {
                 report.concentrability, report.gamma, seed))
         print("method   suboptimality (1 − γ)·E_ρ[V* − V^π]")
         for name in ["lcb", "greedy", "bc"] {
-            print(name.padding(toLength: 9, withPad: " ", startingAt: 0) + String(format: "%.5f", report.suboptimality[name] ?? .nan))
+            let value = String(format: "%.5f", report.suboptimality[name] ?? .nan)
+            print(name.padding(toLength: 9, withPad: " ", startingAt: 0) + value)
         }
     }
 }

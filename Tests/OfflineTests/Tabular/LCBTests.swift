@@ -53,9 +53,11 @@ struct LCBTests {
 
     /// s0: a0 ×4 (r 1 → s1), a1 ×1 (r 1 → s0); s1: a0 ×4 (r 0.5 → s1), a1 unseen.
     static func twoStateData() throws -> TabularOfflineDataset {
-        let a = Array(repeating: TabularTransition(state: 0, action: 0, reward: 1, nextState: 1, terminated: false), count: 4)
+        let a = Array(
+            repeating: TabularTransition(state: 0, action: 0, reward: 1, nextState: 1, terminated: false), count: 4)
         let b = [TabularTransition(state: 0, action: 1, reward: 1, nextState: 0, terminated: false)]
-        let c = Array(repeating: TabularTransition(state: 1, action: 0, reward: 0.5, nextState: 1, terminated: false), count: 4)
+        let c = Array(
+            repeating: TabularTransition(state: 1, action: 0, reward: 0.5, nextState: 1, terminated: false), count: 4)
         return try TabularOfflineDataset(stateCount: 2, actionCount: 2, transitions: a + b + c)
     }
 
@@ -92,7 +94,9 @@ struct LCBTests {
         #expect(parts[0].transitions == Array(try Self.twoStateData().transitions[0..<3]))
     }
 
-    @Test("C* is 1 for expert data and |A| for uniform bandit data", arguments: [(1.0, 1.0), (0.0, 10.0), (0.5, 1 / 0.55)])
+    @Test(
+        "C* is 1 for expert data and |A| for uniform bandit data",
+        arguments: [(1.0, 1.0), (0.0, 10.0), (0.5, 1 / 0.55)])
     func concentrability(p: Double, expected: Double) throws {
         let mdp = try TabularMDP.contextualBandit(means: [(0..<10).map { Double($0) / 10 }])
         let data = try ExpertMixtureData(mdp: mdp, gamma: 0, expertFraction: p)

@@ -85,11 +85,13 @@ public struct ExpertMixtureData: Sendable {
             }
             let base = mdp.index(state, action, 0)
             let row = mdp.transitions[base..<(base + mdp.stateCount)]
-            let next = Environments.TransitionTable.categoricalIndex(row, uniform: Double.random(in: 0..<1, using: &generator))
+            let next = Environments.TransitionTable.categoricalIndex(
+                row, uniform: Double.random(in: 0..<1, using: &generator))
             let mass = mdp.transitions[base + next], terminal = mass - mdp.continuing[base + next]
             let terminated = terminal > 0 && Double.random(in: 0..<1, using: &generator) * mass < terminal
             transitions.append(
-                TabularTransition(state: state, action: action, reward: reward, nextState: next, terminated: terminated))
+                TabularTransition(
+                    state: state, action: action, reward: reward, nextState: next, terminated: terminated))
         }
         // Indices and rewards are in range by construction.
         return TabularOfflineDataset(
