@@ -3,7 +3,8 @@ import Environments
 
 /// A model-based optimistic agent for finite-horizon tabular problems: counts `n(s, a)`, mean rewards and next-state
 /// frequencies; plans by backward induction `Q_h = min(H − h, r̂ + b + P̂ V_{h+1})` with the ``DemoRegularizedConfig``
-/// bonus, and `V_h = max_a Q_h` (UCBVI) or the ``SoftBackup`` toward π^BC (demonstration-regularised).
+/// bonus, and `V_h = max_a Q_h` (UCBVI; ties at the clip go to the largest unclipped bound, so a saturated bonus
+/// still explores) or the ``SoftBackup`` toward π^BC (demonstration-regularised; ties follow π^BC).
 /// The recommendation (``plan(bonus:episodes:)`` without bonus) is what best-policy identification outputs.
 public struct OptimisticEpisodicAgent: Sendable {
     /// The hyper-parameters.
@@ -68,6 +69,7 @@ public struct OptimisticEpisodicAgent: Sendable {
         for stage in stride(from: horizon - 1, through: 0, by: -1) {
             let cap = Double(horizon - stage)
             var q = [Double](repeating: 0, count: s * a)
+            var unclipped = q  // breaks ties among actions clipped at H − h: the larger raw upper bound wins
             for pair in 0..<(s * a) {
                 let n = counts[pair]
                 let reward = knownReward?[pair] ?? (n > 0 ? rewardSums[pair] / n : 0)
@@ -79,7 +81,8 @@ public struct OptimisticEpisodicAgent: Sendable {
                 }
                 if bonus {
                     let width = n > 0 ? config.bonusScale * Double(horizon) * (logTerm / n).squareRoot() : cap
-                    q[pair] = min(cap, reward + width + expected)
+                    unclipped[pair] = n > 0 ? reward + width + expected : .infinity
+                    q[pair] = min(cap, unclipped[pair])
                 } else {
                     q[pair] = reward + expected
                 }
@@ -93,7 +96,10 @@ public struct OptimisticEpisodicAgent: Sendable {
                     choice = SoftBackup.policy(q: slice, reference: prior, lambda: lambda)
                     next[state] = SoftBackup.value(q: slice, reference: prior, lambda: lambda)
                 } else {
-                    let best = slice.indices.max { slice[$0] < slice[$1] } ?? slice.startIndex
+                    let best =
+                        slice.indices.max {
+                            (slice[$0], unclipped[$0]) < (slice[$1], unclipped[$1])
+                        } ?? slice.startIndex
                     choice = slice.indices.map { $0 == best ? 1 : 0 }
                     next[state] = slice[best]
                 }

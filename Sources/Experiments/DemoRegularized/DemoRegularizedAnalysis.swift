@@ -25,7 +25,7 @@ struct DemoRegularizedAnalysis {
                     + "reached/seeds)",
                 problem.optimum, problem.epsilon, budget),
             columns: ["N^E", "BC value", "regularised episodes", "UCBVI episodes", "RLHF episodes",
-                      "regularised final value", "UCBVI final value"])
+                      "regularised final value", "UCBVI final value", "RLHF final value"])
         for (index, count) in sizes.enumerated() {
             let reg = regularised[index], pref = rlhf[index]
             table.rows.append([
@@ -35,6 +35,7 @@ struct DemoRegularizedAnalysis {
                 Self.episodes(pref).formatted(digits: 0) + " (\(pref.filter(\.reached).count)/\(pref.count))",
                 SeedSummary(reg.map(\.finalValue)).formatted(digits: 3),
                 SeedSummary(ucbvi.map(\.finalValue)).formatted(digits: 3),
+                SeedSummary(pref.map(\.finalValue)).formatted(digits: 3),
             ])
         }
         let slope = LogLogSlope(

@@ -86,6 +86,20 @@ struct DemoRegularizedTests {
         }
     }
 
+    @Test("UCBVI breaks ties at the clip toward the least-explored action: unseen first, then the largest bound")
+    func saturatedBonusStillExplores() throws {
+        var agent = try OptimisticEpisodicAgent(
+            config: DemoRegularizedConfig(horizon: 1), stateCount: 1, actionCount: 3)
+        agent.observe(state: 0, action: 0, reward: 1, nextState: 0, terminated: true)
+        // Every Q is clipped at H = 1; action 0 has a finite raw bound, actions 1 and 2 an infinite one.
+        #expect(Array(agent.plan(bonus: true, episodes: 10).distribution(stage: 0, state: 0)) == [0, 1, 0])
+        agent.observe(state: 0, action: 1, reward: 1, nextState: 0, terminated: true)
+        agent.observe(state: 0, action: 1, reward: 1, nextState: 0, terminated: true)
+        agent.observe(state: 0, action: 2, reward: 1, nextState: 0, terminated: true)
+        // Now all are seen: the raw bound r̂ + H·sqrt(L/n) is largest for the least visited (actions 0 and 2).
+        #expect(Array(agent.plan(bonus: true, episodes: 10).distribution(stage: 0, state: 0)) == [1, 0, 0])
+    }
+
     @Test("UCBVI's recommendation reaches V* within 2000 episodes (Garnet 6 × 2, H 3)")
     func ucbviLearns() throws {
         var rng = Xoshiro256StarStar(seed: 7)
