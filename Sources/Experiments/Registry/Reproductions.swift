@@ -15,6 +15,8 @@ public enum Reproductions {
         R3LReproduction(),
         SCMAReproduction(),
         CTRLSReproduction(),
+        LCBReproduction(),
+        DemoRegularizedReproduction(),
     ]
 
     /// The reproduction with `id`.
