@@ -21,14 +21,15 @@ struct TabularDemoRegularizedCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Problem.", discussion: TabularProblem.help)) var env = "garnet:20,4,3"
     @Option(help: "Seed of the Garnet generator.") var mdpSeed: UInt64 = 0
-    @Option(help: "H, the episode length.") var horizon = 10
-    @Option(help: "N^E, expert demonstrations.") var demonstrations = 16
-    @Option(help: "κ, Laplace smoothing of π^BC.") var kappa = 1.0
-    @Option(help: "λ, the KL weight (default ε·N^E/(S·A·H)).") var lambda: Double?
-    @Option(help: "β, the bonus scale.") var bonusScale = 1.0
-    @Option(help: "ε of the ε-optimality target.") var epsilon = 0.5
-    @Option(help: "Online episodes K.") var episodes = 1000
-    @Option(help: "Episodes between exact evaluations of the recommendation.") var evalEvery = 10
+    @Option(parsing: .unconditional, help: "H, the episode length.") var horizon = 10
+    @Option(parsing: .unconditional, help: "N^E, expert demonstrations.") var demonstrations = 16
+    @Option(parsing: .unconditional, help: "κ, Laplace smoothing of π^BC.") var kappa = 1.0
+    @Option(parsing: .unconditional, help: "λ, the KL weight (default ε·N^E/(S·A·H)).") var lambda: Double?
+    @Option(parsing: .unconditional, help: "β, the bonus scale.") var bonusScale = 1.0
+    @Option(parsing: .unconditional, help: "ε of the ε-optimality target.") var epsilon = 0.5
+    @Option(parsing: .unconditional, help: "Online episodes K.") var episodes = 1000
+    @Option(parsing: .unconditional, help: "Episodes between exact evaluations of the recommendation.")
+    var evalEvery = 10
     @Option(help: "Run seed.") var seed: UInt64 = 1
     @Flag(help: "Print JSON instead of a table.") var json = false
 

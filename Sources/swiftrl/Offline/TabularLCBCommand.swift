@@ -22,11 +22,12 @@ struct TabularLCBCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Problem.", discussion: TabularProblem.help)) var env = "garnet:10,4,3"
     @Option(help: "Seed of the Garnet generator.") var mdpSeed: UInt64 = 0
-    @Option(help: "Expert fraction p in [0, 1].") var expertFraction = 0.5
-    @Option(help: "Number of transitions N.") var samples = 1000
-    @Option(help: "Discount γ for MDPs (bandits use 0).") var gamma = 0.9
-    @Option(help: "δ, failure probability of the LCB penalty.") var delta = 0.1
-    @Option(help: "VI-LCB pessimism scale c (default (1 − γ)²/2).") var penaltyScale: Double?
+    @Option(parsing: .unconditional, help: "Expert fraction p in [0, 1].") var expertFraction = 0.5
+    @Option(parsing: .unconditional, help: "Number of transitions N.") var samples = 1000
+    @Option(parsing: .unconditional, help: "Discount γ for MDPs (bandits use 0).") var gamma = 0.9
+    @Option(parsing: .unconditional, help: "δ, failure probability of the LCB penalty.") var delta = 0.1
+    @Option(parsing: .unconditional, help: "VI-LCB pessimism scale c (default (1 − γ)²/2).")
+    var penaltyScale: Double?
     @Flag(inversion: .prefixedNo, help: "VI-LCB data splitting into T + 1 folds (the paper's).") var split = true
     @Option(help: "Seed of the data stream.") var seed: UInt64 = 1
     @Flag(help: "Print JSON instead of a table.") var json = false
