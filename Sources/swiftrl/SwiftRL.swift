@@ -16,6 +16,7 @@ struct SwiftRLCommand: AsyncParsableCommand {
             EvalCommand.self,
             EnjoyCommand.self,
             BenchmarkCommand.self,
+            SweepCommand.self,
             EnvCommand.self,
             BenchCommand.self,
             PlotCommand.self,

@@ -2,6 +2,7 @@ import Algorithms
 import ArgumentParser
 import Foundation
 import RLCore
+import ScaleOut
 import Tracking
 
 /// `swiftrl train <algo> --env <id>`: trains with the tuned preset, writes a run directory.
@@ -36,6 +37,9 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "Print the resolved config as YAML and exit without training.") var printConfig = false
     @Option(help: ArgumentHelp("Also write a JSON summary of the run here (used by `swiftrl benchmark`).", visibility: .hidden))
     var summaryJSON: String?
+    @Flag(help: ArgumentHelp("Print the JSON summary as a final `swiftrl-result:` line (used by sweep executors).",
+                             visibility: .hidden))
+    var resultLine = false
 
     func validate() throws {
         for text in overrides where !text.contains("=") {
@@ -61,6 +65,7 @@ struct TrainCommand: ParsableCommand {
         let outcome = try Self.train(type, request: request)
         TrainingSummary(outcome: outcome).print()
         if let summaryJSON { try RunReport(outcome: outcome).write(to: URL(fileURLWithPath: summaryJSON)) }
+        if resultLine { StandardTextOutput(.output).write(try RunReport(outcome: outcome).resultLine() + "\n") }
     }
 
     static func resolvedYAML<A: ConfigurableAlgorithm>(_ type: A.Type, request: TrainingRequest) throws -> String {
