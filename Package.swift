@@ -93,6 +93,6 @@ let package = Package(
         .testTarget(name: "OfflineTests", dependencies: ["Offline"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
         .testTarget(name: "ScaleOutTests", dependencies: ["ScaleOut"]),
-        .testTarget(name: "swiftrlTests", dependencies: ["swiftrl"]),
+        .testTarget(name: "swiftrlTests", dependencies: ["swiftrl", "ScaleOut"]),
     ]
 )

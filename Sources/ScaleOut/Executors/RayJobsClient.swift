@@ -75,9 +75,12 @@ public struct RayJobsClient: Sendable {
         return (try? JSONDecoder().decode(Logs.self, from: data))?.logs ?? ""
     }
 
-    /// Asks Ray to stop the job.
-    public func stop(_ submissionID: String) throws(ScaleOutError) {
-        _ = try request("POST", "/api/jobs/\(submissionID)/stop", allowNotFound: true)
+    /// Asks Ray to stop the job; true if it was running and is being stopped.
+    @discardableResult
+    public func stop(_ submissionID: String) throws(ScaleOutError) -> Bool {
+        guard let data = try request("POST", "/api/jobs/\(submissionID)/stop", allowNotFound: true) else { return false }
+        struct Stopped: Decodable { var stopped: Bool }
+        return (try? JSONDecoder().decode(Stopped.self, from: data))?.stopped ?? false
     }
 
     @discardableResult
