@@ -8,7 +8,7 @@ import Tensor
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Run a performance suite (tensor, env, train, offline, rlvr).",
+        abstract: "Run a performance suite (tensor, env, train, offline, rlvr, scaleout).",
         discussion: """
             Prints one line per case; with --json, one JSON object per line with suite, case, unit, median, min, max.
             With --compare, also runs the Python peer script for the suite (Benchmarks/peers/) with the
@@ -26,6 +26,7 @@ struct BenchCommand: ParsableCommand {
         case train
         case offline
         case rlvr
+        case scaleout
 
         /// The Python peer script for `--compare`.
         var peerScript: String {
@@ -35,6 +36,7 @@ struct BenchCommand: ParsableCommand {
             case .train: "Benchmarks/peers/train_sb3.py"
             case .offline: "Benchmarks/peers/offline_d3rlpy.py"
             case .rlvr: "Benchmarks/peers/rlvr_torch.py"
+            case .scaleout: ""
             }
         }
     }
@@ -57,6 +59,12 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Also run the Python peer benchmark and print ratios.")
     var compare = false
 
+    @Option(help: "scaleout suite: Ray dashboard address (default: $RAY_ADDRESS); without it only local cases run.")
+    var rayAddress: String?
+
+    @Option(help: "scaleout suite: training steps of each sweep run (≈ 30 s per run at the default in release).")
+    var runSteps = 300_000
+
     func run() throws {
         let results: [BenchmarkResult]
         switch suite {
@@ -67,6 +75,10 @@ struct BenchCommand: ParsableCommand {
         case .offline:
             results = try OfflineBench.run(quick: quick, filter: filter, clock: clock)
         case .rlvr: results = try RLVRBench.run(quick: quick, filter: filter, clock: clock)
+        case .scaleout:
+            results = try ScaleOutBench.run(
+                quick: quick, filter: filter, rayAddress: rayAddress ?? ProcessInfo.processInfo.environment["RAY_ADDRESS"],
+                runSteps: runSteps)
         }
         for r in results {
             if json {
@@ -75,7 +87,7 @@ struct BenchCommand: ParsableCommand {
                 print(String(format: "%-24@ %12.3f %@  (min %.3f, max %.3f)", r.case as NSString, r.median, r.unit as NSString, r.min, r.max))
             }
         }
-        if compare {
+        if compare && suite != .scaleout {
             let peers = try PeerBenchmark.run(script: suite.peerScript, quick: quick, extra: suite == .train || suite == .env ? [] : ["--clock", clock.rawValue])
             print(PeerBenchmark.ratioTable(ours: results, peers: peers))
         }
