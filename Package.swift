@@ -62,13 +62,16 @@ let package = Package(
         // Paper reproductions (`swiftrl reproduce`): one folder per paper, a registry, result tables and plots.
         .target(name: "Experiments", dependencies: ["Tensor", "Environments", "Tracking", "RLCore", "Algorithms", "Language", "Offline"]),
         // Sweeps, benchmarks and reproductions on a cluster: one plan, local / Ray Jobs / Slurm executors.
-        .target(name: "ScaleOut", dependencies: ["Tensor", "Tracking", "RLCore", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "ScaleOut",
+            dependencies: ["Tensor", "Tracking", "RLCore", .product(name: "Yams", package: "Yams")]),
         // libhdf5 through pkg-config (only with the HDF5 trait).
         .systemLibrary(name: "CHDF5", path: "Sources/CHDF5", pkgConfig: "hdf5", providers: [.apt(["libhdf5-dev"])]),
         .executableTarget(
             name: "swiftrl",
             dependencies: [
-                "Tensor", "Environments", "Tracking", "RLCore", "Algorithms", "Language", "Offline", "Experiments", "ScaleOut",
+                "Tensor", "Environments", "Tracking", "RLCore", "Algorithms", "Language", "Offline", "Experiments",
+                "ScaleOut",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

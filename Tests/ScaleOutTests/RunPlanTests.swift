@@ -31,7 +31,8 @@ import Testing
     }
 
     @Test func resultLineIsTheLastMarkedLine() {
-        let output = "noise\nswiftrl-result: {\"a\":1}\nRunning entrypoint: x swiftrl-result: {\"b\":2}\nswiftrl-result: {\"c\":3}\ntail\n"
+        let output = "noise\nswiftrl-result: {\"a\":1}\nRunning entrypoint: x swiftrl-result: {\"b\":2}\n"
+            + "swiftrl-result: {\"c\":3}\ntail\n"
         #expect(ResultLine.extract(from: output) == Data("{\"c\":3}".utf8))
         #expect(ResultLine.extract(from: "nothing") == nil)
     }

@@ -18,7 +18,8 @@ import Testing
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let values = [
-            "x; touch injected-marker", "$(touch injected-marker)", "`touch injected-marker`", "a' ; touch injected-marker; '",
+            "x; touch injected-marker", "$(touch injected-marker)", "`touch injected-marker`",
+            "a' ; touch injected-marker; '",
             "x && touch injected-marker", "x | touch injected-marker", "line\ntouch injected-marker", "*", "~", "$HOME",
         ]
         let process = Process()

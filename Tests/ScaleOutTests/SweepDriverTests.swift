@@ -44,7 +44,8 @@ import Testing
         #expect(String(decoding: outcome.results["b"] ?? Data(), as: UTF8.self) == "{\"id\":\"b\",\"attempt\":2}")
         #expect(outcome.failed.keys.sorted() == ["c"])
         #expect(Self.executions(directory).filter { $0 == "c" }.count == 2)  // first attempt + one retry
-        let state = try JSONDecoder().decode(SweepState.self, from: Data(contentsOf: directory.appendingPathComponent("state.json")))
+        let stateFile = directory.appendingPathComponent("state.json")
+        let state = try JSONDecoder().decode(SweepState.self, from: Data(contentsOf: stateFile))
         #expect(state.failures["b"]?.count == 1)
         #expect(state.attempts["c"] == 2)
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("results/a.json").path))
@@ -53,7 +54,8 @@ import Testing
     @Test func aJobWithoutAResultLineCountsAsFailed() throws {
         let directory = try Self.folder()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let plan = try RunPlan(kind: .sweep, title: "t", runs: [PlannedRun(id: "quiet", arguments: ["-c", "true"], group: "g")])
+        let quiet = PlannedRun(id: "quiet", arguments: ["-c", "true"], group: "g")
+        let plan = try RunPlan(kind: .sweep, title: "t", runs: [quiet])
         let outcome = try SweepDriver(plan: plan, directory: directory, executor: executor(directory), retries: 0).run()
         #expect(outcome.failed["quiet"]?.contains("no 'swiftrl-result:' line") == true)
     }

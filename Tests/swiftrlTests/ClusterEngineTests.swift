@@ -22,7 +22,8 @@ import Testing
     ]
 
     static func folder(_ name: String) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString.prefix(8))")
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("\(name)-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -47,15 +48,17 @@ import Testing
     }
 
     static func finalMeans(_ folder: URL) throws -> [String: [Double]] {
-        let rows = try JSONDecoder().decode([BenchmarkRow].self, from: Data(contentsOf: folder.appendingPathComponent("benchmark.json")))
+        let file = folder.appendingPathComponent("benchmark.json")
+        let rows = try JSONDecoder().decode([BenchmarkRow].self, from: Data(contentsOf: file))
         return Dictionary(uniqueKeysWithValues: rows.map { ($0.configuration, $0.finalMeans) })
     }
 
     static func localReference() throws -> [String: [Double]] {
         let local = try folder("bench-local")
         defer { try? FileManager.default.removeItem(at: local) }
-        let status = try run(benchmark + ["--jobs", "2", "--output", local.path], log: local.appendingPathComponent("out.log"))
-        #expect(status == 0, "local benchmark failed: \((try? String(contentsOf: local.appendingPathComponent("out.log"), encoding: .utf8)) ?? "")")
+        let log = local.appendingPathComponent("out.log")
+        let status = try run(benchmark + ["--jobs", "2", "--output", local.path], log: log)
+        #expect(status == 0, "local benchmark failed: \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
         return try finalMeans(local)
     }
 
@@ -102,7 +105,8 @@ import Testing
         let sweep = try Self.folder("bench-ray")
         defer { try? FileManager.default.removeItem(at: sweep) }
         let options = ["--executor", "ray", "--ray-address", address, "--retries", "2"]
-        let driver = try Self.start(Self.benchmark + options + ["--output", sweep.path], log: sweep.appendingPathComponent("driver1.log"))
+        let driver = try Self.start(
+            Self.benchmark + options + ["--output", sweep.path], log: sweep.appendingPathComponent("driver1.log"))
         defer { if driver.isRunning { driver.terminate() } }
         let plan = try #require(try Self.waitFor(seconds: 30) {
             FileManager.default.fileExists(atPath: sweep.appendingPathComponent("plan.json").path)
@@ -119,7 +123,9 @@ import Testing
             }
             return false
         }
-        let driverLog = { (try? String(contentsOf: sweep.appendingPathComponent("driver1.log"), encoding: .utf8)) ?? "" }
+        let driverLog = {
+            (try? String(contentsOf: sweep.appendingPathComponent("driver1.log"), encoding: .utf8)) ?? ""
+        }
         let stoppedRun = try #require(stopped, "no job was seen running; driver: \(driverLog())")
         // Interrupt the driver after its first result, then resume.
         try #require(Self.waitFor(seconds: 180) { !SweepResults.load(plan, from: sweep).isEmpty })
@@ -136,7 +142,8 @@ import Testing
         let secondLog = (try? String(contentsOf: sweep.appendingPathComponent("driver2.log"), encoding: .utf8)) ?? ""
         #expect(status == 0, "resumed driver failed: \(secondLog)")
         #expect(try Self.finalMeans(sweep) == reference)
-        let state = try JSONDecoder().decode(SweepState.self, from: Data(contentsOf: sweep.appendingPathComponent("state.json")))
+        let stateFile = sweep.appendingPathComponent("state.json")
+        let state = try JSONDecoder().decode(SweepState.self, from: Data(contentsOf: stateFile))
         #expect(state.failures[stoppedRun]?.first?.contains("stopped") == true, "\(state.failures)")
     }
 

@@ -32,7 +32,8 @@ public final class SweepDriver {
     ///   - isInterrupted: polled between rounds (the CLI passes an ``InterruptMonitor``'s flag).
     public init(
         plan: RunPlan, directory: URL, executor: any JobExecutor, retries: Int = 1, cancelOnExit: Bool = false,
-        progress: @escaping (String) -> Void = { _ in }, validate: @escaping (PlannedRun, Data) throws -> Void = { _, _ in },
+        progress: @escaping (String) -> Void = { _ in },
+        validate: @escaping (PlannedRun, Data) throws -> Void = { _, _ in },
         isInterrupted: @escaping () -> Bool = { false }
     ) {
         self.plan = plan
@@ -72,7 +73,8 @@ public final class SweepDriver {
                 if cancelOnExit { for handle in inFlight { try? executor.cancel(handle) } }
                 if cancelOnExit { state.inFlight = [:] }
                 try state.save(in: directory)
-                throw ScaleOutError.interrupted(directory: directory.path, finished: results.count, total: plan.runs.count)
+                throw ScaleOutError.interrupted(
+                    directory: directory.path, finished: results.count, total: plan.runs.count)
             }
             let stage = (waiting.map(\.stage) + inFlight.compactMap { handle in
                 plan.runs.first { $0.id == handle.runID }?.stage
@@ -120,7 +122,8 @@ public final class SweepDriver {
                             reason = "unusable result line: \(error)"
                         }
                     } else {
-                        reason = "the job succeeded but printed no '\(ResultLine.prefix.trimmingCharacters(in: .whitespaces))' line"
+                        let marker = ResultLine.prefix.trimmingCharacters(in: .whitespaces)
+                        reason = "the job succeeded but printed no '\(marker)' line"
                     }
                 }
                 if let reason {
@@ -161,6 +164,7 @@ public final class SweepDriver {
         } else if remaining == 0 {
             eta = "0s"
         }
-        return "[\(executor.name)] \(done) done · \(running) running · \(failed) failed · \(queued) queued · ETA \(eta)"
+        return "[\(executor.name)] \(done) done · \(running) running · \(failed) failed · \(queued) queued · "
+            + "ETA \(eta)"
     }
 }

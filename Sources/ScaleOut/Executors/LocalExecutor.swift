@@ -61,7 +61,8 @@ public final class LocalExecutor: JobExecutor {
             } else if process.terminationStatus == 0 {
                 states[handle] = .succeeded
             } else {
-                states[handle] = .failed(reason: "exit status \(process.terminationStatus); log: \(logFile(handle).path)")
+                let log = logFile(handle).path
+                states[handle] = .failed(reason: "exit status \(process.terminationStatus); log: \(log)")
             }
             if states[handle]?.isFinal == true { processes[handle] = nil }
         }

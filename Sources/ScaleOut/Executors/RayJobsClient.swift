@@ -5,7 +5,8 @@ import Foundation
 #endif
 
 /// A minimal client of the Ray Jobs REST API (the dashboard's `/api/jobs/`): submit, status, logs, stop.
-/// No Python is needed on the client; see https://docs.ray.io/en/latest/cluster/running-applications/job-submission/rest.html.
+/// No Python is needed on the client; the API is documented at
+/// https://docs.ray.io/en/latest/cluster/running-applications/job-submission/rest.html.
 public struct RayJobsClient: Sendable {
     /// The dashboard address, e.g. `http://127.0.0.1:8265`.
     public var address: URL
@@ -78,7 +79,8 @@ public struct RayJobsClient: Sendable {
     /// Asks Ray to stop the job; true if it was running and is being stopped.
     @discardableResult
     public func stop(_ submissionID: String) throws(ScaleOutError) -> Bool {
-        guard let data = try request("POST", "/api/jobs/\(submissionID)/stop", allowNotFound: true) else { return false }
+        let answer = try request("POST", "/api/jobs/\(submissionID)/stop", allowNotFound: true)
+        guard let data = answer else { return false }
         struct Stopped: Decodable { var stopped: Bool }
         return (try? JSONDecoder().decode(Stopped.self, from: data))?.stopped ?? false
     }

@@ -42,7 +42,8 @@ public final class SlurmExecutor: JobExecutor {
             "submit-\(Int(Date().timeIntervalSince1970))-\(submissions).sbatch")
         try AtomicFile.write(script(for: runs), to: file)
         let answer = try Self.command("sbatch", ["--parsable", file.path])
-        let jobID = answer.split(separator: ";").first.map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }
+        let jobID = answer.split(separator: ";").first
+            .map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }
         guard let jobID, !jobID.isEmpty, jobID.allSatisfy(\.isNumber) else {
             throw ScaleOutError.slurm("sbatch answered '\(answer)' instead of a job id (script: \(file.path))")
         }
@@ -56,7 +57,8 @@ public final class SlurmExecutor: JobExecutor {
         var queue: [String: String]?
         for handle in handles {
             if let code = exitCode(handle) {
-                states[handle] = code == 0 ? .succeeded : .failed(reason: "exit status \(code); log: \(logFile(handle).path)")
+                let log = logFile(handle).path
+                states[handle] = code == 0 ? .succeeded : .failed(reason: "exit status \(code); log: \(log)")
                 missingSince[handle] = nil
                 continue
             }

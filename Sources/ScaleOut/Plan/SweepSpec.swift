@@ -73,7 +73,8 @@ public struct SweepSpec: Sendable, Equatable {
         }
         for key in root.keys where !Self.knownKeys.contains(key) {
             let hint = EditDistance.suggestion(for: key, among: Self.knownKeys).map { " Did you mean '\($0)'?" } ?? ""
-            throw .invalidSpec("\(source): unknown key '\(key)'.\(hint) Known: \(Self.knownKeys.joined(separator: ", "))")
+            let known = Self.knownKeys.joined(separator: ", ")
+            throw .invalidSpec("\(source): unknown key '\(key)'.\(hint) Known: \(known)")
         }
         func fail(_ key: String, _ expected: String) -> ScaleOutError {
             .invalidSpec("\(source): '\(key)' must be \(expected), got \(Self.text(root[key] as Any))")
@@ -104,7 +105,9 @@ public struct SweepSpec: Sendable, Equatable {
         func optionalInt(_ key: String) throws(ScaleOutError) -> Int? {
             guard let value = root[key] else { return nil }
             if let int = value as? Int, int > 0 { return int }
-            if let double = value as? Double, double > 0, double == double.rounded(), double < 1e15 { return Int(double) }
+            if let double = Self.asDouble(value), double > 0, double == double.rounded(), double < 1e15 {
+                return Int(double)
+            }
             throw fail(key, "a positive integer")
         }
         var stopAtReturn: Double?
@@ -123,7 +126,8 @@ public struct SweepSpec: Sendable, Equatable {
             algorithm: algorithm, environments: environments, seeds: seeds, totalSteps: try optionalInt("total_steps"),
             evaluationEvery: try optionalInt("eval_every"), stopAtReturn: stopAtReturn, overrides: overrides)
         name = (root["name"] as? String) ?? URL(fileURLWithPath: source).deletingPathExtension().lastPathComponent
-        let searchText = (root["search"] as? String) ?? (root["random"] != nil && root["grid"] == nil ? "random" : "grid")
+        let implied = root["random"] != nil && root["grid"] == nil ? "random" : "grid"
+        let searchText = (root["search"] as? String) ?? implied
         guard let search = Search(rawValue: searchText) else { throw fail("search", "grid or random") }
         self.search = search
         grid = [:]

@@ -77,7 +77,8 @@ public struct BenchmarkRow: Codable, Sendable, Equatable {
     public static func csv(_ rows: [BenchmarkRow]) -> String {
         let keys = Array(Set(rows.flatMap(\.parameters.keys))).sorted()
         func cell(_ text: String) -> String {
-            text.contains(where: { ",\"\n".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+            guard text.contains(where: { ",\"\n".contains($0) }) else { return text }
+            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         var text = (["configuration", "environment", "algorithm"] + keys + [
             "seeds", "mean_return", "std_return", "mean_wall_seconds", "threshold", "reached",
@@ -86,7 +87,8 @@ public struct BenchmarkRow: Codable, Sendable, Equatable {
         for row in rows {
             let fields = [row.configuration, row.environment, row.algorithm] + keys.map { row.parameters[$0] ?? "" } + [
                 "\(row.seeds)", "\(row.meanReturn)", "\(row.stdReturn)", "\(row.meanWallSeconds)",
-                row.threshold.map { "\($0)" } ?? "", "\(row.reached)", row.medianSecondsToThreshold.map { "\($0)" } ?? "",
+                row.threshold.map { "\($0)" } ?? "", "\(row.reached)",
+                row.medianSecondsToThreshold.map { "\($0)" } ?? "",
             ]
             text += fields.map(cell).joined(separator: ",") + "\n"
         }

@@ -52,7 +52,8 @@ public enum SweepTable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        let json = directory.appendingPathComponent(name + ".json"), csv = directory.appendingPathComponent(name + ".csv")
+        let json = directory.appendingPathComponent(name + ".json")
+        let csv = directory.appendingPathComponent(name + ".csv")
         try AtomicFile.write(try encoder.encode(rows), to: json)
         try AtomicFile.write(BenchmarkRow.csv(rows), to: csv)
         var files = [json, csv]

@@ -20,18 +20,22 @@ enum ScaleOutBench {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let client = try rayAddress.map { try RayJobsClient(address: $0) }
         var results: [BenchmarkResult] = []
-        let versionRuns = (0..<(quick ? 3 : 5)).map { PlannedRun(id: "version\($0)", arguments: ["--version"], group: "v") }
+        let versionRuns = (0..<(quick ? 3 : 5)).map {
+            PlannedRun(id: "version\($0)", arguments: ["--version"], group: "v")
+        }
         if wanted("local_job_overhead_ms") {
             let executor = LocalExecutor(binary: binary, directory: scratch.appendingPathComponent("local"), jobs: 1)
             let samples = try versionRuns.map { try overhead(of: $0, on: executor) }
-            results.append(BenchmarkResult(suite: "scaleout", case: "local_job_overhead_ms", unit: "ms", samples: samples))
+            results.append(
+                BenchmarkResult(suite: "scaleout", case: "local_job_overhead_ms", unit: "ms", samples: samples))
         }
         if let client, wanted("ray_job_overhead_ms") {
             let executor = RayExecutor(
                 client: client, sweepName: "bench-\(getpid())", workerBinary: binary.path, sharedDirectory: nil,
                 cpusPerJob: 1, pollInterval: 0.02)
             let samples = try versionRuns.map { try overhead(of: $0, on: executor) }
-            results.append(BenchmarkResult(suite: "scaleout", case: "ray_job_overhead_ms", unit: "ms", samples: samples))
+            results.append(
+                BenchmarkResult(suite: "scaleout", case: "ray_job_overhead_ms", unit: "ms", samples: samples))
         }
         guard !quick else { return results }
         let common = TrainingPlans.Common(

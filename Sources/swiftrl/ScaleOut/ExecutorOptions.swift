@@ -32,7 +32,9 @@ struct ExecutorOptions: ParsableArguments {
         guard jobs > 0 else { throw ValidationError("--jobs must be positive, got \(jobs)") }
         guard retries >= 0 else { throw ValidationError("--retries must be 0 or more, got \(retries)") }
         guard cpusPerJob > 0 else { throw ValidationError("--cpus-per-job must be positive, got \(cpusPerJob)") }
-        if dryRun && executor != .slurm { throw ValidationError("--dry-run prints the Slurm script: add --executor slurm") }
+        if dryRun && executor != .slurm {
+            throw ValidationError("--dry-run prints the Slurm script: add --executor slurm")
+        }
     }
 
     /// The executor for a sweep in `directory` named `name`.
@@ -42,7 +44,8 @@ struct ExecutorOptions: ParsableArguments {
         case .local:
             return LocalExecutor(binary: URL(fileURLWithPath: binary), directory: directory, jobs: jobs)
         case .ray:
-            guard let address = rayAddress ?? ProcessInfo.processInfo.environment["RAY_ADDRESS"], !address.isEmpty else {
+            let address = rayAddress ?? ProcessInfo.processInfo.environment["RAY_ADDRESS"] ?? ""
+            guard !address.isEmpty else {
                 throw ValidationError("--executor ray needs --ray-address http://HOST:8265 (or RAY_ADDRESS)")
             }
             let client = try RayJobsClient(address: address)
@@ -53,7 +56,8 @@ struct ExecutorOptions: ParsableArguments {
         case .slurm:
             return SlurmExecutor(
                 binary: binary, directory: directory,
-                options: SlurmOptions(partition: partition, timeLimit: timeLimit, cpusPerTask: cpusPerJob, memory: memory),
+                options: SlurmOptions(
+                    partition: partition, timeLimit: timeLimit, cpusPerTask: cpusPerJob, memory: memory),
                 jobName: "swiftrl-" + name)
         }
     }

@@ -44,7 +44,8 @@ struct SweepCommand: ParsableCommand {
 
     func run() throws {
         let (plan, directory) = try execution.planAndFolder(
-            output: output ?? "sweeps/" + URL(fileURLWithPath: file ?? "sweep").deletingPathExtension().lastPathComponent
+            output: output
+                ?? "sweeps/" + URL(fileURLWithPath: file ?? "sweep").deletingPathExtension().lastPathComponent
         ) {
             let path = file ?? ""
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
