@@ -27,8 +27,8 @@ public enum ScaleOutError: Error, Equatable, CustomStringConvertible {
             return "\(directory)/plan.json holds a different plan; resume it with `--resume \(directory)` "
                 + "or give another output folder"
         case .missingPlan(let directory):
-            return "\(directory) has no plan.json; --resume needs the folder of an earlier sweep, benchmark or "
-                + "reproduce run that used --executor"
+            return "\(directory) has no plan.json; --resume needs the output folder of an earlier sweep, "
+                + "benchmark or reproduce --executor run"
         case .ray(let reason):
             return "Ray: \(reason)"
         case .slurm(let reason):

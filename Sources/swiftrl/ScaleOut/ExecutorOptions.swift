@@ -46,7 +46,7 @@ struct ExecutorOptions: ParsableArguments {
         case .ray:
             let address = rayAddress ?? ProcessInfo.processInfo.environment["RAY_ADDRESS"] ?? ""
             guard !address.isEmpty else {
-                throw ValidationError("--executor ray needs --ray-address http://HOST:8265 (or RAY_ADDRESS)")
+                throw ScaleOutError.ray("give the dashboard address with --ray-address http://HOST:8265 (or RAY_ADDRESS)")
             }
             let client = try RayJobsClient(address: address)
             _ = try client.version()
