@@ -23,6 +23,8 @@ struct ExecutorOptions: ParsableArguments {
     @Option(help: "Ray: a folder every node sees; run directories are written there (default: worker /tmp).")
     var sharedDir: String?
     @Option(help: "Ray: runtime_env.working_dir of each job.") var workingDir: String?
+    @Option(help: ArgumentHelp("Ray: an environment variable of each job (runtime_env).", valueName: "KEY=VALUE"))
+    var rayEnv: [String] = []
     @Option(help: "Slurm: partition.") var partition: String?
     @Option(help: "Slurm: time limit per run (HH:MM:SS).") var timeLimit = "01:00:00"
     @Option(help: "Slurm: memory per run (e.g. 4G).") var memory: String?
@@ -32,6 +34,9 @@ struct ExecutorOptions: ParsableArguments {
         guard jobs > 0 else { throw ValidationError("--jobs must be positive, got \(jobs)") }
         guard retries >= 0 else { throw ValidationError("--retries must be 0 or more, got \(retries)") }
         guard cpusPerJob > 0 else { throw ValidationError("--cpus-per-job must be positive, got \(cpusPerJob)") }
+        for item in rayEnv where !item.contains("=") || item.hasPrefix("=") {
+            throw ValidationError("--ray-env \(item) needs KEY=VALUE, e.g. --ray-env OMP_NUM_THREADS=1")
+        }
         if dryRun && executor != .slurm {
             throw ValidationError("--dry-run prints the Slurm script: add --executor slurm")
         }
@@ -46,13 +51,13 @@ struct ExecutorOptions: ParsableArguments {
         case .ray:
             let address = rayAddress ?? ProcessInfo.processInfo.environment["RAY_ADDRESS"] ?? ""
             guard !address.isEmpty else {
-                throw ScaleOutError.ray("give the dashboard address with --ray-address http://HOST:8265 (or RAY_ADDRESS)")
+                throw ScaleOutError.ray("give the dashboard address: --ray-address http://HOST:8265 (or RAY_ADDRESS)")
             }
             let client = try RayJobsClient(address: address)
             _ = try client.version()
             return RayExecutor(
                 client: client, sweepName: name, workerBinary: binary, sharedDirectory: sharedDir,
-                cpusPerJob: Double(cpusPerJob), workingDirectory: workingDir)
+                cpusPerJob: Double(cpusPerJob), environment: rayEnvironment, workingDirectory: workingDir)
         case .slurm:
             return SlurmExecutor(
                 binary: binary, directory: directory,
@@ -60,6 +65,16 @@ struct ExecutorOptions: ParsableArguments {
                     partition: partition, timeLimit: timeLimit, cpusPerTask: cpusPerJob, memory: memory),
                 jobName: "swiftrl-" + name)
         }
+    }
+
+    /// `--ray-env` as a dictionary (a key given twice keeps the last value).
+    var rayEnvironment: [String: String] {
+        var result: [String: String] = [:]
+        for item in rayEnv {
+            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            result[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
+        }
+        return result
     }
 
     /// Runs `plan` in `directory` with the chosen executor, printing progress to standard error; `nil` when
