@@ -107,12 +107,12 @@ import Tracking
         let scratch = try ScratchFolder()
         let base = try Self.baseModel(in: scratch)
         let root = scratch.path("runs")
-        var command = try RLVRTrainCommand.parse(Self.trainArguments(model: base, steps: 2) + ["--run-dir", root])
+        func arguments(steps: Int) -> [String] { Array(Self.trainArguments(model: base, steps: steps).dropFirst(2)) }
+        var command = try RLVRTrainCommand.parse(arguments(steps: 2) + ["--run-dir", root])
         try command.run()
         let run = try SwiftRLProcess.runDirectory(in: URL(fileURLWithPath: root))
         do {
-            command = try RLVRTrainCommand.parse(
-                Self.trainArguments(model: base, steps: 3) + ["--run-dir", root, "--resume", run.url.path])
+            command = try RLVRTrainCommand.parse(arguments(steps: 3) + ["--run-dir", root, "--resume", run.url.path])
             try command.run()
             Issue.record("resumed with a different --steps")
         } catch let error as ResumeError {
@@ -123,7 +123,7 @@ import Tracking
         try FileManager.default.createDirectory(
             at: empty.appendingPathComponent("checkpoints"), withIntermediateDirectories: true)
         #expect(throws: ResumeError.noCheckpoint(run: empty.standardizedFileURL.path)) {
-            try RLVRTrainCommand.parse(Self.trainArguments(model: base) + ["--resume", empty.path]).run()
+            try RLVRTrainCommand.parse(arguments(steps: 2) + ["--resume", empty.path]).run()
         }
         #expect(throws: RLVRCommandError.self) { try resolveModelDirectory(empty.path) }
     }

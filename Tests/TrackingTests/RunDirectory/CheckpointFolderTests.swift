@@ -22,7 +22,7 @@ import Testing
         #expect(try run.checkpointFolders().map(\.step) == [2, 4, 10])
         let latest = try #require(try run.latestCheckpointFolder())
         #expect(latest.completeManifest()?.kind == "test")
-        #expect(latest.completeManifest()?.files == ["model.safetensors": 8])
+        #expect(latest.completeManifest()?.files == ["model.safetensors": 10])
         #expect(try String(contentsOf: latest.url.appendingPathComponent("model.safetensors"), encoding: .utf8)
             == "weights 10")
     }
