@@ -61,7 +61,8 @@ import Tracking
             arguments + ["--run-dir", killedRoot.path, "--resume", run.url.path],
             log: scratch.url.appendingPathComponent("resumed.log"))
         try SwiftRLProcess.runToEnd(
-            arguments + ["--run-dir", scratch.path("straight")], log: scratch.url.appendingPathComponent("straight.log"))
+            arguments + ["--run-dir", scratch.path("straight")],
+            log: scratch.url.appendingPathComponent("straight.log"))
         let straight = try SwiftRLProcess.runDirectory(in: scratch.url.appendingPathComponent("straight"))
 
         let a = try Data(contentsOf: straight.checkpoint(step: 3000).weights)

@@ -53,7 +53,8 @@ import Tracking
         _ arguments: [String], scratch: ScratchFolder, finalStep: Int
     ) throws -> (straight: RunDirectory, resumed: RunDirectory) {
         try SwiftRLProcess.runToEnd(
-            arguments + ["--run-dir", scratch.path("straight")], log: scratch.url.appendingPathComponent("straight.log"))
+            arguments + ["--run-dir", scratch.path("straight")],
+            log: scratch.url.appendingPathComponent("straight.log"))
         let killedRoot = scratch.url.appendingPathComponent("killed")
         let killed = try SwiftRLProcess.killWhen(
             arguments + ["--run-dir", killedRoot.path], log: scratch.url.appendingPathComponent("killed.log")

@@ -75,7 +75,8 @@ public enum SFTCheckpoint {
         do {
             let model = try PretrainedModel.load(directory: folder)
             let tensors = try Checkpoint.load(from: folder.appendingPathComponent(RLVRCheckpoint.tensorsFile)).tensors
-            let state: SFTRunState = try CheckpointJSON.decode(from: folder.appendingPathComponent(RLVRCheckpoint.stateFile))
+            let stateURL = folder.appendingPathComponent(RLVRCheckpoint.stateFile)
+            let state: SFTRunState = try CheckpointJSON.decode(from: stateURL)
             return SFTResumePoint(model: model, tensors: tensors, state: state)
         } catch let error as ResumeError {
             throw error

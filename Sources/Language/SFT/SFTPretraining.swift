@@ -84,7 +84,7 @@ public enum SFTPretraining {
             model, resume: resume, rng: &dataRNG, stopRequested: stopRequested, onCheckpoint: onCheckpoint, log: log)
     }
 
-    /// The training loop of ``run(task:config:evaluationProblems:evaluateEvery:split:checkpointEvery:resume:stopRequested:onCheckpoint:log:)``.
+    /// The training loop of `run`: steps from the start or the resume point, records, checkpoints.
     private struct Loop {
         var tokenizer: CharacterTokenizer
         var data: SFTExampleGenerator
@@ -125,7 +125,8 @@ public enum SFTPretraining {
                 if last || stop || (checkpointEvery > 0 && (step + 1) % checkpointEvery == 0) {
                     let state = SFTRunState(step: step + 1, dataGenerator: rng, history: history, accuracy: accuracy)
                     try onCheckpoint(
-                        SFTSnapshot(model: model, tokenizer: tokenizer, tensors: trainer.checkpointTensors(), state: state))
+                        SFTSnapshot(
+                            model: model, tokenizer: tokenizer, tensors: trainer.checkpointTensors(), state: state))
                 }
                 if stop {
                     stoppedAt = step + 1

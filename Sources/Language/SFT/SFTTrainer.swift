@@ -34,10 +34,13 @@ public final class SFTTrainer<Model: CausalLanguageModel> {
     /// - Throws: ``LanguageModelError`` if the optimizer state does not fit the model.
     public func restore(tensors: [String: Tensor], stepCount: Int) throws(LanguageModelError) {
         var moments: [String: Tensor] = [:]
-        for (name, tensor) in tensors where name.hasPrefix("optimizer.") { moments[String(name.dropFirst(10))] = tensor }
+        for (name, tensor) in tensors where name.hasPrefix("optimizer.") {
+            moments[String(name.dropFirst(10))] = tensor
+        }
         if !moments.isEmpty {
             do { try optimizer.loadState(moments) } catch {
-                throw LanguageModelError("SFT checkpoint: optimizer state does not fit the model (\(error.description))")
+                throw LanguageModelError(
+                    "SFT checkpoint: optimizer state does not fit the model (\(error.description))")
             }
         }
         self.stepCount = stepCount

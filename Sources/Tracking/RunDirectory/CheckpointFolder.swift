@@ -159,7 +159,8 @@ extension RunDirectory {
             guard stale || old else { continue }
             let url = checkpointsDirectory.appendingPathComponent(name)
             do { try FileManager.default.removeItem(at: url) } catch {
-                throw FileIOError(path: url.path, reason: "cannot delete old checkpoint (\(error.localizedDescription))")
+                let reason = "cannot delete old checkpoint (\(error.localizedDescription))"
+                throw FileIOError(path: url.path, reason: reason)
             }
         }
     }

@@ -59,7 +59,9 @@ struct OfflineTrainCommand: ParsableCommand {
             throw ValidationError("--set \(text) needs key=value, e.g. --set alpha=2.5")
         }
         guard steps > 0 else { throw ValidationError("--steps must be positive, got \(steps)") }
-        guard checkpointEvery >= 0 else { throw ValidationError("--checkpoint-every must be ≥ 0, got \(checkpointEvery)") }
+        guard checkpointEvery >= 0 else {
+            throw ValidationError("--checkpoint-every must be ≥ 0, got \(checkpointEvery)")
+        }
         guard evalEvery >= 0, evalEpisodes >= 0 else { throw ValidationError("--eval-every and --eval-episodes must be ≥ 0") }
         guard (refRandom == nil) == (refExpert == nil) else {
             throw ValidationError("give both --ref-random and --ref-expert, or neither")

@@ -68,7 +68,9 @@ struct RLVRPretrainCommand: ParsableCommand {
     static let columns = ["train/loss", "train/learning_rate", "eval/greedy_accuracy"]
 
     func validate() throws {
-        guard checkpointEvery >= 0 else { throw ValidationError("--checkpoint-every must be ≥ 0; got \(checkpointEvery)") }
+        guard checkpointEvery >= 0 else {
+            throw ValidationError("--checkpoint-every must be ≥ 0; got \(checkpointEvery)")
+        }
     }
 
     func run() throws {

@@ -139,7 +139,9 @@ struct RLVRTrainCommand: ParsableCommand {
         for text in overrides where !text.contains("=") {
             throw ValidationError("--set \(text) needs key=value, e.g. --set learningRate=1e-4")
         }
-        guard checkpointEvery >= 0 else { throw ValidationError("--checkpoint-every must be ≥ 0; got \(checkpointEvery)") }
+        guard checkpointEvery >= 0 else {
+            throw ValidationError("--checkpoint-every must be ≥ 0; got \(checkpointEvery)")
+        }
         guard steps >= 1, evalProblems >= 1, evalSamples >= 1 else {
             throw ValidationError("--steps, --eval-problems and --eval-samples must be ≥ 1")
         }

@@ -30,7 +30,8 @@ import Tracking
     }
 
     static func table(_ run: URL) throws -> CSVTable {
-        let table = CSVTable(parsing: try String(contentsOf: run.appendingPathComponent("metrics.csv"), encoding: .utf8))
+        let text = try String(contentsOf: run.appendingPathComponent("metrics.csv"), encoding: .utf8)
+        let table = CSVTable(parsing: text)
         let keep = table.header.indices.filter { table.header[$0] != OfflineMetricTag.stepsPerSecond }
         return CSVTable(header: keep.map { table.header[$0] }, rows: table.rows.map { row in keep.map { row[$0] } })
     }
@@ -40,7 +41,8 @@ import Tracking
         defer { try? FileManager.default.removeItem(at: root) }
         let dataset = try randomPendulumDataset(episodes: 2, length: 30, seed: 4)
         let straight = try OfflineRun.train(
-            TD3BC.self, dataset: dataset, config: Self.config(), options: Self.options(root.appendingPathComponent("a")))
+            TD3BC.self, dataset: dataset, config: Self.config(),
+            options: Self.options(root.appendingPathComponent("a")))
 
         // stop at step 10 (the checkpoint callback writes the step it stops at), then resume to 30
         let stopper = ClosureCallback { event, _ in
@@ -48,8 +50,8 @@ import Tracking
             return .continue
         }
         let first = try OfflineRun.train(
-            TD3BC.self, dataset: dataset, config: Self.config(), options: Self.options(root.appendingPathComponent("b")),
-            callbacks: [stopper])
+            TD3BC.self, dataset: dataset, config: Self.config(),
+            options: Self.options(root.appendingPathComponent("b")), callbacks: [stopper])
         let run = try RunDirectory(existing: first.run)
         #expect(try run.latestCheckpoint()?.step == 10)
         let resumed = try OfflineRun.resume(

@@ -98,14 +98,16 @@ extension RLVRTrainer {
             for (path, parameter) in valueHead.namedParameters() {
                 guard let stored = tensors["value_head.\(path)"], stored.shape == parameter.shape else {
                     throw RLVRInputError(
-                        "checkpoint: value_head.\(path) is missing or mis-shaped; was it written with another advantage "
-                            + "estimator? Resume with the run's own config")
+                        "checkpoint: value_head.\(path) is missing or mis-shaped; was it written with another "
+                            + "advantage estimator? Resume with the run's own config")
                 }
                 parameter.assign(stored.cast(parameter.dtype))
             }
         }
         var moments: [String: Tensor] = [:]
-        for (name, tensor) in tensors where name.hasPrefix("optimizer.") { moments[String(name.dropFirst(10))] = tensor }
+        for (name, tensor) in tensors where name.hasPrefix("optimizer.") {
+            moments[String(name.dropFirst(10))] = tensor
+        }
         if !moments.isEmpty {
             do { try optimizer.loadState(moments) } catch {
                 throw RLVRInputError("checkpoint: optimizer state does not fit the model (\(error.description))")
