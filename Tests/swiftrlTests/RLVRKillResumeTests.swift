@@ -65,6 +65,14 @@ import Tracking
         let run = try SwiftRLProcess.runDirectory(in: killedRoot)
         let checkpointed = try #require(try run.latestCheckpointFolder()?.step)
         #expect(checkpointed < finalStep)
+        // what a writer killed mid-checkpoint could leave: a newer folder without its manifest, a temporary folder
+        let torn = run.checkpointFolder(step: checkpointed + 1).url
+        try FileManager.default.createDirectory(at: torn, withIntermediateDirectories: true)
+        try Data([1, 2, 3]).write(to: torn.appendingPathComponent("model.safetensors"))
+        try FileManager.default.createDirectory(
+            at: run.checkpointsDirectory.appendingPathComponent(".step_\(checkpointed + 1).partial-1-1"),
+            withIntermediateDirectories: true)
+        #expect(try run.latestCheckpointFolder()?.step == checkpointed)
         try SwiftRLProcess.runToEnd(
             arguments + ["--run-dir", killedRoot.path, "--resume", run.url.path],
             log: scratch.url.appendingPathComponent("resumed.log"))

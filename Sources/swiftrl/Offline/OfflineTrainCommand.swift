@@ -27,8 +27,7 @@ struct OfflineTrainCommand: ParsableCommand {
               swiftrl offline train td3bc --dataset pendulum-medium.npz --env Pendulum-v1
               swiftrl offline train prdc --dataset maze-mixed.npz --env PointMaze_UMaze-v3 --set beta=2 --steps 50000
               swiftrl offline train iql --dataset hopper-medium.hdf5 --env Hopper-v4 --set trainer.batchSize=512
-              swiftrl offline train td3bc --dataset pendulum-medium.npz --env Pendulum-v1 --checkpoint-every 5000 \
-                --resume runs/Pendulum-v1__td3bc__1__1764230000
+              swiftrl offline train td3bc --dataset pendulum-medium.npz --env Pendulum-v1 --resume runs/<run>
             """)
 
     @Argument(help: ArgumentHelp("Algorithm.", discussion: "One of: \(OfflineAlgorithmRegistry.names.joined(separator: ", ")).")) var algorithm: String
@@ -40,7 +39,7 @@ struct OfflineTrainCommand: ParsableCommand {
     @Option(help: "Run seed; every RNG stream is derived from it.") var seed: UInt64 = 1
     @Option(help: "Folder that holds run directories.") var runDir = "runs"
     @Option(parsing: .unconditional, help: "Gradient steps between checkpoints (0: only at the end).")
-    var checkpointEvery = 0
+    var checkpointEvery = 10_000
     @Option(help: "Continue this run directory from its newest complete checkpoint (give the run's own options).")
     var resume: String?
     @Option(
