@@ -29,6 +29,28 @@ public final class SFTTrainer<Model: CausalLanguageModel> {
         self.optimizer = AdamW(learningRate: config.learningRate, weightDecay: config.weightDecay)
     }
 
+    /// Continues from a checkpoint: the optimizer state saved under `optimizer.` (see ``SFTCheckpoint``) and the
+    /// number of steps taken, which places the learning-rate schedule.
+    /// - Throws: ``LanguageModelError`` if the optimizer state does not fit the model.
+    public func restore(tensors: [String: Tensor], stepCount: Int) throws(LanguageModelError) {
+        var moments: [String: Tensor] = [:]
+        for (name, tensor) in tensors where name.hasPrefix("optimizer.") {
+            moments[String(name.dropFirst(10))] = tensor
+        }
+        if !moments.isEmpty {
+            do { try optimizer.loadState(moments) } catch {
+                throw LanguageModelError(
+                    "SFT checkpoint: optimizer state does not fit the model (\(error.description))")
+            }
+        }
+        self.stepCount = stepCount
+    }
+
+    /// The optimizer state for a checkpoint, under `optimizer.`.
+    public func checkpointTensors() -> [String: Tensor] {
+        Dictionary(uniqueKeysWithValues: optimizer.stateTensors().map { ("optimizer.\($0.key)", $0.value) })
+    }
+
     /// Token ids of a prompt (no beginning-of-sequence id, as `swiftrl lm generate` encodes prompts).
     /// - Throws: ``CharacterTokenizer/UnknownCharacter``.
     public func encodePrompt(_ text: String) throws -> [Int] { try tokenizer.encode(text) }

@@ -100,6 +100,30 @@ public final class RunSession {
         )
     }
 
+    /// Reopens `run` at `step` (the step of a checkpoint the caller found, e.g. the newest complete
+    /// ``CheckpointFolder``): cuts torn records and drops metrics logged after `step`, then opens the sinks and the
+    /// progress line from `step`.
+    /// - Throws: `FileIOError` if a metric file cannot be repaired or opened.
+    public static func resume(
+        _ run: RunDirectory, fromStep step: Int, totalSteps: Int?, options: Options = Options()
+    ) throws(FileIOError) -> RunSession {
+        try run.prepareForResume(fromStep: step)
+        return try RunSession(run: run, startStep: step, totalSteps: totalSteps, options: options)
+    }
+
+    /// Writes a checkpoint folder (see ``RunDirectory/writeCheckpointFolder(step:kind:contents:)``) after flushing
+    /// the metrics, then deletes old folders beyond ``Options/keepCheckpoints``.
+    /// - Throws: `FileIOError`, or what `contents` throws.
+    @discardableResult
+    public func saveCheckpointFolder(
+        step: Int, kind: String, contents: (URL) throws -> Void
+    ) throws -> CheckpointFolder {
+        try logger.flush()
+        let folder = try run.writeCheckpointFolder(step: step, kind: kind, contents: contents)
+        if options.keepCheckpoints > 0 { try run.pruneCheckpointFolders(keepingLast: options.keepCheckpoints) }
+        return folder
+    }
+
     /// Whether Ctrl-C (or SIGTERM) asked the run to stop; save a checkpoint and call ``finish()``.
     public var stopRequested: Bool { interrupt?.isRequested ?? false }
 

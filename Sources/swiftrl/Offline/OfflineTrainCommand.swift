@@ -18,11 +18,16 @@ struct OfflineTrainCommand: ParsableCommand {
             100·(R − R_random)/(R_expert − R_random) (references from the dataset's ref_min_score/ref_max_score,
             or --ref-random/--ref-expert). Hyper-parameters: the paper's defaults, then --config, then --set
             (dotted keys; a bare key sets the algorithm's own field: --set alpha=5 = --set td3bc.alpha=5).
+            Checkpoints (weights, optimizer moments, batch sampler and random streams) go to checkpoints/ every
+            --checkpoint-every steps and at the end; --resume runs/<run> with the run's own options continues from the
+            newest complete one and ends exactly as an uninterrupted run (a command line whose settings differ from
+            the run's config.yaml is refused).
 
             Examples:
               swiftrl offline train td3bc --dataset pendulum-medium.npz --env Pendulum-v1
               swiftrl offline train prdc --dataset maze-mixed.npz --env PointMaze_UMaze-v3 --set beta=2 --steps 50000
               swiftrl offline train iql --dataset hopper-medium.hdf5 --env Hopper-v4 --set trainer.batchSize=512
+              swiftrl offline train td3bc --dataset pendulum-medium.npz --env Pendulum-v1 --resume runs/<run>
             """)
 
     @Argument(help: ArgumentHelp("Algorithm.", discussion: "One of: \(OfflineAlgorithmRegistry.names.joined(separator: ", ")).")) var algorithm: String
@@ -33,7 +38,10 @@ struct OfflineTrainCommand: ParsableCommand {
     @Option(help: "Episodes per evaluation.") var evalEpisodes = 10
     @Option(help: "Run seed; every RNG stream is derived from it.") var seed: UInt64 = 1
     @Option(help: "Folder that holds run directories.") var runDir = "runs"
-    @Option(help: "Gradient steps between checkpoints (0: only at the end).") var checkpointEvery = 0
+    @Option(parsing: .unconditional, help: "Gradient steps between checkpoints (0: only at the end).")
+    var checkpointEvery = 10_000
+    @Option(help: "Continue this run directory from its newest complete checkpoint (give the run's own options).")
+    var resume: String?
     @Option(
         parsing: .unconditional,
         help: "Random-policy reference return (overrides the dataset's).")
@@ -50,6 +58,9 @@ struct OfflineTrainCommand: ParsableCommand {
             throw ValidationError("--set \(text) needs key=value, e.g. --set alpha=2.5")
         }
         guard steps > 0 else { throw ValidationError("--steps must be positive, got \(steps)") }
+        guard checkpointEvery >= 0 else {
+            throw ValidationError("--checkpoint-every must be ≥ 0, got \(checkpointEvery)")
+        }
         guard evalEvery >= 0, evalEpisodes >= 0 else { throw ValidationError("--eval-every and --eval-episodes must be ≥ 0") }
         guard (refRandom == nil) == (refExpert == nil) else {
             throw ValidationError("give both --ref-random and --ref-expert, or neither")
@@ -110,7 +121,13 @@ struct OfflineTrainCommand: ParsableCommand {
                     + String(format: "  (%.0f steps/s)\n", sps))
             return .continue
         }
-        let outcome = try OfflineRun.train(A.self, dataset: data, config: resolved, options: options, callbacks: [printer])
+        let outcome =
+            try resume.map {
+                out.write("resuming \($0)\n")
+                return try OfflineRun.resume(
+                    A.self, run: URL(fileURLWithPath: $0), dataset: data, config: resolved, options: options,
+                    callbacks: [printer])
+            } ?? OfflineRun.train(A.self, dataset: data, config: resolved, options: options, callbacks: [printer])
         if let final = outcome.final {
             out.write(
                 String(format: "final return: %.2f ± %.2f over %d episodes at step %d\n", final.result.mean,

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Language
 import Tensor
+import Tracking
 
 /// `swiftrl rlvr`: pretrain a small base model, train it with verifiable rewards, evaluate pass@k.
 struct RLVRCommand: ParsableCommand {
@@ -75,4 +76,23 @@ func parseIntegerList(_ text: String, option: String) throws -> [Int] {
         throw ValidationError("\(option) takes comma-separated positive integers, e.g. 1,4,16; got `\(text)`")
     }
     return values.compactMap { $0 }
+}
+
+/// `--model` as a model directory: the path itself when it holds `config.json`, else, for a run directory of
+/// `rlvr train` or `rlvr pretrain`, its newest complete checkpoint (`checkpoints/step_<n>/`).
+/// - Throws: `RLVRCommandError` for a run directory without a complete checkpoint.
+func resolveModelDirectory(_ path: String) throws -> String {
+    let url = URL(fileURLWithPath: path)
+    let manager = FileManager.default
+    guard !manager.fileExists(atPath: url.appendingPathComponent("config.json").path),
+        manager.fileExists(atPath: url.appendingPathComponent("checkpoints").path)
+    else { return path }
+    let run = try RunDirectory(existing: url)
+    guard let folder = try run.checkpointFolders().last(where: { RLVRCheckpoint.hasModelDirectory($0.url) }) else {
+        throw RLVRCommandError(
+            description: "\(path) is a run directory without a complete checkpoint holding a model "
+                + "(checkpoints/step_<n>/ with config.json and checkpoint.json); pass a model directory, or wait for "
+                + "the run's first checkpoint")
+    }
+    return folder.url.path
 }

@@ -11,9 +11,11 @@ struct RLVREvalCommand: ParsableCommand {
         discussion: """
             With --dataset FILE the held-out problems are the same seeded split of FILE that `rlvr train` holds out
             (same --held-out-fraction and --split-seed), or all of --eval-dataset FILE; --problems caps their number.
+            --model (and --reference) may name a run directory: the newest complete checkpoint in it is evaluated.
             """)
 
-    @Option(help: "Model directory.") var model: String
+    @Option(help: "Model directory, or a run directory of `rlvr train`/`rlvr pretrain` (its newest checkpoint).")
+    var model: String
     @OptionGroup var taskOptions: TaskOptions
     @OptionGroup var datasetOptions: DatasetOptions
     @OptionGroup var chatOptions: ChatOptions
@@ -125,6 +127,7 @@ struct RLVREvalCommand: ParsableCommand {
     private func sample(
         _ directory: String, problems: [TaskProblem], verifier: any Verifier, ks: [Int], stream: String
     ) throws -> EvaluationReport {
+        let directory = try resolveModelDirectory(directory)
         let lm = try loadLanguageModel(directory)
         let tokenizer = try loadDirectoryTokenizer(directory)
         let (encode, stops) = try chatOptions.encoding(
@@ -142,6 +145,7 @@ struct RLVREvalCommand: ParsableCommand {
 
     /// `--transcripts` completions per problem, as JSON lines (stream `transcripts` of `--seed`).
     private func writeTranscripts(problems: [TaskProblem], verifier: any Verifier) throws {
+        let model = try resolveModelDirectory(model)
         let lm = try loadLanguageModel(model)
         let tokenizer = try loadDirectoryTokenizer(model)
         let (encode, stops) = try chatOptions.encoding(

@@ -25,6 +25,15 @@ struct RLVRTrainCommand: ParsableCommand {
             CTRLS: --steer freezes --model (pretrained with --style-mix coded=1 on --task countdown) and trains only a
             controller that picks each step's control code (default preset ctrls; ε-greedy from --exploration;
             --out writes controller.safetensors).
+            Checkpoints: every --checkpoint-every steps (default 10) and after the last step the run directory gets
+            checkpoints/step_<n>/: the policy as a Hugging Face model directory (config.json, model.safetensors,
+            tokenizer files; policy.safetensors, the controller, with --steer) plus the optimizer state, random
+            streams, prompt-sampler position and step counters, written to a temporary folder and renamed into
+            place once complete (checkpoint.json is the commit marker). The newest two are kept, and Ctrl-C writes
+            one before stopping. --resume runs/<run> with the run's own options continues from the newest complete
+            checkpoint and ends with the same weights and metrics as an uninterrupted run of the seed; a command
+            line whose settings differ from the run's config.yaml is refused. `swiftrl rlvr eval --model runs/<run>`
+            evaluates the newest checkpoint.
             """)
 
     @Option(help: "Model directory (config.json, model.safetensors, tokenizer.json).") var model: String
@@ -57,6 +66,10 @@ struct RLVRTrainCommand: ParsableCommand {
     @Option(help: "Held-out problems per evaluation.") var evalProblems = 32
     @Option(help: "Samples per held-out problem in evaluations.") var evalSamples = 4
     @Option(help: "Also save the trained model to this directory.") var out: String?
+    @Option(parsing: .unconditional, help: "Steps between checkpoints in the run directory (0: only after the last).")
+    var checkpointEvery = 10
+    @Option(help: "Continue this run directory from its newest complete checkpoint (give the run's own options).")
+    var resume: String?
     @Flag(help: "Also print metric blocks to standard output.") var console = false
     @Flag(help: "No progress line.") var quiet = false
 
@@ -70,6 +83,28 @@ struct RLVRTrainCommand: ParsableCommand {
         var steps: Int
         var seed: UInt64
         var rlvr: RLVRConfig
+        var evaluation: EvaluationSettings
+        var chat: ChatSettings
+        var steering: SteeringSettings?
+    }
+
+    /// The held-out evaluation settings, written to config.yaml.
+    struct EvaluationSettings: Codable {
+        var every: Int
+        var problems: Int
+        var samples: Int
+    }
+
+    /// How prompts become model input, written to config.yaml.
+    struct ChatSettings: Codable {
+        var noChatTemplate: Bool
+        var systemPrompt: String?
+    }
+
+    /// The CTRLS controller settings of a --steer run, written to config.yaml.
+    struct SteeringSettings: Codable {
+        var exploration: String
+        var controllerWidth: Int
     }
 
     /// The prompt file's settings, written to config.yaml.
@@ -103,6 +138,9 @@ struct RLVRTrainCommand: ParsableCommand {
         _ = try rewardTerms()
         for text in overrides where !text.contains("=") {
             throw ValidationError("--set \(text) needs key=value, e.g. --set learningRate=1e-4")
+        }
+        guard checkpointEvery >= 0 else {
+            throw ValidationError("--checkpoint-every must be ≥ 0; got \(checkpointEvery)")
         }
         guard steps >= 1, evalProblems >= 1, evalSamples >= 1 else {
             throw ValidationError("--steps, --eval-problems and --eval-samples must be ≥ 1")
@@ -145,18 +183,26 @@ struct RLVRTrainCommand: ParsableCommand {
         }
         var settings = Settings(
             model: model, preset: presetName, task: nil, dataset: nil, heldOutFraction: taskOptions.heldOutFraction,
-            steps: steps, seed: seed, rlvr: config)
-        let tokenizer = try loadDirectoryTokenizer(model)
-        let configStops = configEndOfSequenceIDs(model)
+            steps: steps, seed: seed, rlvr: config,
+            evaluation: EvaluationSettings(every: evalEvery, problems: evalProblems, samples: evalSamples),
+            chat: ChatSettings(noChatTemplate: chatOptions.noChatTemplate, systemPrompt: chatOptions.systemPrompt),
+            steering: steer ? SteeringSettings(exploration: exploration, controllerWidth: controllerWidth) : nil)
+        let prompts = try resolvePrompts(&settings)
+        let start = try startingPoint(settings)
+        defer { start.cleanUp() }
+        let tokenizer = try loadDirectoryTokenizer(start.modelFiles.path)
+        let configStops = configEndOfSequenceIDs(start.modelFiles.path)
         guard !configStops.isEmpty else {
             throw RLVRCommandError(description: "\(model)/config.json has no eos_token_id; RLVR needs an end-of-sequence token")
         }
-        let (encode, stops) = try chatOptions.encoding(model: model, tokenizer: tokenizer, stops: configStops)
-        let prompts = try resolvePrompts(&settings)
-        let lm = try loadLanguageModel(model)
+        let (encode, stops) = try chatOptions.encoding(
+            model: start.modelFiles.path, tokenizer: tokenizer, stops: configStops)
+        // a resumed run continues from the checkpoint's weights; a --steer run's frozen base is always --model
+        let lm = try loadLanguageModel(steer ? model : start.weights.path)
         guard steer else {
             return try train(
-                lm, tokenizer: tokenizer, encode: encode, stops: stops, prompts: prompts, settings: settings)
+                lm, tokenizer: tokenizer, encode: encode, stops: stops, prompts: prompts, settings: settings,
+                start: start)
         }
         var rng = Xoshiro256StarStar(seed: seed).derived("controller")
         let steered: SteeredLanguageModel
@@ -164,7 +210,10 @@ struct RLVRTrainCommand: ParsableCommand {
             let codes = try StepControlCodes.coded(encode: { tokenizer.encode($0) })
             steered = try SteeredLanguageModel(frozen: lm, codes: codes, width: controllerWidth, using: &rng)
         } catch { throw ValidationError("--steer: \(error.description)") }
-        try train(steered, tokenizer: tokenizer, encode: encode, stops: stops, prompts: prompts, settings: settings)
+        if let folder = start.checkpoint { try RLVRCheckpoint.restorePolicy(steered, from: folder.url) }
+        try train(
+            steered, tokenizer: tokenizer, encode: encode, stops: stops, prompts: prompts, settings: settings,
+            start: start)
     }
 
     /// The synthetic task or the prompt file, recorded in `settings`.
@@ -232,48 +281,57 @@ struct RLVRTrainCommand: ParsableCommand {
 
     private func train<M: CausalLanguageModel>(
         _ lm: M, tokenizer: ByteLevelBPETokenizer, encode: @escaping @Sendable (String) -> [Int], stops: [Int],
-        prompts: Prompts, settings: Settings
+        prompts: Prompts, settings: Settings, start: StartingPoint
     ) throws {
         let evaluator = RLVREvaluator(
             samples: evalSamples, ks: [1, evalSamples],
             generation: GenerationConfig(
                 maxNewTokens: settings.rlvr.maxCompletionLength, temperature: settings.rlvr.temperature,
                 topK: settings.rlvr.topK, topP: settings.rlvr.topP))
-        let runner = RLVRRunner(
+        var runner = RLVRRunner(
             encode: encode, decode: { tokenizer.decode($0, skipSpecialTokens: true) },
             stopTokens: stops, padToken: stops[0], steps: steps, evaluateEvery: evalEvery, evaluator: evaluator)
-        var options = RunSession.Options()
-        options.root = URL(fileURLWithPath: runDir)
-        options.console = console
-        options.progress = !quiet
-        options.columns = Self.columns
-        options.curveMetric = "eval/accuracy"
-        let session = try RunSession.start(
-            environment: prompts.label, algorithm: presetName, seed: seed, config: settings, totalSteps: steps,
-            options: options)
+        runner.checkpointEvery = checkpointEvery
+        let (session, point) = try openSession(settings, label: prompts.label, start: start)
         // CTRLS: ε follows the schedule while training and is 0 whenever the runner evaluates (before the first step
         // and after each evaluated step; the runner calls onStep just before such an evaluation)
         let steered = lm as? SteeredLanguageModel
         let schedule = steer ? try explorationSchedule() : .none
         let evaluated = { (step: Int) in step == steps || (evalEvery > 0 && step % evalEvery == 0) }
-        steered?.epsilon = 0
+        steered?.epsilon = point.map { schedule.epsilon(step: $0.state.step, of: steps) } ?? 0
+        // resuming with a KL penalty: the reference is the initial policy, --model, not the checkpoint
+        let reference: M? =
+            point != nil && !steer && settings.rlvr.objective.kl.isEnabled ? try loadLanguageModel(model) as? M : nil
+        let metadata = checkpointMetadata(settings)
         let outcome = try runner.run(
             model: lm, config: settings.rlvr, task: prompts.train, heldOut: prompts.heldOut, seed: seed,
-            rewards: prompts.rewards, synthesizer: try synthesizer(settings),
+            rewards: prompts.rewards, synthesizer: try synthesizer(settings), reference: reference, resume: point,
+            stopRequested: { session.stopRequested },
             onStep: { step, metrics in
                 for (name, value) in metrics.sorted(by: { $0.key < $1.key }) {
                     try session.logger.scalar(name, value, step: step)
                 }
                 try session.logger.flush()
                 steered?.epsilon = evaluated(step) ? 0 : schedule.epsilon(step: step, of: steps)
-                if session.stopRequested { throw RLVRCommandError(description: "interrupted at step \(step)") }
             },
             onEvaluation: { step, report in
                 for (name, value) in Self.evaluationScalars(report) { try session.logger.scalar(name, value, step: step) }
                 try session.logger.flush()
                 steered?.epsilon = schedule.epsilon(step: step, of: steps)
+            },
+            onCheckpoint: { snapshot in
+                try session.saveCheckpointFolder(step: snapshot.state.step, kind: RLVRCheckpoint.kind) { folder in
+                    try RLVRCheckpoint.write(
+                        snapshot, to: folder, tokenizerFrom: steer ? nil : start.modelFiles,
+                        metadata: metadata.merging(["rlvr_step": String(snapshot.state.step)]) { $1 })
+                }
             })
         try session.finish()
+        if let stopped = outcome.stoppedAt {
+            throw RLVRCommandError(
+                description: "interrupted at step \(stopped) (checkpoint written); continue with the same command "
+                    + "and --resume \(session.run.url.path)")
+        }
         if let first = outcome.evaluations.first?.report, let last = outcome.evaluations.last?.report {
             print(String(format: "held-out accuracy (avg@%d) %.3f → %.3f, mean length %.1f → %.1f",
                          evalSamples, first.averageAtN, last.averageAtN, first.meanLength, last.meanLength))
@@ -288,14 +346,8 @@ struct RLVRTrainCommand: ParsableCommand {
                 metadata: ["frozen_model": model, "controller_width": String(controllerWidth)])
             print("wrote \(folder.appendingPathComponent("controller.safetensors").path) (controller only)")
         } else if let out {
-            var metadata = ["rlvr_preset": presetName, "rlvr_steps": String(steps), "rlvr_seed": String(seed)]
-            if let task = settings.task {
-                metadata["task"] = task.kind.rawValue
-                metadata["difficulty"] = String(task.difficulty)
-            }
-            if let dataset = settings.dataset { metadata["dataset"] = dataset.file }
             try ModelDirectoryWriter.save(
-                lm, tokenizerFrom: URL(fileURLWithPath: model), to: URL(fileURLWithPath: out), metadata: metadata)
+                lm, tokenizerFrom: start.modelFiles, to: URL(fileURLWithPath: out), metadata: metadata)
             print("wrote \(out)")
         }
     }

@@ -120,12 +120,49 @@ public enum OfflineRun {
         let trainer = try OfflineTrainer<A>(
             config: config.hyperparameters, dataset: dataset, environment: config.env, settings: config.trainer,
             seed: config.seed)
+        let session = try RunSession.start(
+            environment: config.env.id, algorithm: A.name, seed: config.seed, config: config, totalSteps: config.steps,
+            options: sessionOptions(options))
+        return try learn(trainer, session: session, config: config, start: start, callbacks: extra)
+    }
+
+    /// Continues the run in `run` from its newest complete checkpoint (`checkpoints/step_<n>.safetensors` +
+    /// `.json`) to `config.steps`: metrics logged after the checkpoint are dropped, and the weights, optimizer
+    /// moments, batch sampler and random streams are restored, so the run ends exactly as an uninterrupted one.
+    /// - Parameters:
+    ///   - config: the config this invocation resolves to; it must equal the run's `config.yaml`.
+    /// - Throws: `ResumeError` naming the run (no complete checkpoint, a config that differs from the saved one),
+    ///   and the errors of ``train(_:dataset:config:options:callbacks:)``.
+    public static func resume<A: OfflineAlgorithm>(
+        _ type: A.Type, run url: URL, dataset: OfflineDataset, config: OfflineRunConfig<A>,
+        options: RunSession.Options = RunSession.Options(), callbacks extra: [any TrainingCallback] = []
+    ) throws -> OfflineRunOutcome {
+        let start = Date()
+        let run = try RunDirectory(existing: url)
+        guard let files = try run.latestCheckpoint() else { throw ResumeError.noCheckpoint(run: run.url.path) }
+        try ResumeError.checkConfig(config, matches: run)
+        let trainer: OfflineTrainer<A>
+        do {
+            trainer = try OfflineTrainer<A>(checkpoint: try TrainingCheckpoint.read(files: files), dataset: dataset)
+        } catch let error as TrainingCheckpointError {
+            throw ResumeError.invalidCheckpoint(path: files.weights.path, reason: error.description)
+        }
+        let session = try RunSession.resume(
+            run, fromStep: files.step, totalSteps: config.steps, options: sessionOptions(options))
+        return try learn(trainer, session: session, config: config, start: start, callbacks: extra)
+    }
+
+    private static func sessionOptions(_ options: RunSession.Options) -> RunSession.Options {
         var options = options
         options.columns = columns
         options.curveMetric = OfflineMetricTag.evaluationReturn
-        let session = try RunSession.start(
-            environment: config.env.id, algorithm: A.name, seed: config.seed, config: config, totalSteps: config.steps,
-            options: options)
+        return options
+    }
+
+    private static func learn<A: OfflineAlgorithm>(
+        _ trainer: OfflineTrainer<A>, session: RunSession, config: OfflineRunConfig<A>, start: Date,
+        callbacks extra: [any TrainingCallback]
+    ) throws -> OfflineRunOutcome {
         var last: URL?
         let checkpoints = CheckpointCallback(every: config.checkpointEvery, stopRequested: { session.stopRequested }) {
             checkpoint in
