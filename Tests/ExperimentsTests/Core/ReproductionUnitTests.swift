@@ -40,6 +40,7 @@ import Testing
         #expect(report.tables == expected.tables)
         #expect(report.verdict == expected.verdict)
         let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         #expect(try encoder.encode(report.plots) == encoder.encode(expected.plots))
