@@ -57,7 +57,7 @@ public struct ADORAReproduction: UnitReproduction {
         guard let seed = unit.seed else { return nil }
         let budget = bed.budget
         guard let arm = try Self.arms(budget).first(where: { Self.key($0.0, seed) == unit.key }) else {
-            throw ReproductionUnitError.unknownUnit(reproduction: id, key: unit.key, known: try units(context).map(\.key))
+            throw unknown(unit, context)
         }
         let (label, config) = arm
         let runStart = Stopwatch.now()

@@ -84,7 +84,7 @@ public struct CTRLSReproduction: UnitReproduction {
             task: budget.task, sft: budget.sft, directory: context.directory, log: context.log)
         guard let seed = unit.seed else { return nil }
         guard let arm = CTRLSArm.allCases.first(where: { Self.key($0, seed) == unit.key }) else {
-            throw ReproductionUnitError.unknownUnit(reproduction: id, key: unit.key, known: try units(context).map(\.key))
+            throw unknown(unit, context)
         }
         let generator = try budget.task.makeGenerator()
         let split = HeldOutSplit()

@@ -156,6 +156,11 @@ extension UnitReproduction {
         return report
     }
 
+    /// The error for a unit that is not in the plan for `context`, listing the valid keys.
+    func unknown(_ unit: ReproductionUnit, _ context: ReproductionContext) -> ReproductionUnitError {
+        .unknownUnit(reproduction: id, key: unit.key, known: ((try? units(context)) ?? []).map(\.key))
+    }
+
     /// The results of `plan`'s units in plan order.
     /// - Throws: ``ReproductionUnitError/missingUnits(reproduction:keys:)``.
     func ordered(_ results: [String: UnitResult], _ plan: [ReproductionUnit]) throws -> [UnitResult] {

@@ -60,7 +60,7 @@ public struct DemoRegularizedReproduction: UnitReproduction {
         let sizes = Self.sizes(quick: context.quick)
         let count = sizes.first { unit.key.hasPrefix("ne\($0)-") }
         guard let seed = unit.seed, unit.key.hasPrefix("ucbvi-") || count != nil else {
-            throw ReproductionUnitError.unknownUnit(reproduction: id, key: unit.key, known: try units(context).map(\.key))
+            throw unknown(unit, context)
         }
         let problem = try DemoRegularizedRun.Problem(horizon: 10)
         let budget = Self.budget(quick: context.quick), every = Self.every
@@ -121,8 +121,9 @@ public struct DemoRegularizedReproduction: UnitReproduction {
             }
         }
         return DemoRegularizedAnalysis(
-            sizes: sizes, budget: Self.budget(quick: context.quick), problem: try DemoRegularizedRun.Problem(horizon: 10),
-            ucbvi: ucbvi, regularised: regularised, rlhf: rlhf, bcValues: bcValues
+            sizes: sizes, budget: Self.budget(quick: context.quick),
+            problem: try DemoRegularizedRun.Problem(horizon: 10), ucbvi: ucbvi, regularised: regularised, rlhf: rlhf,
+            bcValues: bcValues
         ).report(id: id, paper: paper, claim: claim, context: context, seconds: 0)
     }
 }

@@ -40,7 +40,8 @@ enum LeashLanguageModelRuns {
             using: &trainedRNG)
         let support = SupportComparison(
             base: base.correctCounts.map { $0 > 0 }, trained: trained.correctCounts.map { $0 > 0 })
-        let record = Record(seed: seed, base: base, trained: trained, support: support, seconds: Stopwatch.now() - start)
+        let record = Record(
+            seed: seed, base: base, trained: trained, support: support, seconds: Stopwatch.now() - start)
         context.log(
             String(
                 format: "tiny LM GRPO seed %llu: pass@1 %.3f → %.3f, pass@%d %.3f → %.3f, NSCR %+.3f, token entropy "

@@ -2,11 +2,11 @@ import Offline
 import Tensor
 
 /// One seed of one LCB setting (the unit result of ``LCBReproduction``): C* at each p and the suboptimality of
-/// every method, indexed by (p, N, instance, method).
+/// every method, indexed by (p, instance, N, method).
 public struct LCBSeedResult: Codable, Sendable {
     /// C* of the data at each p (the largest over the family's instances; independent of the seed).
     var concentrability: [Double]
-    /// Suboptimalities, (p, N, instance, method) row-major.
+    /// Suboptimalities, (p, instance, N, method) row-major (the order ``LCBGrid/measure`` appends them).
     var values: [Double]
 }
 
@@ -34,7 +34,8 @@ struct LCBGrid: Sendable {
                 for ii in 0..<instances {
                     for mi in 0..<methods {
                         for (si, seed) in seeds.enumerated() {
-                            values[index(pi, ni, ii, mi, si)] = seed.values[((pi * n + ni) * instances + ii) * methods + mi]
+                            let flat = ((pi * instances + ii) * n + ni) * methods + mi
+                            values[index(pi, ni, ii, mi, si)] = seed.values[flat]
                         }
                     }
                 }

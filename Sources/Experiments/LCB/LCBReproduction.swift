@@ -66,10 +66,11 @@ public struct LCBReproduction: UnitReproduction {
     /// - Throws: an unknown unit or the methods' errors.
     public func runUnit(_ unit: ReproductionUnit, _ context: ReproductionContext) throws -> LCBSeedResult {
         guard let seed = unit.seed, Self.settingKeys.contains(unit.arm) else {
-            throw ReproductionUnitError.unknownUnit(reproduction: id, key: unit.key, known: try units(context).map(\.key))
+            throw unknown(unit, context)
         }
         let setting = try Self.setting(unit.arm)
-        let result = try LCBGrid.measure(setting: setting, sampleSizes: Self.sampleSizes(quick: context.quick), seed: seed)
+        let result = try LCBGrid.measure(
+            setting: setting, sampleSizes: Self.sampleSizes(quick: context.quick), seed: seed)
         context.log("lcb: \(setting.name) seed \(seed) done")
         return result
     }
@@ -80,10 +81,11 @@ public struct LCBReproduction: UnitReproduction {
         -> ReproductionReport
     {
         let sizes = Self.sampleSizes(quick: context.quick)
+        let plan = try units(context)
         let grids = try Self.settingKeys.map { key in
             LCBGrid(
                 setting: try Self.setting(key), sampleSizes: sizes,
-                seeds: try ordered(results, context.seedList.map { ReproductionUnit(key: "\(key)-s\($0)", arm: key, seed: $0) }))
+                seeds: try ordered(results, plan.filter { $0.arm == key }))
         }
         let analysis = LCBAnalysis(grids: grids, resamples: context.quick ? 200 : 1000)
         let checks = analysis.checks()

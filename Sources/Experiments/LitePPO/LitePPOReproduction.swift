@@ -69,7 +69,7 @@ public struct LitePPOReproduction: UnitReproduction {
             return LitePPOUnitResult(base: baseReport)
         }
         guard let arm = try LitePPOArm.all(budget).first(where: { Self.key($0.label, seed) == unit.key }) else {
-            throw ReproductionUnitError.unknownUnit(reproduction: id, key: unit.key, known: try units(context).map(\.key))
+            throw unknown(unit, context)
         }
         let record = try bed.run(arm, seed: seed)
         let runsFolder = context.directory.appendingPathComponent("runs", isDirectory: true)
@@ -143,8 +143,8 @@ struct LitePPOBed {
         finalEvaluator = RLVREvaluator(
             samples: budget.finalSamples, ks: [1, min(4, budget.finalSamples), budget.finalSamples],
             generation: GenerationConfig(
-                maxNewTokens: budget.maxCompletionLength, temperature: 1, stopTokens: [CharacterTokenizer.endOfSequence],
-                padToken: CharacterTokenizer.padding))
+                maxNewTokens: budget.maxCompletionLength, temperature: 1,
+                stopTokens: [CharacterTokenizer.endOfSequence], padToken: CharacterTokenizer.padding))
     }
 
     /// Trains a copy of the base model with `arm` for `seed` and evaluates it.

@@ -49,7 +49,9 @@ struct OfflinePaperPlan {
     /// One stage-0 unit per environment, then every (dataset, variant, seed).
     func units(_ context: ReproductionContext) -> [ReproductionUnit] {
         var environments: [String] = []
-        for spec in datasets where !environments.contains(spec.environmentID) { environments.append(spec.environmentID) }
+        for spec in datasets where !environments.contains(spec.environmentID) {
+            environments.append(spec.environmentID)
+        }
         return environments.map { ReproductionUnit(key: Self.dataKey($0), arm: $0, seed: nil, stage: 0) }
             + runs.flatMap { run in
                 context.seedList.map {

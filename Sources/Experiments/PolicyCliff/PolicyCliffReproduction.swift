@@ -69,7 +69,9 @@ public struct PolicyCliffReproduction: UnitReproduction {
     /// Every arm × seed.
     /// - Throws: ``ReproductionError/invalidSettings(_:)`` without seeds.
     public func units(_ context: ReproductionContext) throws -> [ReproductionUnit] {
-        guard context.seeds >= 1 else { throw ReproductionError.invalidSettings("policy-cliff needs at least one seed") }
+        guard context.seeds >= 1 else {
+            throw ReproductionError.invalidSettings("policy-cliff needs at least one seed")
+        }
         return BanditExperiment.units(Self.allArms(), context: context)
     }
 

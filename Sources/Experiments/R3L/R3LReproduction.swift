@@ -78,7 +78,7 @@ public struct R3LReproduction: UnitReproduction {
             return R3LUnitResult(split: .init(trainCount: train.count, heldOutCount: heldOut.count, basePass: basePass))
         }
         guard let arm = Self.arms(budget).first(where: { Self.key($0.0, seed) == unit.key }) else {
-            throw ReproductionUnitError.unknownUnit(reproduction: id, key: unit.key, known: try units(context).map(\.key))
+            throw unknown(unit, context)
         }
         let (label, config) = arm
         let runStart = Stopwatch.now()

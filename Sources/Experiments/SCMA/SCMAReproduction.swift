@@ -13,7 +13,8 @@ import Tensor
 /// only); the penalty form `uᵢ = (5 − wᵢ)/4`, λ values, the segmentation rule (lines, not a segmentation agent)
 /// and the scorer's counterfactual team reward are ours and documented on ``SelfCompression`` and ``LengthPenalty``.
 ///
-/// Units: stage 0 `base-model` (pretrains and caches the base model, evaluates it), then one unit per arm × λ × seed.
+/// Units: stage 0 `base-model` (pretrains and caches the base model, evaluates it), then one unit per
+/// arm × λ × seed.
 public struct SCMAReproduction: UnitReproduction {
     /// A fixed budget instead of ``SCMABudget/make(quick:)`` (tests run a tiny one).
     var budget: SCMABudget?
@@ -88,7 +89,7 @@ public struct SCMAReproduction: UnitReproduction {
             return baseRecord
         }
         guard let arm = try arms(budget).first(where: { Self.key($0.0, $0.1, seed) == unit.key }) else {
-            throw ReproductionUnitError.unknownUnit(reproduction: id, key: unit.key, known: try units(context).map(\.key))
+            throw unknown(unit, context)
         }
         let (label, lambda, config) = arm
         let runStart = Stopwatch.now()

@@ -12,7 +12,8 @@ extension ReproduceCommand {
             throw ReproductionUnitError.notDecomposable(reproduction: reproduction.id)
         }
         if listUnits {
-            let context = unitContext(reproduction, directory: FileManager.default.temporaryDirectory, toStandardError: true)
+            let context = unitContext(
+                reproduction, directory: FileManager.default.temporaryDirectory, toStandardError: true)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             print(String(decoding: try encoder.encode(try units.units(context)), as: UTF8.self))

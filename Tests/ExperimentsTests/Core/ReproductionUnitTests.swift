@@ -1,6 +1,7 @@
 import Foundation
 import Offline
 import RLCore
+import Tensor
 import Testing
 
 @testable import Experiments
@@ -88,6 +89,31 @@ import Testing
         try Self.expectUnitsReproduceRun(CTRLSReproduction(budget: try CTRLSReproductionTests.tinyBudget()), seeds: 2)
     }
 
+    @Test func lcbGridFromSeedUnitsMatchesTheDirectComputation() throws {
+        let setting = try LCBSetting.bandit(), sizes = [10, 30], seeds: [UInt64] = [0, 1]
+        let grid = LCBGrid(
+            setting: setting, sampleSizes: sizes,
+            seeds: try seeds.map { try LCBGrid.measure(setting: setting, sampleSizes: sizes, seed: $0) })
+        for (pi, fraction) in LCBSetting.expertFractions.enumerated() {
+            for (mi, method) in setting.methods.enumerated() {
+                let direct = try sizes.map { n in
+                    try setting.instances.enumerated().map { ii, instance in
+                        let source = try ExpertMixtureData(
+                            mdp: instance.mdp, gamma: setting.gamma, expertFraction: fraction)
+                        let gap = PolicyGap(mdp: instance.mdp, gamma: setting.gamma)
+                        return try seeds.map { seed in
+                            var rng = Xoshiro256StarStar(seed: seed)
+                                .derived("lcb/\(setting.name)/p\(pi)/i\(ii)/n\(n)")
+                            let data = source.sample(count: n, using: &rng)
+                            return gap.suboptimality(try method.method.policy(from: data, gamma: setting.gamma))
+                        }.reduce(0, +) / Double(seeds.count)
+                    }.max() ?? .nan
+                }
+                #expect(grid.risk(p: pi, method: mi) == direct, "p \(fraction), \(method.label)")
+            }
+        }
+    }
+
     @Test func unknownAndMissingUnitsAreNamed() throws {
         let context = ReproductionContext(quick: true, seeds: 2, directory: FileManager.default.temporaryDirectory)
         let lcb = LCBReproduction()
@@ -95,7 +121,8 @@ import Testing
             _ = try lcb.runUnitEncoded("bandit-s9", context)
             Issue.record("an unknown key must throw")
         } catch let error as ReproductionUnitError {
-            #expect(error == .unknownUnit(reproduction: "lcb", key: "bandit-s9", known: try lcb.units(context).map(\.key)))
+            let known = try lcb.units(context).map(\.key)
+            #expect(error == .unknownUnit(reproduction: "lcb", key: "bandit-s9", known: known))
             #expect(error.description.contains("bandit-s0") && error.description.contains("mdp-s1"))
         }
         do {
