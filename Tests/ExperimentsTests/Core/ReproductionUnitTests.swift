@@ -89,6 +89,11 @@ import Testing
         try Self.expectUnitsReproduceRun(CTRLSReproduction(budget: try CTRLSReproductionTests.tinyBudget()), seeds: 2)
     }
 
+    @Test func litePPOUnitsGiveTheInProcessReport() throws {
+        let reproduction = LitePPOReproduction(budget: try LitePPOReproductionTests.tinyBudget())
+        try Self.expectUnitsReproduceRun(reproduction, seeds: 2)
+    }
+
     @Test func lcbGridFromSeedUnitsMatchesTheDirectComputation() throws {
         let setting = try LCBSetting.bandit(), sizes = [10, 30], seeds: [UInt64] = [0, 1]
         let grid = LCBGrid(
