@@ -45,4 +45,20 @@ import Testing
         #expect(ModelDirectoryWriter.metadata(in: base)["reproduction_key"] != nil)
         #expect(FileManager.default.fileExists(atPath: base.appendingPathComponent("model.safetensors").path))
     }
+
+    /// Stage-1 units load the base model that stage 0 cached; the loaded weights must equal the freshly trained ones
+    /// so a unit-by-unit run reports what a single run of the old in-memory path reported.
+    @Test func cachedBaseModelEqualsTheFreshOne() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liteppo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let budget = try Self.tinyBudget()
+        let fresh = try LitePPOBaseModel.obtain(budget, directory: directory, log: { _ in })
+        let cached = try LitePPOBaseModel.obtain(budget, directory: directory, log: { _ in })
+        let freshParameters = fresh.namedParameters(), cachedParameters = cached.namedParameters()
+        #expect(freshParameters.map(\.path) == cachedParameters.map(\.path))
+        for (a, b) in zip(freshParameters, cachedParameters) {
+            #expect(a.tensor.floats == b.tensor.floats, "\(a.path)")
+        }
+    }
 }

@@ -2,7 +2,7 @@ import Environments
 
 /// The best-policy-identification metric of the demonstration-regularised experiments: how many online episodes an
 /// agent needs before its recommendation (its plan without bonus) is ε-optimal, `V^rec ≥ V* − ε`.
-public struct EpisodesToEpsilon: Equatable, Sendable {
+public struct EpisodesToEpsilon: Codable, Equatable, Sendable {
     /// The first evaluated episode whose recommendation is ε-optimal (the budget when never).
     public var episodes: Int
     /// Whether that happened within the budget.

@@ -2,7 +2,10 @@ import Foundation
 import Offline
 
 /// A2PR (Liu et al., ICML 2024) on the PRDC reproduction's datasets: A2PR against PRDC, TD3+BC, BC and IQL.
-public struct A2PRReproduction: Reproduction {
+///
+/// Units: stage 0 collects each environment's datasets into the run directory (`data-<env>`), stage 1 trains one
+/// variant on one dataset for one seed (`<dataset>.<variant>.s<seed>`); see ``OfflinePaperPlan``.
+public struct A2PRReproduction: UnitReproduction {
     /// A fixed budget instead of ``OfflinePaperBudget/standard(quick:)`` (tests run a tiny one).
     public var budget: OfflinePaperBudget?
 
@@ -20,18 +23,39 @@ public struct A2PRReproduction: Reproduction {
     /// quick (5 min) and full (1 h) budgets on 2 cores.
     public var defaultSeeds: Int { 2 }
 
-    public func run(_ context: ReproductionContext) throws -> ReproductionReport {
-        guard context.seeds > 0 else { throw ReproductionError.invalidSettings("need at least one seed") }
-        let start = Date()
+    func plan(_ context: ReproductionContext) -> OfflinePaperPlan {
         let budget = self.budget ?? OfflinePaperBudget.standard(quick: context.quick)
         let main = PRDCVerdict.variants(budget) + [OfflineVariants.a2pr(hidden: budget.hidden)]
-        let outcome = try OfflinePaperRun(budget: budget, context: context).run(main: main, sweep: false)
+        return OfflinePaperPlan(budget: budget, main: main, sweep: false)
+    }
+
+    /// Dataset collection per environment (stage 0), then every (dataset, variant, seed).
+    /// - Throws: ``ReproductionError/invalidSettings(_:)`` without seeds.
+    public func units(_ context: ReproductionContext) throws -> [ReproductionUnit] {
+        guard context.seeds > 0 else { throw ReproductionError.invalidSettings("need at least one seed") }
+        return plan(context).units(context)
+    }
+
+    /// Collects one environment's datasets or trains one variant on one dataset for one seed.
+    /// - Throws: an unknown unit, dataset, training or I/O errors.
+    public func runUnit(_ unit: ReproductionUnit, _ context: ReproductionContext) throws -> OfflineUnitResult {
+        try plan(context).run(unit, reproduction: id, context: context)
+    }
+
+    /// Tables, plots and the verdict from every unit.
+    /// - Throws: ``ReproductionUnitError/missingUnits(reproduction:keys:)``.
+    public func report(_ results: [String: OfflineUnitResult], _ context: ReproductionContext) throws
+        -> ReproductionReport
+    {
+        let plan = plan(context)
+        let budget = plan.budget
+        let outcome = plan.outcome(try ordered(results, units(context)))
         let (verdict, explanation) = Self.judge(outcome, datasets: budget.datasets)
         return ReproductionReport(
             id: id, paper: paper, claim: claim, quick: context.quick, seeds: context.seedList,
             tables: outcome.tables(budget: budget, mainTitle: "Normalised score (mean ± std over seeds)"),
             plots: outcome.result.plots(budget.datasets, prefix: "a2pr"), verdict: verdict,
-            verdictExplanation: explanation, seconds: Date().timeIntervalSince(start))
+            verdictExplanation: explanation, seconds: 0)
     }
 
     /// Every dataset here is mixed or sub-optimal (there is no pure-expert set), so the chain A2PR ≥ PRDC ≥ TD3+BC

@@ -16,8 +16,17 @@ import Tensor
 /// - the one ``RLVRTrainer`` with ``RLVRConfig/ctrls`` (GRPO group advantages, token-mean over code tokens only,
 ///   no KL), ε-greedy 0.1 → 0.01 linear (``ExplorationSchedule``) and entropy bonus 0.01 for arm (c);
 /// - left out: the ELBO-trained transition model (optional in the brief; not built).
-public struct CTRLSReproduction: Reproduction {
+///
+/// Units: stage 0 `base-model` (pretrains and caches the frozen LM), then one unit per arm × seed.
+public struct CTRLSReproduction: UnitReproduction {
+    /// A fixed budget instead of ``CTRLSBudget/make(quick:)`` (tests run a tiny one).
+    var budget: CTRLSBudget?
+
+    /// The reproduction with the standard quick or full budget.
     public init() {}
+
+    init(budget: CTRLSBudget?) { self.budget = budget }
+
     public var id: String { "ctrls" }
     public var paper: String {
         "\"CTRLS: Chain-of-Thought Reasoning via Latent State-Transition\" (arXiv:2507.08182; reconstruction)"
@@ -33,39 +42,72 @@ public struct CTRLSReproduction: Reproduction {
     }
     public var defaultSeeds: Int { 5 }
 
-    public func run(_ context: ReproductionContext) throws -> ReproductionReport {
-        try run(context, budget: try CTRLSBudget.make(quick: context.quick))
+    /// Runs with `budget` (tests).
+    func run(_ context: ReproductionContext, budget: CTRLSBudget) throws -> ReproductionReport {
+        try CTRLSReproduction(budget: budget).run(context)
     }
 
-    /// The experiment with an explicit budget (tests use a tiny one).
-    func run(_ context: ReproductionContext, budget: CTRLSBudget) throws -> ReproductionReport {
+    func budget(_ context: ReproductionContext) throws -> CTRLSBudget {
+        try budget ?? CTRLSBudget.make(quick: context.quick)
+    }
+
+    static func key(_ arm: CTRLSArm, _ seed: UInt64) -> String {
+        let name: String
+        switch arm {
+        case .frozen: name = "frozen"
+        case .plain: name = "plain"
+        case .ctrls: name = "ctrls"
+        }
+        return "\(name)-s\(seed)"
+    }
+
+    /// One (arm, seed) run: the held-out evaluation and the controller's training rewards.
+    public struct Record: Codable, Sendable {
+        var arm: CTRLSArm, seed: UInt64, evaluation: CTRLSEvaluation, rewards: [Double]
+    }
+
+    /// `base-model` (stage 0), then every arm × seed, seed-major.
+    /// - Throws: ``ReproductionError/invalidSettings(_:)`` without seeds.
+    public func units(_ context: ReproductionContext) throws -> [ReproductionUnit] {
         guard context.seeds >= 1 else { throw ReproductionError.invalidSettings("ctrls needs at least one seed") }
-        let start = Stopwatch.now()
+        return [ReproductionUnit(key: "base-model", arm: "", seed: nil, stage: 0)]
+            + context.seedList.flatMap { seed in
+                CTRLSArm.allCases.map { ReproductionUnit(key: Self.key($0, seed), arm: $0.rawValue, seed: seed) }
+            }
+    }
+
+    /// Caches the base model (stage 0, nil result) or trains and evaluates one arm for one seed.
+    /// - Throws: an unknown unit, or pretraining, training and evaluation errors.
+    public func runUnit(_ unit: ReproductionUnit, _ context: ReproductionContext) throws -> Record? {
+        let budget = try budget(context)
         let base = try LitePPOBaseModel.obtain(
             task: budget.task, sft: budget.sft, directory: context.directory, log: context.log)
+        guard let seed = unit.seed else { return nil }
+        guard let arm = CTRLSArm.allCases.first(where: { Self.key($0, seed) == unit.key }) else {
+            throw unknown(unit, context)
+        }
         let generator = try budget.task.makeGenerator()
         let split = HeldOutSplit()
         var heldRNG = Xoshiro256StarStar(seed: 2_507_081_82)
         let heldOut = split.restrict(generator, heldOut: true)
             .problems(count: budget.evaluationProblems, using: &heldRNG)
         let training = split.restrict(generator, heldOut: false)
-        struct Record: Codable {
-            var arm: CTRLSArm, seed: UInt64, evaluation: CTRLSEvaluation, rewards: [Double]
-        }
-        var records: [Record] = []
-        for seed in context.seedList {
-            for arm in CTRLSArm.allCases {
-                let runStart = Stopwatch.now()
-                let (evaluation, rewards) = try arm.run(
-                    base: base, budget: budget, training: training, heldOut: heldOut, verifier: generator.verifier,
-                    seed: seed)
-                records.append(Record(arm: arm, seed: seed, evaluation: evaluation, rewards: rewards))
-                context.log(String(
-                    format: "%@ seed %llu: accuracy %.3f, distinct correct traces %.2f, codes %.2f (%.0f s)",
-                    arm.rawValue, seed, evaluation.accuracy, evaluation.distinctCorrectTraces,
-                    evaluation.distinctCorrectCodes, Stopwatch.now() - runStart))
-            }
-        }
+        let runStart = Stopwatch.now()
+        let (evaluation, rewards) = try arm.run(
+            base: base, budget: budget, training: training, heldOut: heldOut, verifier: generator.verifier,
+            seed: seed)
+        context.log(String(
+            format: "%@ seed %llu: accuracy %.3f, distinct correct traces %.2f, codes %.2f (%.0f s)",
+            arm.rawValue, seed, evaluation.accuracy, evaluation.distinctCorrectTraces,
+            evaluation.distinctCorrectCodes, Stopwatch.now() - runStart))
+        return Record(arm: arm, seed: seed, evaluation: evaluation, rewards: rewards)
+    }
+
+    /// The table, plot and verdict from every arm × seed.
+    /// - Throws: ``ReproductionUnitError/missingUnits(reproduction:keys:)``.
+    public func report(_ results: [String: Record?], _ context: ReproductionContext) throws -> ReproductionReport {
+        let budget = try budget(context)
+        let records = try ordered(results, units(context)).compactMap { $0 }
         func summary(_ arm: CTRLSArm, _ value: (CTRLSEvaluation) -> Double) -> SeedSummary {
             SeedSummary(records.filter { $0.arm == arm }.map { value($0.evaluation) })
         }
@@ -104,6 +146,6 @@ public struct CTRLSReproduction: Reproduction {
             })
         return ReproductionReport(
             id: id, paper: paper, claim: claim, quick: context.quick, seeds: context.seedList, tables: [table],
-            plots: [plot], verdict: verdict, verdictExplanation: explanation, seconds: Stopwatch.now() - start)
+            plots: [plot], verdict: verdict, verdictExplanation: explanation, seconds: 0)
     }
 }

@@ -8,7 +8,9 @@ import Tensor
 /// (η 3, μ 0.3, K = G, M̂ = 16·M candidates, no forgetting: the paper's App. D.2 settings), all as
 /// ``PromptSelection`` values on the one trainer. Every step samples the same number of rollouts, so accuracy
 /// against steps is accuracy against rollouts.
-public struct InSightReproduction: Reproduction {
+///
+/// Units: one per arm × seed (``BanditExperiment/units(_:context:)``).
+public struct InSightReproduction: UnitReproduction {
     public init() {}
     public var id: String { "insight" }
     public var paper: String {
@@ -38,13 +40,34 @@ public struct InSightReproduction: Reproduction {
         }
     }
 
-    public func run(_ context: ReproductionContext) throws -> ReproductionReport {
+    static func budget(quick: Bool) -> BanditBudget {
+        var budget = BanditBudget.make(quick: quick)
+        budget.steps = quick ? 80 : 300
+        budget.evaluateEvery = quick ? 5 : 10
+        return budget
+    }
+
+    /// Every arm × seed.
+    /// - Throws: ``ReproductionError/invalidSettings(_:)`` without seeds.
+    public func units(_ context: ReproductionContext) throws -> [ReproductionUnit] {
         guard context.seeds >= 1 else { throw ReproductionError.invalidSettings("insight needs at least one seed") }
-        let start = Stopwatch.now()
-        var budget = BanditBudget.make(quick: context.quick)
-        budget.steps = context.quick ? 80 : 300
-        budget.evaluateEvery = context.quick ? 5 : 10
-        let records = try BanditExperiment.runAll(Self.arms(), budget: budget, context: context)
+        return BanditExperiment.units(Self.arms(), context: context)
+    }
+
+    /// Trains one arm for one seed.
+    /// - Throws: an unknown unit or the trainer's errors.
+    public func runUnit(_ unit: ReproductionUnit, _ context: ReproductionContext) throws -> BanditRunRecord {
+        try BanditExperiment.runUnit(
+            unit, arms: Self.arms(), budget: Self.budget(quick: context.quick), reproduction: id, context: context)
+    }
+
+    /// Tables and verdict from every arm × seed.
+    /// - Throws: ``ReproductionUnitError/missingUnits(reproduction:keys:)``.
+    public func report(_ results: [String: BanditRunRecord], _ context: ReproductionContext) throws
+        -> ReproductionReport
+    {
+        let budget = Self.budget(quick: context.quick)
+        let records = try ordered(results, units(context))
         let mean = { (label: String, v: (BanditRunRecord) -> Double) in BanditExperiment.summary(records, label, v).mean }
         let basePass = mean("uniform") { $0.base.passAtK.first ?? 0 }
         let target = basePass + 0.8 * (mean("uniform") { $0.final.passAtK.first ?? 0 } - basePass)
@@ -81,6 +104,6 @@ public struct InSightReproduction: Reproduction {
             xLabel: "rollouts", x: { $0.rollouts }, y: { $0.passAt1 })
         return ReproductionReport(
             id: id, paper: paper, claim: claim, quick: context.quick, seeds: context.seedList, tables: [table],
-            plots: [plot], verdict: verdict, verdictExplanation: explanation, seconds: Stopwatch.now() - start)
+            plots: [plot], verdict: verdict, verdictExplanation: explanation, seconds: 0)
     }
 }

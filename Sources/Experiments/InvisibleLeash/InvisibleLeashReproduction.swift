@@ -7,7 +7,10 @@ import Tensor
 /// probabilities (GRPO and SELF arms, support per problem and per solving strategy) and the tiny Qwen2-style model
 /// pretrained here on mixed-style addition (the Lite PPO base), sampled, where token-level and answer-level entropy
 /// can differ.
-public struct InvisibleLeashReproduction: Reproduction {
+///
+/// Units: stage 0 `base-model` (caches the tiny base model), then per seed the bandit's GRPO and SELF arms
+/// (`bandit-grpo-s0`, `bandit-self-s0`) and the language-model GRPO run (`lm-grpo-s0`).
+public struct InvisibleLeashReproduction: UnitReproduction {
     public init() {}
     public var id: String { "invisible-leash" }
     public var paper: String {
@@ -21,16 +24,50 @@ public struct InvisibleLeashReproduction: Reproduction {
     }
     public var defaultSeeds: Int { 3 }
 
-    public func run(_ context: ReproductionContext) throws -> ReproductionReport {
+    static func arms() -> [BanditArm] {
+        SELFReproduction.arms().filter { $0.label == SELFReproduction.grpo || $0.label == SELFReproduction.selfArm }
+            .map { arm in
+                var arm = arm
+                arm.key = "bandit-" + ReproductionUnit.keyFragment(arm.label)
+                return arm
+            }
+    }
+
+    /// `base-model` (stage 0), the bandit arms × seeds, then the language-model run per seed.
+    /// - Throws: ``ReproductionError/invalidSettings(_:)`` without seeds.
+    public func units(_ context: ReproductionContext) throws -> [ReproductionUnit] {
         guard context.seeds >= 1 else {
             throw ReproductionError.invalidSettings("invisible-leash needs at least one seed")
         }
-        let start = Stopwatch.now()
-        let budget = BanditBudget.make(quick: context.quick)
-        let arms = SELFReproduction.arms().filter { $0.label == SELFReproduction.grpo || $0.label == SELFReproduction.selfArm }
-        let bandit = try BanditExperiment.runAll(arms, budget: budget, context: context)
-        let language = try LeashLanguageModelRuns.run(context)
-        return report(bandit: bandit, language: language, budget: budget, context: context, seconds: Stopwatch.now() - start)
+        return [ReproductionUnit(key: "base-model", arm: "", seed: nil, stage: 0)]
+            + BanditExperiment.units(Self.arms(), context: context)
+            + context.seedList.map { ReproductionUnit(key: "lm-grpo-s\($0)", arm: "tiny LM GRPO", seed: $0) }
+    }
+
+    /// Caches the base model (stage 0), or runs one bandit arm × seed or one language-model seed.
+    /// - Throws: an unknown unit, or pretraining and training errors.
+    public func runUnit(_ unit: ReproductionUnit, _ context: ReproductionContext) throws -> InvisibleLeashUnitResult {
+        if unit.stage == 0 {
+            _ = try LeashLanguageModelRuns.bed(context)
+            return InvisibleLeashUnitResult()
+        }
+        if let seed = unit.seed, unit.key == "lm-grpo-s\(seed)" {
+            return InvisibleLeashUnitResult(language: try LeashLanguageModelRuns.run(context, seed: seed))
+        }
+        return InvisibleLeashUnitResult(
+            bandit: try BanditExperiment.runUnit(
+                unit, arms: Self.arms(), budget: .make(quick: context.quick), reproduction: id, context: context))
+    }
+
+    /// Support tables and the verdict from every unit.
+    /// - Throws: ``ReproductionUnitError/missingUnits(reproduction:keys:)``.
+    public func report(_ results: [String: InvisibleLeashUnitResult], _ context: ReproductionContext) throws
+        -> ReproductionReport
+    {
+        let ordered = try ordered(results, units(context))
+        return report(
+            bandit: ordered.compactMap(\.bandit), language: ordered.compactMap(\.language),
+            budget: .make(quick: context.quick), context: context, seconds: 0)
     }
 
     func report(
@@ -97,5 +134,16 @@ public struct InvisibleLeashReproduction: Reproduction {
                     $0.passAtMax
                 }
             ], verdict: verdict, verdictExplanation: explanation, seconds: seconds)
+    }
+}
+
+/// One unit of ``InvisibleLeashReproduction``: a bandit arm × seed, a language-model seed, or nothing (stage 0).
+public struct InvisibleLeashUnitResult: Codable, Sendable {
+    var bandit: BanditRunRecord?
+    var language: LeashLanguageModelRecord?
+
+    init(bandit: BanditRunRecord? = nil, language: LeashLanguageModelRecord? = nil) {
+        self.bandit = bandit
+        self.language = language
     }
 }

@@ -18,7 +18,10 @@ import Tensor
 /// (digest recall, the algorithm pages were not retrievable): the exact penalties and constants of Algorithm 1 and
 /// of VI-LCB (data splitting into T + 1 folds, T = ⌈log N/(1 − γ)⌉, monotone update), the union bound over |S||A|
 /// in the contextual penalty, and the pessimism scale c = (1 − γ)²/2 (a SwiftRL choice, see ``LCBConfig``).
-public struct LCBReproduction: Reproduction {
+///
+/// Units: one per setting × seed (`bandit-s0`, `contextual-s0`, `mdp-s0`, …); the bootstrap over seeds happens in
+/// the report.
+public struct LCBReproduction: UnitReproduction {
     public init() {}
     public var id: String { "lcb" }
     public var paper: String {
@@ -40,12 +43,49 @@ public struct LCBReproduction: Reproduction {
         quick ? [10, 30, 100, 300, 1000, 3000] : [10, 30, 100, 300, 1000, 3000, 10_000]
     }
 
-    public func run(_ context: ReproductionContext) throws -> ReproductionReport {
+    static let settingKeys = ["bandit", "contextual", "mdp"]
+
+    static func setting(_ key: String) throws -> LCBSetting {
+        switch key {
+        case "bandit": try LCBSetting.bandit()
+        case "contextual": try LCBSetting.contextual()
+        default: try LCBSetting.mdp()
+        }
+    }
+
+    /// Every setting × seed, setting-major.
+    /// - Throws: ``ReproductionError/invalidSettings(_:)`` with fewer than two seeds.
+    public func units(_ context: ReproductionContext) throws -> [ReproductionUnit] {
         guard context.seeds >= 2 else { throw ReproductionError.invalidSettings("lcb needs at least two seeds") }
-        let start = Stopwatch.now()
+        return Self.settingKeys.flatMap { key in
+            context.seedList.map { ReproductionUnit(key: "\(key)-s\($0)", arm: key, seed: $0) }
+        }
+    }
+
+    /// Scores every method on one seed's datasets of one setting.
+    /// - Throws: an unknown unit or the methods' errors.
+    public func runUnit(_ unit: ReproductionUnit, _ context: ReproductionContext) throws -> LCBSeedResult {
+        guard let seed = unit.seed, Self.settingKeys.contains(unit.arm) else {
+            throw unknown(unit, context)
+        }
+        let setting = try Self.setting(unit.arm)
+        let result = try LCBGrid.measure(
+            setting: setting, sampleSizes: Self.sampleSizes(quick: context.quick), seed: seed)
+        context.log("lcb: \(setting.name) seed \(seed) done")
+        return result
+    }
+
+    /// Risk tables, slopes, checks and the verdict from every setting × seed.
+    /// - Throws: ``ReproductionUnitError/missingUnits(reproduction:keys:)``.
+    public func report(_ results: [String: LCBSeedResult], _ context: ReproductionContext) throws
+        -> ReproductionReport
+    {
         let sizes = Self.sampleSizes(quick: context.quick)
-        let grids = try [LCBSetting.bandit(), LCBSetting.contextual(), LCBSetting.mdp()].map { setting in
-            try LCBGrid(setting: setting, sampleSizes: sizes, seeds: context.seedList, log: context.log)
+        let plan = try units(context)
+        let grids = try Self.settingKeys.map { key in
+            LCBGrid(
+                setting: try Self.setting(key), sampleSizes: sizes,
+                seeds: try ordered(results, plan.filter { $0.arm == key }))
         }
         let analysis = LCBAnalysis(grids: grids, resamples: context.quick ? 200 : 1000)
         let checks = analysis.checks()
@@ -60,6 +100,6 @@ public struct LCBReproduction: Reproduction {
         return ReproductionReport(
             id: id, paper: paper, claim: claim, quick: context.quick, seeds: context.seedList,
             tables: analysis.riskTables() + [analysis.slopeTable(), checkTable], plots: analysis.plots(),
-            verdict: verdict, verdictExplanation: explanation, seconds: Stopwatch.now() - start)
+            verdict: verdict, verdictExplanation: explanation, seconds: 0)
     }
 }

@@ -46,7 +46,7 @@ struct LitePPOArm: Sendable {
 }
 
 /// Everything recorded from one run (one arm, one seed), saved as `runs/<arm>-seed<k>.json`.
-struct LitePPORunRecord: Codable, Sendable {
+public struct LitePPORunRecord: Codable, Sendable {
     var label: String
     var seed: UInt64
     /// Held-out accuracy curve (avg@n at the sampling temperature 1), steps from 0.

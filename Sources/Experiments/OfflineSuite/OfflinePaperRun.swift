@@ -83,34 +83,13 @@ public struct OfflinePaperRun {
     }
 
     /// Trains `main` on every dataset and, with `sweep`, PRDC at every β on the sweep datasets (β = 2 reused from
-    /// the main table when it is there; TD3+BC rows filled in for sweep datasets missing from the main grid).
+    /// the main table when it is there; TD3+BC rows filled in for sweep datasets missing from the main grid): every
+    /// unit of ``OfflinePaperPlan`` in order, in this process.
     /// - Throws: dataset, training or I/O errors.
     public func run(main: [OfflineVariant], sweep: Bool) throws -> Outcome {
-        let cache = OfflineDatasetCache(
-            directory: context.directory.appendingPathComponent("datasets"), seed: context.baseSeed,
-            behaviourSteps: budget.behaviourSteps, log: context.log)
-        var result = OfflineSuite.Result()
-        context.log("main comparison: \(budget.datasets.count) datasets × \(main.count) algorithms × \(context.seeds) seeds")
-        try OfflineSuite(datasets: budget.datasets, variants: main, steps: budget.steps, settings: budget.settings)
-            .run(context: context, cache: cache, into: &result)
-        if sweep {
-            let done = Set(main.map(\.label))
-            let all = budget.betas.map { OfflineVariants.prdc(beta: $0, hidden: budget.hidden) }
-            let shared = budget.sweepDatasets.filter { budget.datasets.contains($0) }
-            let extra = budget.sweepDatasets.filter { !budget.datasets.contains($0) }
-            let remaining = all.filter { !done.contains($0.label) }
-            context.log("β sweep: \(budget.sweepDatasets.count) datasets × \(budget.betas.count) β × \(context.seeds) seeds")
-            if !shared.isEmpty && !remaining.isEmpty {
-                try OfflineSuite(datasets: shared, variants: remaining, steps: budget.steps, settings: budget.settings)
-                    .run(context: context, cache: cache, into: &result)
-            }
-            if !extra.isEmpty {
-                try OfflineSuite(
-                    datasets: extra, variants: [OfflineVariants.td3bc(hidden: budget.hidden)] + all, steps: budget.steps,
-                    settings: budget.settings
-                ).run(context: context, cache: cache, into: &result)
-            }
-        }
-        return Outcome(result: result, labels: main.map(\.label), betas: sweep ? budget.betas : [], steps: budget.steps)
+        let plan = OfflinePaperPlan(budget: budget, main: main, sweep: sweep)
+        let units = plan.units(context)
+        context.log("offline grid: \(units.filter { $0.stage == 1 }.count) runs")
+        return plan.outcome(try units.map { try plan.run($0, reproduction: "offline", context: context) })
     }
 }

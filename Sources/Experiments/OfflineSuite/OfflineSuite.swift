@@ -16,7 +16,9 @@ public struct OfflineSuite {
     /// Batch size, state normalisation, evaluation schedule (reference returns are filled in per dataset).
     public var settings: OfflineTrainerSettings
     /// A run's score is the mean normalised score of its last this-many evaluations. Default 3.
-    public var lastEvaluations = 3
+    public var lastEvaluations = defaultLastEvaluations
+    /// The default of ``lastEvaluations``.
+    public static let defaultLastEvaluations = 3
 
     /// A suite.
     public init(datasets: [OfflineDatasetSpec], variants: [OfflineVariant], steps: Int, settings: OfflineTrainerSettings) {

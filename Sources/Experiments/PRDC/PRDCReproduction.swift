@@ -4,7 +4,10 @@ import Offline
 /// PRDC (Ran et al., ICML 2023) on small native tasks: point mazes (U and medium) and Pendulum, five dataset
 /// qualities each, PRDC against TD3+BC, BC and IQL, plus PRDC's β sweep. Datasets are collected inside the run
 /// (``OfflineDatasetCache``) and cached in the run directory.
-public struct PRDCReproduction: Reproduction {
+///
+/// Units: stage 0 collects each environment's datasets into the run directory (`data-<env>`), stage 1 trains one
+/// variant on one dataset for one seed (`<dataset>.<variant>.s<seed>`); see ``OfflinePaperPlan``.
+public struct PRDCReproduction: UnitReproduction {
     /// A fixed budget instead of ``OfflinePaperBudget/standard(quick:)`` (tests run a tiny one).
     public var budget: OfflinePaperBudget?
 
@@ -21,18 +24,38 @@ public struct PRDCReproduction: Reproduction {
     }
     public var defaultSeeds: Int { 3 }
 
-    public func run(_ context: ReproductionContext) throws -> ReproductionReport {
-        guard context.seeds > 0 else { throw ReproductionError.invalidSettings("need at least one seed") }
-        let start = Date()
+    func plan(_ context: ReproductionContext) -> OfflinePaperPlan {
         let budget = self.budget ?? OfflinePaperBudget.standard(quick: context.quick)
-        let outcome = try OfflinePaperRun(budget: budget, context: context)
-            .run(main: PRDCVerdict.variants(budget), sweep: true)
+        return OfflinePaperPlan(budget: budget, main: PRDCVerdict.variants(budget), sweep: true)
+    }
+
+    /// Dataset collection per environment (stage 0), then every (dataset, variant, seed).
+    /// - Throws: ``ReproductionError/invalidSettings(_:)`` without seeds.
+    public func units(_ context: ReproductionContext) throws -> [ReproductionUnit] {
+        guard context.seeds > 0 else { throw ReproductionError.invalidSettings("need at least one seed") }
+        return plan(context).units(context)
+    }
+
+    /// Collects one environment's datasets or trains one variant on one dataset for one seed.
+    /// - Throws: an unknown unit, dataset, training or I/O errors.
+    public func runUnit(_ unit: ReproductionUnit, _ context: ReproductionContext) throws -> OfflineUnitResult {
+        try plan(context).run(unit, reproduction: id, context: context)
+    }
+
+    /// Tables, plots and the verdict from every unit.
+    /// - Throws: ``ReproductionUnitError/missingUnits(reproduction:keys:)``.
+    public func report(_ results: [String: OfflineUnitResult], _ context: ReproductionContext) throws
+        -> ReproductionReport
+    {
+        let plan = plan(context)
+        let budget = plan.budget
+        let outcome = plan.outcome(try ordered(results, units(context)))
         let verdict = PRDCVerdict.judge(outcome, datasets: budget.datasets)
         return ReproductionReport(
             id: id, paper: paper, claim: claim, quick: context.quick, seeds: context.seedList,
             tables: outcome.tables(budget: budget, mainTitle: "Normalised score (mean ± std over seeds)"),
             plots: outcome.result.plots(budget.datasets, prefix: "prdc"), verdict: verdict.verdict,
-            verdictExplanation: verdict.explanation, seconds: Date().timeIntervalSince(start))
+            verdictExplanation: verdict.explanation, seconds: 0)
     }
 }
 

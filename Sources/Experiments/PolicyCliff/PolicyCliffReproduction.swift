@@ -7,7 +7,9 @@ import Tensor
 /// `r_eff = r_correct + δ·r_format` = (1, 1 + δ, 0)). The one trainer (Dr. GRPO advantages, Adam) runs from the
 /// uniform policy for each δ with entropy bonus τ ∈ {0, 0.05, 0.2}; the table gives the final π(B) next to the
 /// regularised optimum `softmax(r/τ)` of ``RewardPolicyMap``.
-public struct PolicyCliffReproduction: Reproduction {
+///
+/// Units: one per arm × seed (``BanditExperiment/units(_:context:)``).
+public struct PolicyCliffReproduction: UnitReproduction {
     public init() {}
     public var id: String { "policy-cliff" }
     public var paper: String {
@@ -39,6 +41,9 @@ public struct PolicyCliffReproduction: Reproduction {
         }
     }
 
+    /// Every τ × δ, τ-major.
+    static func allArms() -> [BanditArm] { taus.flatMap { tau in deltas.map { arm(delta: $0, tau: tau) } } }
+
     static func arm(delta: Double, tau: Double) -> BanditArm {
         var config = RLVRConfig(
             advantage: .drGRPO, objective: RLVRObjective(aggregation: .tokenMean, entropyCoefficient: tau),
@@ -51,17 +56,39 @@ public struct PolicyCliffReproduction: Reproduction {
                     WeightedReward(name: "correct", verifier: SolvingSetVerifier()),
                     WeightedReward(name: "format", weight: delta, verifier: PrefersB()),
                 ]
-            })
+            }, key: String(format: "tau%.2f-delta-%@%.3f", tau, delta < 0 ? "m" : "p", abs(delta)))
     }
 
-    public func run(_ context: ReproductionContext) throws -> ReproductionReport {
-        guard context.seeds >= 1 else { throw ReproductionError.invalidSettings("policy-cliff needs at least one seed") }
-        let start = Stopwatch.now()
-        var budget = BanditBudget.make(quick: context.quick)
-        budget.steps = context.quick ? 400 : 1500
+    static func budget(quick: Bool) -> BanditBudget {
+        var budget = BanditBudget.make(quick: quick)
+        budget.steps = quick ? 400 : 1500
         budget.evaluateEvery = budget.steps / 20
-        let arms = Self.taus.flatMap { tau in Self.deltas.map { Self.arm(delta: $0, tau: tau) } }
-        let records = try BanditExperiment.runAll(arms, budget: budget, context: context)
+        return budget
+    }
+
+    /// Every arm × seed.
+    /// - Throws: ``ReproductionError/invalidSettings(_:)`` without seeds.
+    public func units(_ context: ReproductionContext) throws -> [ReproductionUnit] {
+        guard context.seeds >= 1 else {
+            throw ReproductionError.invalidSettings("policy-cliff needs at least one seed")
+        }
+        return BanditExperiment.units(Self.allArms(), context: context)
+    }
+
+    /// Trains one arm for one seed.
+    /// - Throws: an unknown unit or the trainer's errors.
+    public func runUnit(_ unit: ReproductionUnit, _ context: ReproductionContext) throws -> BanditRunRecord {
+        try BanditExperiment.runUnit(
+            unit, arms: Self.allArms(), budget: Self.budget(quick: context.quick), reproduction: id, context: context)
+    }
+
+    /// Tables and verdict from every arm × seed.
+    /// - Throws: ``ReproductionUnitError/missingUnits(reproduction:keys:)``.
+    public func report(_ results: [String: BanditRunRecord], _ context: ReproductionContext) throws
+        -> ReproductionReport
+    {
+        let budget = Self.budget(quick: context.quick)
+        let records = try ordered(results, units(context))
         func finalB(_ tau: Double, _ delta: Double) -> SeedSummary {
             BanditExperiment.summary(records, Self.arm(delta: delta, tau: tau).label) { $0.final.actionMass[1] }
         }
@@ -110,6 +137,6 @@ public struct PolicyCliffReproduction: Reproduction {
             series: series)
         return ReproductionReport(
             id: id, paper: paper, claim: claim, quick: context.quick, seeds: context.seedList, tables: [table],
-            plots: [plot], verdict: verdict, verdictExplanation: explanation, seconds: Stopwatch.now() - start)
+            plots: [plot], verdict: verdict, verdictExplanation: explanation, seconds: 0)
     }
 }

@@ -13,8 +13,18 @@ import Tensor
 /// after which the target is unreachable; the hint is the solver's next step, `try 3*4=12`), not a JSON reflection
 /// written by the policy, so the paper's extra reward-1 reflection experiences are not stored; the KL coefficient
 /// (0.001 for every arm) is ours; no replay buffer (every step trains on its own batch).
-public struct R3LReproduction: Reproduction {
+///
+/// Units: stage 0 `base-model` (pretrains and caches the base model, screens the hard split), then one unit per
+/// arm × seed; each re-screens the split from the cached base model (deterministic seeds), so it runs alone too.
+public struct R3LReproduction: UnitReproduction {
+    /// A fixed budget instead of ``R3LBudget/make(quick:)`` (tests run a tiny one).
+    var budget: R3LBudget?
+
+    /// The reproduction with the standard quick or full budget.
     public init() {}
+
+    init(budget: R3LBudget?) { self.budget = budget }
+
     public var id: String { "r3l" }
     public var paper: String { "\"R³L: Reflect-then-Retry Reinforcement Learning\" (arXiv:2601.03715; code shiweijiezero/R3L)" }
     public var claim: String {
@@ -29,41 +39,73 @@ public struct R3LReproduction: Reproduction {
     static let grpo = "GRPO", full = "R³L", noMask = "R³L w/o pivotal masking",
         noAmplification = "R³L w/o positive amplification", noRetry = "R³L w/o reflect-then-retry"
 
-    struct Record: Codable {
+    /// One (arm, seed) run: held-out curve and training statistics.
+    public struct Record: Codable, Sendable {
         var label: String, seed: UInt64, steps: [Double], accuracy: [Double]
         var zeroStdFraction: Double, trainReward: Double, retrySuccess: Double, firstAttemptAccuracy: Double
     }
 
-    public func run(_ context: ReproductionContext) throws -> ReproductionReport {
-        try run(context, budget: try R3LBudget.make(quick: context.quick))
+    /// Runs with `budget` (tests).
+    func run(_ context: ReproductionContext, budget: R3LBudget) throws -> ReproductionReport {
+        try R3LReproduction(budget: budget).run(context)
     }
 
-    /// The experiment with an explicit budget (tests use a tiny one).
-    func run(_ context: ReproductionContext, budget: R3LBudget) throws -> ReproductionReport {
+    func budget(_ context: ReproductionContext) throws -> R3LBudget {
+        try budget ?? R3LBudget.make(quick: context.quick)
+    }
+
+    static func key(_ label: String, _ seed: UInt64) -> String { "\(ReproductionUnit.keyFragment(label))-s\(seed)" }
+
+    /// `base-model` (stage 0), then every arm × seed, seed-major.
+    /// - Throws: ``ReproductionError/invalidSettings(_:)`` without seeds.
+    public func units(_ context: ReproductionContext) throws -> [ReproductionUnit] {
         guard context.seeds >= 1 else { throw ReproductionError.invalidSettings("r3l needs at least one seed") }
-        let start = Stopwatch.now()
+        let labels = Self.arms(try budget(context)).map(\.0)
+        return [ReproductionUnit(key: "base-model", arm: "", seed: nil, stage: 0)]
+            + context.seedList.flatMap { seed in
+                labels.map { ReproductionUnit(key: Self.key($0, seed), arm: $0, seed: seed) }
+            }
+    }
+
+    /// The hard split's sizes and base pass@1 (stage 0), or one arm × seed's run.
+    /// - Throws: an unknown unit, a screen that kept nothing, or pretraining and training errors.
+    public func runUnit(_ unit: ReproductionUnit, _ context: ReproductionContext) throws -> R3LUnitResult {
+        let budget = try budget(context)
         let base = try LitePPOBaseModel.obtain(
             task: budget.task, sft: budget.sft, directory: context.directory, log: context.log)
         let (train, heldOut, basePass) = try hardSplit(budget, base: base, log: context.log)
-        let arms = Self.arms(budget)
-        var records: [Record] = []
-        for seed in context.seedList {
-            for (label, config) in arms {
-                let runStart = Stopwatch.now()
-                let record = try runArm(
-                    label, config: config, budget: budget, base: base, train: train, heldOut: heldOut, seed: seed)
-                records.append(record)
-                context.log(
-                    String(
-                        format: "%@ seed %llu: held-out accuracy %.3f → %.3f, all-fail/constant groups %.2f, "
-                            + "retry success %.2f (%.0f s)", label, seed, record.accuracy.first ?? .nan,
-                        record.accuracy.last ?? .nan, record.zeroStdFraction, record.retrySuccess,
-                        Stopwatch.now() - runStart))
-            }
+        guard let seed = unit.seed else {
+            return R3LUnitResult(split: .init(trainCount: train.count, heldOutCount: heldOut.count, basePass: basePass))
+        }
+        guard let arm = Self.arms(budget).first(where: { Self.key($0.0, seed) == unit.key }) else {
+            throw unknown(unit, context)
+        }
+        let (label, config) = arm
+        let runStart = Stopwatch.now()
+        let record = try runArm(
+            label, config: config, budget: budget, base: base, train: train, heldOut: heldOut, seed: seed)
+        context.log(
+            String(
+                format: "%@ seed %llu: held-out accuracy %.3f → %.3f, all-fail/constant groups %.2f, "
+                    + "retry success %.2f (%.0f s)", label, seed, record.accuracy.first ?? .nan,
+                record.accuracy.last ?? .nan, record.zeroStdFraction, record.retrySuccess,
+                Stopwatch.now() - runStart))
+        return R3LUnitResult(run: record)
+    }
+
+    /// The table and verdict from the split and every arm × seed.
+    /// - Throws: ``ReproductionUnitError/missingUnits(reproduction:keys:)``.
+    public func report(_ results: [String: R3LUnitResult], _ context: ReproductionContext) throws
+        -> ReproductionReport
+    {
+        let budget = try budget(context)
+        let ordered = try ordered(results, units(context))
+        guard let split = ordered.first?.split else {
+            throw ReproductionUnitError.missingUnits(reproduction: id, keys: ["base-model"])
         }
         return report(
-            records, arms: arms.map(\.0), budget: budget, context: context, trainCount: train.count,
-            heldOutCount: heldOut.count, basePass: basePass, seconds: Stopwatch.now() - start)
+            ordered.compactMap(\.run), arms: Self.arms(budget).map(\.0), budget: budget, context: context,
+            trainCount: split.trainCount, heldOutCount: split.heldOutCount, basePass: split.basePass, seconds: 0)
     }
 
     static func arms(_ budget: R3LBudget) -> [(String, RLVRConfig)] {
@@ -185,5 +227,21 @@ public struct R3LReproduction: Reproduction {
         return ReproductionReport(
             id: id, paper: paper, claim: claim, quick: context.quick, seeds: context.seedList, tables: [table],
             plots: [plot], verdict: verdict, verdictExplanation: explanation, seconds: seconds)
+    }
+}
+
+/// One unit of ``R3LReproduction``: the hard split's summary (stage 0) or one arm × seed's record.
+public struct R3LUnitResult: Codable, Sendable {
+    /// Sizes and base pass@1 of the screened split.
+    struct Split: Codable, Sendable {
+        var trainCount: Int, heldOutCount: Int, basePass: Double
+    }
+
+    var split: Split?
+    var run: R3LReproduction.Record?
+
+    init(split: Split? = nil, run: R3LReproduction.Record? = nil) {
+        self.split = split
+        self.run = run
     }
 }

@@ -14,6 +14,8 @@ struct BanditArm: Sendable {
     var rewards: (@Sendable (StrategyBandit) -> [WeightedReward])? = nil
     /// Share of the problems trained on (the first ones); the rest are held out. Exact metrics cover all problems.
     var trainingShare: Double = 1
+    /// Unit-key fragment (nil: ``ReproductionUnit/keyFragment(_:)`` of the label).
+    var key: String? = nil
 }
 
 /// The budget shared by the StrategyBandit reproductions (digest §14.1: G 8, 32 prompts per step, 400 steps).
@@ -30,8 +32,9 @@ struct BanditBudget: Codable, Equatable, Sendable {
     }
 }
 
-/// What one (arm, seed) run produced: exact curves and the base and final reports.
-struct BanditRunRecord: Codable, Sendable {
+/// What one (arm, seed) run produced: exact curves and the base and final reports (the unit result of the
+/// StrategyBandit reproductions).
+public struct BanditRunRecord: Codable, Sendable {
     var label: String
     var seed: UInt64
     var steps: [Double]
@@ -91,28 +94,24 @@ enum BanditExperiment {
         return record
     }
 
-    /// Runs every arm for every seed of `context`, logging one line per run and saving each record as JSON.
-    static func runAll(_ arms: [BanditArm], budget: BanditBudget, context: ReproductionContext) throws -> [BanditRunRecord] {
+    /// Runs `arm` for `seed`, saves the record as JSON under `runs/` and logs one line.
+    static func runLogged(
+        _ arm: BanditArm, seed: UInt64, budget: BanditBudget, context: ReproductionContext
+    ) throws -> BanditRunRecord {
         let folder = context.directory.appendingPathComponent("runs", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        var records: [BanditRunRecord] = []
-        for seed in context.seedList {
-            for arm in arms {
-                let record = try run(arm, seed: seed, budget: budget)
-                records.append(record)
-                try AtomicFile.write(
-                    try encoder.encode(record), to: folder.appendingPathComponent("\(fileName(arm.label))-seed\(seed).json"))
-                context.log(
-                    String(
-                        format: "%@ seed %llu: pass@1 %.3f → %.3f, pass@%d %.3f → %.3f, entropy %.2f → %.2f (%.1f s)",
-                        arm.label, seed, record.base.passAtK.first ?? .nan, record.final.passAtK.first ?? .nan,
-                        budget.ks.last ?? 0, record.base.passAtK.last ?? .nan, record.final.passAtK.last ?? .nan,
-                        record.base.entropy, record.final.entropy, record.seconds))
-            }
-        }
-        return records
+        let record = try run(arm, seed: seed, budget: budget)
+        try AtomicFile.write(
+            try encoder.encode(record), to: folder.appendingPathComponent("\(fileName(arm.label))-seed\(seed).json"))
+        context.log(
+            String(
+                format: "%@ seed %llu: pass@1 %.3f → %.3f, pass@%d %.3f → %.3f, entropy %.2f → %.2f (%.1f s)",
+                arm.label, seed, record.base.passAtK.first ?? .nan, record.final.passAtK.first ?? .nan,
+                budget.ks.last ?? 0, record.base.passAtK.last ?? .nan, record.final.passAtK.last ?? .nan,
+                record.base.entropy, record.final.entropy, record.seconds))
+        return record
     }
 
     static func fileName(_ label: String) -> String {

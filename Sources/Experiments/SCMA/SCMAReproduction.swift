@@ -12,8 +12,18 @@ import Tensor
 /// What we used: the paper's penalty, role prompts and agent rewards were not reachable (abstract and summaries
 /// only); the penalty form `uᵢ = (5 − wᵢ)/4`, λ values, the segmentation rule (lines, not a segmentation agent)
 /// and the scorer's counterfactual team reward are ours and documented on ``SelfCompression`` and ``LengthPenalty``.
-public struct SCMAReproduction: Reproduction {
+///
+/// Units: stage 0 `base-model` (pretrains and caches the base model, evaluates it), then one unit per
+/// arm × λ × seed.
+public struct SCMAReproduction: UnitReproduction {
+    /// A fixed budget instead of ``SCMABudget/make(quick:)`` (tests run a tiny one).
+    var budget: SCMABudget?
+
+    /// The reproduction with the standard quick or full budget.
     public init() {}
+
+    init(budget: SCMABudget?) { self.budget = budget }
+
     public var id: String { "scma" }
     public var paper: String { "\"Self-Compression of CoT via Multi-Agent RL\" (SCMA, arXiv:2601.21919)" }
     public var claim: String {
@@ -26,20 +36,44 @@ public struct SCMAReproduction: Reproduction {
     }
     public var defaultSeeds: Int { 3 }
 
-    struct Record: Codable {
+    /// One evaluated model: the base model or one (arm, λ, seed) run.
+    public struct Record: Codable, Sendable {
         var label: String, lambda: Double, seed: UInt64
         var accuracy: Double, length: Double, redundant: Double, essential: Double, directShare: Double
         var trainPenalty: Double
     }
 
-    public func run(_ context: ReproductionContext) throws -> ReproductionReport {
-        try run(context, budget: try SCMABudget.make(quick: context.quick))
+    /// Runs with `budget` (tests).
+    func run(_ context: ReproductionContext, budget: SCMABudget) throws -> ReproductionReport {
+        try SCMAReproduction(budget: budget).run(context)
     }
 
-    /// The experiment with an explicit budget (tests use a tiny one).
-    func run(_ context: ReproductionContext, budget: SCMABudget) throws -> ReproductionReport {
+    func budget(_ context: ReproductionContext) throws -> SCMABudget {
+        try budget ?? SCMABudget.make(quick: context.quick)
+    }
+
+    static func key(_ label: String, _ lambda: Double, _ seed: UInt64) -> String {
+        ReproductionUnit.keyFragment(label) + String(format: "-l%g-s%llu", lambda, seed)
+    }
+
+    /// `base-model` (stage 0), then every arm × λ × seed, seed-major.
+    /// - Throws: ``ReproductionError/invalidSettings(_:)`` without seeds.
+    public func units(_ context: ReproductionContext) throws -> [ReproductionUnit] {
         guard context.seeds >= 1 else { throw ReproductionError.invalidSettings("scma needs at least one seed") }
-        let start = Stopwatch.now()
+        let arms = try arms(try budget(context))
+        return [ReproductionUnit(key: "base-model", arm: "", seed: nil, stage: 0)]
+            + context.seedList.flatMap { seed in
+                arms.map {
+                    ReproductionUnit(
+                        key: Self.key($0.0, $0.1, seed), arm: String(format: "%@, λ %g", $0.0, $0.1), seed: seed)
+                }
+            }
+    }
+
+    /// The base model's evaluation (stage 0) or one arm × λ × seed's run and evaluation.
+    /// - Throws: an unknown unit, or pretraining, training and evaluation errors.
+    public func runUnit(_ unit: ReproductionUnit, _ context: ReproductionContext) throws -> Record {
+        let budget = try budget(context)
         let base = try LitePPOBaseModel.obtain(
             task: budget.task, sft: budget.sft, directory: context.directory, log: context.log)
         let generator = try budget.task.makeGenerator()
@@ -47,42 +81,53 @@ public struct SCMAReproduction: Reproduction {
         var heldRNG = Xoshiro256StarStar(seed: 20_260_121)
         let heldOut = split.restrict(generator, heldOut: true).problems(count: budget.heldOutProblems, using: &heldRNG)
         let training = split.restrict(generator, heldOut: false)
-        var records: [Record] = []
-        let baseRecord = try evaluate(base, label: "base", lambda: 0, seed: 0, budget: budget, heldOut: heldOut,
-                                      verifier: generator.verifier, penalty: .nan)
-        context.log(String(format: "base: accuracy %.3f, length %.1f, redundant chunks %.2f", baseRecord.accuracy,
-                           baseRecord.length, baseRecord.redundant))
-        for seed in context.seedList {
-            for (label, lambda, config) in try arms(budget) {
-                let runStart = Stopwatch.now()
-                let model = try base.cloned()
-                let synthesizer: (any TrajectorySynthesizer)? =
-                    config.lengthPenalty.weighting == .importance
-                    ? try config.compression.synthesizer(penalty: config.lengthPenalty, task: budget.task) : nil
-                let tokenizer = SyntheticTask.tokenizer
-                let runner = RLVRRunner(
-                    encode: { try tokenizer.encode($0) }, decode: { tokenizer.decode($0) },
-                    stopTokens: [CharacterTokenizer.endOfSequence], padToken: CharacterTokenizer.padding,
-                    steps: budget.steps, evaluateEvery: 0,
-                    evaluator: RLVREvaluator(
-                        samples: 1, ks: [1], generation: GenerationConfig(maxNewTokens: budget.maxCompletionLength)))
-                let outcome = try runner.run(
-                    model: model, config: config, task: training, heldOut: Array(heldOut.prefix(4)), seed: seed,
-                    synthesizer: synthesizer)
-                let penalties = outcome.metrics.compactMap { $0["scma/penalty"] }
-                let record = try evaluate(
-                    model, label: label, lambda: lambda, seed: seed, budget: budget, heldOut: heldOut,
-                    verifier: generator.verifier,
-                    penalty: penalties.isEmpty ? .nan : penalties.reduce(0, +) / Double(penalties.count))
-                records.append(record)
-                context.log(
-                    String(
-                        format: "%@ seed %llu: accuracy %.3f, length %.1f, redundant %.2f, essential %.2f (%.0f s)",
-                        label, seed, record.accuracy, record.length, record.redundant, record.essential,
-                        Stopwatch.now() - runStart))
-            }
+        guard let seed = unit.seed else {
+            let baseRecord = try evaluate(base, label: "base", lambda: 0, seed: 0, budget: budget, heldOut: heldOut,
+                                          verifier: generator.verifier, penalty: .nan)
+            context.log(String(format: "base: accuracy %.3f, length %.1f, redundant chunks %.2f", baseRecord.accuracy,
+                               baseRecord.length, baseRecord.redundant))
+            return baseRecord
         }
-        return report(records, base: baseRecord, budget: budget, context: context, seconds: Stopwatch.now() - start)
+        guard let arm = try arms(budget).first(where: { Self.key($0.0, $0.1, seed) == unit.key }) else {
+            throw unknown(unit, context)
+        }
+        let (label, lambda, config) = arm
+        let runStart = Stopwatch.now()
+        let model = try base.cloned()
+        let synthesizer: (any TrajectorySynthesizer)? =
+            config.lengthPenalty.weighting == .importance
+            ? try config.compression.synthesizer(penalty: config.lengthPenalty, task: budget.task) : nil
+        let tokenizer = SyntheticTask.tokenizer
+        let runner = RLVRRunner(
+            encode: { try tokenizer.encode($0) }, decode: { tokenizer.decode($0) },
+            stopTokens: [CharacterTokenizer.endOfSequence], padToken: CharacterTokenizer.padding,
+            steps: budget.steps, evaluateEvery: 0,
+            evaluator: RLVREvaluator(
+                samples: 1, ks: [1], generation: GenerationConfig(maxNewTokens: budget.maxCompletionLength)))
+        let outcome = try runner.run(
+            model: model, config: config, task: training, heldOut: Array(heldOut.prefix(4)), seed: seed,
+            synthesizer: synthesizer)
+        let penalties = outcome.metrics.compactMap { $0["scma/penalty"] }
+        let record = try evaluate(
+            model, label: label, lambda: lambda, seed: seed, budget: budget, heldOut: heldOut,
+            verifier: generator.verifier,
+            penalty: penalties.isEmpty ? .nan : penalties.reduce(0, +) / Double(penalties.count))
+        context.log(
+            String(
+                format: "%@ seed %llu: accuracy %.3f, length %.1f, redundant %.2f, essential %.2f (%.0f s)",
+                label, seed, record.accuracy, record.length, record.redundant, record.essential,
+                Stopwatch.now() - runStart))
+        return record
+    }
+
+    /// The table, plot and verdict from the base evaluation and every run.
+    /// - Throws: ``ReproductionUnitError/missingUnits(reproduction:keys:)``.
+    public func report(_ results: [String: Record], _ context: ReproductionContext) throws -> ReproductionReport {
+        let ordered = try ordered(results, units(context))
+        guard let base = ordered.first else {
+            throw ReproductionUnitError.missingUnits(reproduction: id, keys: ["base-model"])
+        }
+        return report(Array(ordered.dropFirst()), base: base, budget: try budget(context), context: context, seconds: 0)
     }
 
     static let grpo = "GRPO (accuracy only)", uniform = "uniform penalty", scma = "SCMA, oracle scorer",

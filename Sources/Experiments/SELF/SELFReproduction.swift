@@ -7,7 +7,9 @@ import Tensor
 /// problems, the other 128 held out), with exact pass@k over all problems, plus
 /// the over-correction case the digest found when solvability is unpredictable from the features, with and without
 /// SwiftRL's `mixFraction` knob, and the per-bucket change of log p_correct (winner-take-all).
-public struct SELFReproduction: Reproduction {
+///
+/// Units: one per arm × seed (``BanditExperiment/units(_:context:)``).
+public struct SELFReproduction: UnitReproduction {
     public init() {}
     public var id: String { "self" }
     public var paper: String {
@@ -43,12 +45,27 @@ public struct SELFReproduction: Reproduction {
         ]
     }
 
-    public func run(_ context: ReproductionContext) throws -> ReproductionReport {
+    /// Every arm × seed.
+    /// - Throws: ``ReproductionError/invalidSettings(_:)`` without seeds.
+    public func units(_ context: ReproductionContext) throws -> [ReproductionUnit] {
         guard context.seeds >= 1 else { throw ReproductionError.invalidSettings("self needs at least one seed") }
-        let start = Stopwatch.now()
-        let budget = BanditBudget.make(quick: context.quick)
-        let records = try BanditExperiment.runAll(Self.arms(), budget: budget, context: context)
-        return report(records, budget: budget, context: context, seconds: Stopwatch.now() - start)
+        return BanditExperiment.units(Self.arms(), context: context)
+    }
+
+    /// Trains one arm for one seed.
+    /// - Throws: an unknown unit or the trainer's errors.
+    public func runUnit(_ unit: ReproductionUnit, _ context: ReproductionContext) throws -> BanditRunRecord {
+        try BanditExperiment.runUnit(
+            unit, arms: Self.arms(), budget: .make(quick: context.quick), reproduction: id, context: context)
+    }
+
+    /// Tables and verdict from every arm × seed.
+    /// - Throws: ``ReproductionUnitError/missingUnits(reproduction:keys:)``.
+    public func report(_ results: [String: BanditRunRecord], _ context: ReproductionContext) throws
+        -> ReproductionReport
+    {
+        report(
+            try ordered(results, units(context)), budget: .make(quick: context.quick), context: context, seconds: 0)
     }
 
     func report(

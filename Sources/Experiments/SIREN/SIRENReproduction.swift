@@ -7,7 +7,9 @@ import Tensor
 /// vocabulary, and SIREN's top-p (0.8) entropy with the self-anchored quadratic `c·(H_sel − H₀)²`, each at
 /// c = 0.1 and 1, on the one trainer. Completions are one token, so the peak-entropy mask is off
 /// (``SIRENRegularizer/peakMask``): this isolates the top-p mask and the anchor.
-public struct SIRENReproduction: Reproduction {
+///
+/// Units: one per arm × seed (``BanditExperiment/units(_:context:)``).
+public struct SIRENReproduction: UnitReproduction {
     public init() {}
     public var id: String { "siren" }
     public var paper: String {
@@ -46,12 +48,33 @@ public struct SIRENReproduction: Reproduction {
         ]
     }
 
-    public func run(_ context: ReproductionContext) throws -> ReproductionReport {
+    static func budget(quick: Bool) -> BanditBudget {
+        var budget = BanditBudget.make(quick: quick)
+        budget.steps = quick ? 100 : 300
+        return budget
+    }
+
+    /// Every arm × seed.
+    /// - Throws: ``ReproductionError/invalidSettings(_:)`` without seeds.
+    public func units(_ context: ReproductionContext) throws -> [ReproductionUnit] {
         guard context.seeds >= 1 else { throw ReproductionError.invalidSettings("siren needs at least one seed") }
-        let start = Stopwatch.now()
-        var budget = BanditBudget.make(quick: context.quick)
-        budget.steps = context.quick ? 100 : 300
-        let records = try BanditExperiment.runAll(Self.arms(), budget: budget, context: context)
+        return BanditExperiment.units(Self.arms(), context: context)
+    }
+
+    /// Trains one arm for one seed.
+    /// - Throws: an unknown unit or the trainer's errors.
+    public func runUnit(_ unit: ReproductionUnit, _ context: ReproductionContext) throws -> BanditRunRecord {
+        try BanditExperiment.runUnit(
+            unit, arms: Self.arms(), budget: Self.budget(quick: context.quick), reproduction: id, context: context)
+    }
+
+    /// Tables and verdict from every arm × seed.
+    /// - Throws: ``ReproductionUnitError/missingUnits(reproduction:keys:)``.
+    public func report(_ results: [String: BanditRunRecord], _ context: ReproductionContext) throws
+        -> ReproductionReport
+    {
+        let budget = Self.budget(quick: context.quick)
+        let records = try ordered(results, units(context))
         let k = budget.ks.last ?? 256
         var table = ResultTable(
             title: "StrategyBandit + 1000 junk actions after \(budget.steps) steps (exact; mean ± std over seeds)",
@@ -89,6 +112,6 @@ public struct SIRENReproduction: Reproduction {
         ]
         return ReproductionReport(
             id: id, paper: paper, claim: claim, quick: context.quick, seeds: context.seedList, tables: [table],
-            plots: plots, verdict: verdict, verdictExplanation: explanation, seconds: Stopwatch.now() - start)
+            plots: plots, verdict: verdict, verdictExplanation: explanation, seconds: 0)
     }
 }

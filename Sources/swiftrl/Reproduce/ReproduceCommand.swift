@@ -13,6 +13,11 @@ struct ReproduceCommand: ParsableCommand {
               swiftrl reproduce --list
               swiftrl reproduce prdc --quick
               swiftrl reproduce lite-ppo --seeds 3 --run-dir runs/lite-ppo
+
+            Distributed (one job per unit, usually arm × seed; stage-0 units first, same --quick/--seeds/--seed):
+              swiftrl reproduce lcb --quick --list-units
+              swiftrl reproduce lcb --quick --unit bandit-s0 --run-dir runs/lcb
+              swiftrl reproduce lcb --quick --from-units runs/lcb
             """
     )
 
@@ -37,9 +42,26 @@ struct ReproduceCommand: ParsableCommand {
     @Flag(help: "Print only the final markdown.")
     var quiet = false
 
+    @Flag(help: "Print the reproduction's independent units (JSON array) instead of running it.")
+    var listUnits = false
+
+    @Option(help: "Run only this unit (a key from --list-units); writes <run-dir>/units/<KEY>.json.")
+    var unit: String?
+
+    @Option(help: "Build the report from <DIR>/units/*.json (written by --unit) and write it into DIR.")
+    var fromUnits: String?
+
     mutating func validate() throws {
         if !list && paper == nil { throw ValidationError("give a paper id or --list") }
         if let seeds, seeds < 1 { throw ValidationError("--seeds must be at least 1, got \(seeds)") }
+        let modes = [listUnits, unit != nil, fromUnits != nil].filter { $0 }.count
+        if modes > 1 { throw ValidationError("use only one of --list-units, --unit and --from-units") }
+        if unit != nil && runDir == nil {
+            throw ValidationError("--unit needs --run-dir DIR (the shared run directory the unit writes into)")
+        }
+        if fromUnits != nil && runDir != nil {
+            throw ValidationError("--from-units DIR writes the report into DIR; drop --run-dir")
+        }
     }
 
     mutating func run() throws {
@@ -52,6 +74,10 @@ struct ReproduceCommand: ParsableCommand {
             return
         }
         let reproduction = try Reproductions.named(paper ?? "")
+        if listUnits || unit != nil || fromUnits != nil {
+            try runUnitMode(reproduction)
+            return
+        }
         let directory = URL(
             fileURLWithPath: runDir ?? "runs/reproduce-\(reproduction.id)-\(Int(Date().timeIntervalSince1970))",
             isDirectory: true)
