@@ -27,6 +27,13 @@ public struct SweepState: Codable, Sendable, Equatable {
         return state
     }
 
+    /// The executor a sweep folder last ran on (`local`, `ray`, `slurm`), if it has a state file.
+    public static func recordedExecutor(in directory: URL) -> String? {
+        let file = directory.appendingPathComponent(fileName)
+        guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
+        return (try? JSONDecoder().decode(SweepState.self, from: data))?.executor
+    }
+
     /// Writes the state atomically.
     func save(in directory: URL) throws {
         let encoder = JSONEncoder()

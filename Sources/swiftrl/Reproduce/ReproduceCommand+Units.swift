@@ -1,6 +1,7 @@
 import ArgumentParser
 import Experiments
 import Foundation
+import ScaleOut
 import Tensor
 
 /// `--list-units`, `--unit KEY` and `--from-units DIR`: a reproduction split into independent jobs.
@@ -50,6 +51,7 @@ extension ReproduceCommand {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         print(String(decoding: try encoder.encode(["unit": key, "file": file.path]), as: UTF8.self))
+        print(ResultLine.format(data))  // the result itself, for executors without a shared folder
     }
 
     /// Reads every unit of the plan from `<directory>/units`, writes the report into `directory`, prints it.

@@ -51,8 +51,16 @@ struct ReproduceCommand: ParsableCommand {
     @Option(help: "Build the report from <DIR>/units/*.json (written by --unit) and write it into DIR.")
     var fromUnits: String?
 
+    @OptionGroup(title: "Running the units as separate jobs (local processes, Ray or Slurm)")
+    var execution: ExecutorOptions
+
     mutating func validate() throws {
-        if !list && paper == nil { throw ValidationError("give a paper id or --list") }
+        if !list && paper == nil && execution.resume == nil {
+            throw ValidationError("give a paper id, --list, or --resume <folder>")
+        }
+        if (execution.executor != nil || execution.resume != nil) && (listUnits || unit != nil || fromUnits != nil) {
+            throw ValidationError("--executor/--resume run every unit; drop --list-units, --unit and --from-units")
+        }
         if let seeds, seeds < 1 { throw ValidationError("--seeds must be at least 1, got \(seeds)") }
         let modes = [listUnits, unit != nil, fromUnits != nil].filter { $0 }.count
         if modes > 1 { throw ValidationError("use only one of --list-units, --unit and --from-units") }
@@ -71,6 +79,10 @@ struct ReproduceCommand: ParsableCommand {
                 print("\(item.id)\n  paper:   \(item.paper)\n  claim:   \(item.claim)")
                 print("  command: swiftrl reproduce \(item.id) [--quick] [--seeds \(item.defaultSeeds)]\n")
             }
+            return
+        }
+        if execution.executor != nil || execution.resume != nil {
+            try runOnExecutor()
             return
         }
         let reproduction = try Reproductions.named(paper ?? "")

@@ -8,8 +8,8 @@ import Tracking
 struct ExecutorOptions: ParsableArguments {
     enum Kind: String, ExpressibleByArgument, CaseIterable { case local, ray, slurm }
 
-    @Option(help: "Where the runs execute: local (child processes), ray (Ray Jobs API) or slurm (sbatch job array).")
-    var executor: Kind = .local
+    @Option(help: "Where runs execute: local (child processes; default), ray (Ray Jobs API) or slurm (sbatch array).")
+    var executor: Kind?
     @Option(help: "Parallel processes with --executor local.") var jobs = 1
     @Option(help: "Extra attempts for a failed or lost run.") var retries = 1
     @Option(help: "Continue the sweep in this folder: re-read its plan.json and results, submit only what is missing.")
@@ -37,15 +37,24 @@ struct ExecutorOptions: ParsableArguments {
         for item in rayEnv where !item.contains("=") || item.hasPrefix("=") {
             throw ValidationError("--ray-env \(item) needs KEY=VALUE, e.g. --ray-env OMP_NUM_THREADS=1")
         }
-        if dryRun && executor != .slurm {
+        if dryRun && kind != .slurm {
             throw ValidationError("--dry-run prints the Slurm script: add --executor slurm")
         }
+    }
+
+    /// `--executor`; when not given, the executor recorded in the resumed folder, else local.
+    var kind: Kind {
+        if let executor { return executor }
+        if let resume, let recorded = SweepState.recordedExecutor(in: URL(fileURLWithPath: resume)) {
+            return Kind(rawValue: recorded) ?? .local
+        }
+        return .local
     }
 
     /// The executor for a sweep in `directory` named `name`.
     func make(directory: URL, name: String) throws -> any JobExecutor {
         let binary = workerBinary ?? BenchmarkCommand.executableURL().path
-        switch executor {
+        switch kind {
         case .local:
             return LocalExecutor(binary: URL(fileURLWithPath: binary), directory: directory, jobs: jobs)
         case .ray:
