@@ -1,8 +1,9 @@
 import Foundation
 import Tensor
 
-/// Submits runs as Slurm job arrays (``SlurmScript``) with `sbatch`, follows them with `squeue` and the exit-code
-/// files the tasks write, cancels with `scancel`. Results are read from the task logs in the (shared) sweep folder.
+/// Submits runs as Slurm job arrays (``SlurmScript``) with `sbatch`, follows them with `squeue`, the exit-code
+/// files the tasks write and, for a task that left the queue without one, `sacct` (when accounting is on; else the
+/// task counts as lost after ``lostAfter`` seconds); cancels with `scancel`. Results are read from the task logs in the (shared) sweep folder.
 public final class SlurmExecutor: JobExecutor {
     public let name = "slurm"
     public let capacity = Int.max
@@ -74,6 +75,12 @@ public final class SlurmExecutor: JobExecutor {
                 states[handle] = .running
                 missingSince[handle] = nil
             case nil:
+                if let final = accountingState(handle.jobID), !final.hasPrefix("COMPLETED"),
+                   !["RUNNING", "PENDING", "COMPLETING"].contains(where: final.hasPrefix)
+                {
+                    states[handle] = .failed(reason: "Slurm task \(handle.jobID) \(final) (sacct)")
+                    continue
+                }
                 let since = missingSince[handle] ?? Date()
                 missingSince[handle] = since
                 states[handle] = Date().timeIntervalSince(since) > lostAfter
@@ -100,6 +107,17 @@ public final class SlurmExecutor: JobExecutor {
         let file = directory.appendingPathComponent("status/\(handle.runID).\(handle.attempt).exit")
         guard let text = try? String(contentsOf: file, encoding: .utf8) else { return nil }
         return Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// The task's state in Slurm's accounting (`sacct`), nil when accounting is off or does not know it yet.
+    private func accountingState(_ jobID: String) -> String? {
+        let arguments = ["-n", "-P", "-X", "-j", jobID, "-o", "JobID,State"]
+        let text = (try? Self.command("sacct", arguments, allowFailure: true)) ?? ""
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: "|")
+            if parts.count == 2, parts[0] == jobID { return String(parts[1]) }
+        }
+        return nil
     }
 
     /// `jobid_task → state` for the given array jobs.
