@@ -90,6 +90,26 @@ import Testing
         for id in finished { #expect(executions.filter { $0 == id }.count == 1, "\(id) ran again after resume") }
     }
 
+    @Test func cancelOnExitStopsRunningJobsAndDefaultLeavesThemAlone() throws {
+        for cancel in [true, false] {
+            let directory = try Self.folder()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let slow = PlannedRun(id: "slow", arguments: ["-c", "sleep 1; touch {output}/finished"], group: "g")
+            let plan = try RunPlan(kind: .sweep, title: "t", runs: [slow])
+            var polls = 0
+            let driver = SweepDriver(
+                plan: plan, directory: directory, executor: executor(directory), retries: 0, cancelOnExit: cancel,
+                isInterrupted: {
+                    polls += 1
+                    return polls > 2
+                })
+            #expect(throws: ScaleOutError.self) { _ = try driver.run() }
+            Thread.sleep(forTimeInterval: 1.6)
+            let finished = FileManager.default.fileExists(atPath: directory.appendingPathComponent("finished").path)
+            #expect(finished == !cancel, "cancelOnExit \(cancel)")
+        }
+    }
+
     @Test func tableAggregatesRunSummariesPerConfiguration() throws {
         func report(_ mean: Double, seconds: Double) -> Data {
             let record = """
