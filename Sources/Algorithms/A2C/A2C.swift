@@ -107,7 +107,9 @@ public final class A2C: ConfigurableAlgorithm {
         }
         try NonFiniteValueError.check(
             [MetricTag.policyLoss: policyLoss, MetricTag.valueLoss: valueLoss], step: runner.stepCount)
-        optimizer.update(runner.policy, gradients: gradients[0].clippedByGlobalNorm(config.maxGradNorm).gradients)
+        let clipped = try gradients[0].clippedCheckingFinite(
+            config.maxGradNorm, owner: "policy", step: runner.stepCount)
+        optimizer.update(runner.policy, gradients: clipped)
         var metrics = [
             Metric(MetricTag.learningRate, optimizer.learningRate), Metric(MetricTag.valueLoss, valueLoss),
             Metric(MetricTag.policyLoss, policyLoss), Metric(MetricTag.entropy, entropy),

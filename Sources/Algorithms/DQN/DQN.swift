@@ -114,9 +114,9 @@ public final class DQN: ConfigurableAlgorithm, OffPolicyLearner, OffPolicyParts 
             predicted = chosen.floats
             return DQNLoss.weightedHuber(chosen, target, weights: weights, delta: config.huberDelta)
         }
-        optimizer.update(q, gradients: gradients.clippedByGlobalNorm(config.maxGradNorm).gradients)
         let lossValue = Double(loss.item())
         try NonFiniteValueError.check([MetricTag.qfLoss: lossValue], step: step)
+        optimizer.update(q, gradients: try gradients.clippedCheckingFinite(config.maxGradNorm, owner: "q", step: step))
         let meanQ = Double(predicted.reduce(0, +)) / Double(max(b, 1))
         return OffPolicyUpdate(
             metrics: [Metric("losses/td_loss", lossValue), Metric("losses/q_values", meanQ),

@@ -132,7 +132,9 @@ public final class PPO: ConfigurableAlgorithm {
                     step: runner.stepCount)
                 last = statistics
                 clipFractions.append(statistics.clipFraction)
-                optimizer.update(runner.policy, gradients: gradients[0].clippedByGlobalNorm(config.maxGradNorm).gradients)
+                let clipped = try gradients[0].clippedCheckingFinite(
+                    config.maxGradNorm, owner: "policy", step: runner.stepCount)
+                optimizer.update(runner.policy, gradients: clipped)
             }
             if let targetKL = config.targetKL, last.approxKL > targetKL { break epochs }
         }

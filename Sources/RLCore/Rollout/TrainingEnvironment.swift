@@ -1,5 +1,6 @@
 import Environments
 import Tensor
+import Tracking
 
 /// Saved state of a ``TrainingEnvironment`` besides its action log: normalisation statistics.
 public struct TrainingEnvironmentState: Codable, Equatable, Sendable {
@@ -76,6 +77,7 @@ public struct TrainingEnvironment {
         if config.normalizeRewards {
             rewardNormalizer = RewardNormalizer(count: config.numEnvs, gamma: gamma, clip: config.clipRewards)
         }
+        try Self.checkFinite([], vector.observations, id: config.id, count: count, step: 0)
         observations = try prepare(vector.observations, update: true)
     }
 
@@ -127,6 +129,8 @@ public struct TrainingEnvironment {
             done[i] = terminated[i] || truncated[i]
             resetting[i] = done[i]
         }
+        let globalStep = actionLog.count / max(actionSize, 1)
+        try Self.checkFinite(vector.rewards, vector.observations, id: config.id, count: count, step: globalStep)
         var rewards = vector.rewards
         if rewardNormalizer != nil { rewards = rewardNormalizer?(rewards, done: done, valid: valid) ?? rewards }
         observations = try prepare(vector.observations, update: true)
@@ -149,6 +153,26 @@ public struct TrainingEnvironment {
         let width = low.count
         for i in out.indices { out[i] = min(max(out[i], low[i % width]), high[i % width]) }
         return out
+    }
+
+    /// Throws when a sub-environment returned a NaN or infinite reward or observation, naming which and where:
+    /// a corrupted stream must stop training before it reaches the networks (and the normaliser's statistics).
+    /// - Throws: `NonFiniteValueError` with the sub-environment, the observation index and the global step.
+    static func checkFinite(_ rewards: [Double], _ observations: [Float], id: String, count: Int, step: Int)
+        throws(NonFiniteValueError)
+    {
+        let advice = "\(id) produced it: check the environment (Gymnasium's passive checker reports the same), or "
+            + "wrap it to sanitise its output."
+        for (index, reward) in rewards.enumerated() where !reward.isFinite {
+            throw NonFiniteValueError(
+                quantity: "environment reward of sub-environment \(index)", step: step, value: reward, advice: advice)
+        }
+        let width = count > 0 ? observations.count / count : observations.count
+        for (index, value) in observations.enumerated() where !value.isFinite {
+            throw NonFiniteValueError(
+                quantity: "environment observation [\(index % max(width, 1))] of sub-environment "
+                    + "\(index / max(width, 1))", step: step, value: Double(value), advice: advice)
+        }
     }
 
     private mutating func prepare(_ raw: [Float], update: Bool) throws -> [Float] {

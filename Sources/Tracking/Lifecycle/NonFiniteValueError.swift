@@ -6,17 +6,20 @@ public struct NonFiniteValueError: Error, Equatable, CustomStringConvertible {
     public var step: Int
     /// The offending value.
     public var value: Double
+    /// What to try; nil gives the advice for diverging training (learning rate, clipping, normalisation).
+    public var advice: String?
 
     /// An error for `quantity` at `step`.
-    public init(quantity: String, step: Int, value: Double) {
+    public init(quantity: String, step: Int, value: Double, advice: String? = nil) {
         self.quantity = quantity
         self.step = step
         self.value = value
+        self.advice = advice
     }
 
     public var description: String {
         "\(quantity) became \(value) at step \(step); training stopped and the last good checkpoint is kept. "
-            + "Try a lower learning rate, gradient clipping, or observation/reward normalisation."
+            + (advice ?? "Try a lower learning rate, gradient clipping, or observation/reward normalisation.")
     }
 
     /// Throws for the first non-finite value among `values`.
