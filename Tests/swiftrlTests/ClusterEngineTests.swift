@@ -10,10 +10,9 @@ import Testing
     static let ray = environment["SWIFTRL_RAY"]
     static let slurm = environment["SWIFTRL_SLURM"] == "1"
 
-    /// The `swiftrl` executable built next to the test bundle.
+    /// The `swiftrl` executable built next to the test bundle (see ``SwiftRLProcess``).
     static var binary: URL {
-        URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("swiftrl")
+        SwiftRLProcess.executable ?? URL(fileURLWithPath: "/nonexistent/swiftrl")
     }
 
     static let benchmark = [
@@ -28,17 +27,8 @@ import Testing
         return url
     }
 
-    /// Starts `swiftrl arguments…`; output goes to `log`.
     static func start(_ arguments: [String], log: URL) throws -> Process {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        FileManager.default.createFile(atPath: log.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: log)
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
-        return process
+        try SwiftRLProcess.start(arguments, log: log)
     }
 
     static func run(_ arguments: [String], log: URL) throws -> Int32 {

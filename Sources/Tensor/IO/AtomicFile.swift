@@ -13,6 +13,11 @@ public struct FileIOError: Error, CustomStringConvertible, Sendable {
     }
 
     public var description: String { "\(path): \(reason)" }
+
+    /// The system's text for an `errno` value with the number, e.g. `Read-only file system, errno 30`.
+    public static func describe(errno code: Int32) -> String {
+        "\(String(cString: strerror(code))), errno \(code)"
+    }
 }
 
 /// Atomic file writes: the data goes to a temporary file in the same directory, which is then renamed over the
@@ -38,7 +43,8 @@ public enum AtomicFile {
         if rename(temporary.path, url.path) != 0 {
             let code = errno
             try? manager.removeItem(at: temporary)
-            throw FileIOError(path: url.path, reason: "cannot rename temporary file into place (errno \(code))")
+            let text = FileIOError.describe(errno: code)
+            throw FileIOError(path: url.path, reason: "cannot rename temporary file into place (\(text))")
         }
     }
 

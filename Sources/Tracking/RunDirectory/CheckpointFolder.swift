@@ -137,8 +137,8 @@ extension RunDirectory {
             }
             if rename(temporary.path, folder.url.path) != 0 {
                 let code = errno
-                throw FileIOError(
-                    path: folder.url.path, reason: "cannot rename the checkpoint into place (errno \(code))")
+                let text = FileIOError.describe(errno: code)
+                throw FileIOError(path: folder.url.path, reason: "cannot rename the checkpoint into place (\(text))")
             }
         } catch {
             try? manager.removeItem(at: temporary)

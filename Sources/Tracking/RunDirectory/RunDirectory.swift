@@ -60,8 +60,9 @@ public struct RunDirectory: Hashable, Sendable {
             let candidate = root.appendingPathComponent(name.description, isDirectory: true)
             if mkdir(candidate.path, 0o755) == 0 { return try RunDirectory(existing: candidate) }
             guard errno == EEXIST, name.collisionIndex < 10_000 else {
+                let text = FileIOError.describe(errno: errno)
                 throw FileIOError(
-                    path: candidate.path, reason: "cannot create run directory (errno \(errno)); check permissions")
+                    path: candidate.path, reason: "cannot create run directory (\(text)); check permissions")
             }
             name.collisionIndex += 1
         }

@@ -31,7 +31,8 @@ public final class AppendFile {
         }
         let fd = open(url.path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
         if fd < 0 {
-            throw FileIOError(path: url.path, reason: "cannot open for appending (errno \(errno)); check permissions")
+            let text = FileIOError.describe(errno: errno)
+            throw FileIOError(path: url.path, reason: "cannot open for appending (\(text)); check permissions")
         }
         descriptor = fd
     }
@@ -61,11 +62,12 @@ public final class AppendFile {
         }
         if pending.isEmpty { return }
         if let code = Posix.writeAll(descriptor, pending) {
-            throw FileIOError(path: url.path, reason: "write failed (errno \(code)); check free disk space")
+            let text = FileIOError.describe(errno: code)
+            throw FileIOError(path: url.path, reason: "write failed (\(text)); check free disk space")
         }
         pending.removeAll(keepingCapacity: true)
         if fsync(descriptor) != 0 {
-            throw FileIOError(path: url.path, reason: "fsync failed (errno \(errno))")
+            throw FileIOError(path: url.path, reason: "fsync failed (\(FileIOError.describe(errno: errno)))")
         }
     }
 
