@@ -93,7 +93,24 @@ public struct TrainingEnvironment {
         var offset = 0
         while offset < actions.count {
             let chunk = Array(actions[offset..<(offset + width)])
-            if isDiscrete { try vector.step(discreteActions: chunk.map { Int($0) }) } else { try vector.step(flatActions: chunk) }
+            if isDiscrete {
+                // The log comes from a file: a damaged value must be an error naming it, not a trap in `Int(_:)`.
+                var discrete: [Int] = []
+                for (index, value) in chunk.enumerated() {
+                    discrete.append(
+                        try CheckedDecoding.integer(
+                            value, field: "environment.actions[\(offset + index)]", file: "checkpoint weights",
+                            range: 0...Int(Int32.max)))
+                }
+                try vector.step(discreteActions: discrete)
+            } else {
+                guard chunk.allSatisfy(\.isFinite) else {
+                    throw InputValidationError(
+                        file: "checkpoint weights", field: "environment.actions[\(offset)...]",
+                        expected: "finite actions", found: "NaN or infinity")
+                }
+                try vector.step(flatActions: chunk)
+            }
             offset += width
         }
         actionLog = actions
