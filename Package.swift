@@ -106,7 +106,8 @@ let package = Package(
         .testTarget(name: "OfflineTests", dependencies: ["Offline"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
         .testTarget(name: "ScaleOutTests", dependencies: ["ScaleOut"]),
-        .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "Tensor", "Environments"]),
+        .testTarget(
+            name: "FuzzingTests", dependencies: ["Fuzzing", "Tensor", "Environments", "RLCore", "Algorithms"]),
         .testTarget(name: "swiftrlTests", dependencies: ["swiftrl", "ScaleOut"]),
     ]
 )

@@ -4,14 +4,15 @@ import Testing
 
 /// A short seeded pass of every fuzz target: a trap here kills the test process and leaves
 /// `fuzz-crash-<format>-<seed>-<i>.bin` in the temporary folder; rerun it with `swiftrl-fuzz <format> --replay`.
-@Suite struct SeededFuzzTests {
+@Suite(.serialized) struct SeededFuzzTests {
     static let inputsPerFormat: [String: Int] = ["checkpoint": 150, "hf": 150]
 
     @Test(arguments: FuzzTargets.all.map(\.name))
     func readerSurvivesMutatedInputs(format: String) throws {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
             "swiftrl-fuzz-tests-\(ProcessInfo.processInfo.processIdentifier)")
-        let runner = try FuzzRunner(target: try FuzzTargets.named(format), seed: 20_261_207, scratch: scratch)
+        let runner = try FuzzRunner(
+            target: try FuzzTargets.named(format), seed: 20_261_207, scratch: scratch, hangSeconds: 120)
         try runner.checkSeeds()
         let report = runner.run(inputs: Self.inputsPerFormat[format] ?? 300, seconds: nil)
         #expect(report.inputs == (Self.inputsPerFormat[format] ?? 300))

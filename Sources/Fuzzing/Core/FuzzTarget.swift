@@ -37,3 +37,8 @@ public struct FuzzTarget: Sendable {
         self.decode = decode
     }
 }
+
+/// Thrown by a target whose reader reports a bad input by returning `nil` rather than throwing.
+struct FuzzRejected: Error, CustomStringConvertible {
+    let description: String
+}

@@ -47,7 +47,7 @@ enum TensorTargets {
             let normalized = EnvironmentConfig(
                 id: "CartPole-v1", numEnvs: 2, normalizeObservations: true, normalizeRewards: true)
             let ppo = try PPO(config: ppoConfig, environment: normalized, seed: 1)
-            try ppo.learn(totalSteps: 64, callbacks: [])
+            try ppo.learn(totalSteps: 1_024, callbacks: [])
             seeds.append(try parts(of: ppo.checkpoint()))
             var dqnConfig = DQNConfig()
             dqnConfig.bufferSize = 64

@@ -91,6 +91,8 @@ enum TrackingTargets {
             try Data([1, 2, 3]).write(to: folder.url.appendingPathComponent("a.bin"))
             try Data("{}".utf8).write(to: folder.url.appendingPathComponent("b/c.json"))
             try Data(parts[0]).write(to: folder.manifestURL)
-            _ = folder.completeManifest()
+            guard folder.completeManifest() != nil else {
+                throw FuzzRejected(description: "\(folder.manifestURL.path): incomplete checkpoint folder")
+            }
         })
 }

@@ -65,7 +65,15 @@ public struct SweepSpec: Sendable, Equatable {
     /// - Throws: ``ScaleOutError/invalidSpec(_:)`` naming the key and what was expected.
     public init(yaml text: String, source: String) throws(ScaleOutError) {
         let loaded: Any?
-        do { loaded = try Yams.load(yaml: text) } catch {
+        do {
+            // Compose first: Yams' `load` traps on a mapping key that is not a scalar (`{}: 1`), so check the tree.
+            try CheckedDecoding.checkBracketDepth(text, file: source)
+            guard let node = try Yams.compose(yaml: text) else { throw ScaleOutError.invalidSpec("\(source) is empty") }
+            try Self.checkKeys(node, source: source, depth: 0)
+            loaded = try Yams.load(yaml: text)
+        } catch let error as ScaleOutError {
+            throw error
+        } catch {
             throw .invalidSpec("\(source) is not valid YAML: \(error)")
         }
         guard let root = loaded as? [String: Any] else {
@@ -236,6 +244,31 @@ public struct SweepSpec: Sendable, Equatable {
         case let double as Double: return "\(double)"
         case let list as [Any]: return "[" + list.map { text($0) }.joined(separator: ", ") + "]"
         default: return "\(value)"
+        }
+    }
+}
+
+extension SweepSpec {
+    /// Rejects mapping keys that are not scalars and nesting deeper than ``CheckedDecoding/maximumNestingDepth``.
+    static func checkKeys(_ node: Node, source: String, depth: Int) throws(ScaleOutError) {
+        guard depth <= CheckedDecoding.maximumNestingDepth else {
+            throw .invalidSpec("\(source): nested deeper than \(CheckedDecoding.maximumNestingDepth) levels")
+        }
+        switch node {
+        case let .mapping(mapping):
+            for (key, value) in mapping {
+                guard case .scalar = key else {
+                    let line = key.mark.map { ":\($0.line)" } ?? ""
+                    throw .invalidSpec("\(source)\(line): a mapping key is a list or mapping; expected a plain key")
+                }
+                try checkKeys(value, source: source, depth: depth + 1)
+            }
+        case let .sequence(sequence):
+            for item in sequence { try checkKeys(item, source: source, depth: depth + 1) }
+        case .alias:
+            // Aliases can expand exponentially ("billion laughs"); sweep files have no use for them.
+            throw .invalidSpec("\(source): YAML aliases (*name) are not supported in sweep files; write the values out")
+        default: break
         }
     }
 }
