@@ -78,7 +78,9 @@ let package = Package(
         // Fuzz targets for every reader (seeded mutations of valid inputs); not a product, it does not ship.
         .target(
             name: "Fuzzing",
-            dependencies: ["Tensor", "Environments", "Tracking", "RLCore", "Algorithms", "Language", "Offline", "ScaleOut"]
+            dependencies: [
+                "Tensor", "Environments", "Tracking", "RLCore", "Algorithms", "Language", "Offline", "ScaleOut",
+            ]
         ),
         // `swift run -c release swiftrl-fuzz <format> --seconds N`: the fuzz harness with a crash supervisor.
         .executableTarget(
@@ -107,7 +109,8 @@ let package = Package(
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
         .testTarget(name: "ScaleOutTests", dependencies: ["ScaleOut"]),
         .testTarget(
-            name: "FuzzingTests", dependencies: ["Fuzzing", "Tensor", "Environments", "RLCore", "Algorithms"]),
+            name: "FuzzingTests",
+            dependencies: ["Fuzzing", "Tensor", "Environments", "RLCore", "Algorithms", "Offline"]),
         .testTarget(name: "swiftrlTests", dependencies: ["swiftrl", "ScaleOut"]),
     ]
 )

@@ -11,7 +11,9 @@ import Testing
             }
             #expect(error?.description.contains("step_64.safetensors: `environment.actions[4]`") == true)
         }
-        #expect(throws: InputValidationError.self) { try CheckedDecoding.integer(7.0, field: "a", file: "f", range: 0...5) }
+        #expect(throws: InputValidationError.self) {
+            try CheckedDecoding.integer(7.0, field: "a", file: "f", range: 0...5)
+        }
     }
 
     @Test func byteRangesAndShapesDetectOverflow() throws {

@@ -84,7 +84,8 @@ public enum Mutator {
             copy.insert(copy[line], at: rng.int(below: copy.count + 1))
             bytes = Array(copy.joined(separator: [UInt8(ascii: "\n")]))
         case 5:  // non-UTF-8 bytes
-            bytes.insert(contentsOf: invalidUTF8[rng.int(below: invalidUTF8.count)], at: rng.int(below: bytes.count + 1))
+            let sequence = invalidUTF8[rng.int(below: invalidUTF8.count)]
+            bytes.insert(contentsOf: sequence, at: rng.int(below: bytes.count + 1))
         default:  // delete a line
             var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init)
             guard lines.count > 1 else { break }

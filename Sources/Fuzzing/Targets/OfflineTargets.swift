@@ -28,7 +28,9 @@ enum OfflineTargets {
         decode: { parts, _ in
             let arrays = try NPZ.parse(parts[0], name: "fuzz.npz")
             for array in arrays.values { _ = array.floats() }
-            if arrays["observations"] != nil { _ = try OfflineDataset(flat: arrays, actionSpace: nil, name: "fuzz.npz") }
+            if arrays["observations"] != nil {
+                _ = try OfflineDataset(flat: arrays, actionSpace: nil, name: "fuzz.npz")
+            }
         })
 
     static let npy = FuzzTarget(

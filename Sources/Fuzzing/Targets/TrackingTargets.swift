@@ -19,7 +19,7 @@ enum TrackingTargets {
         parts: [.text, .text],
         seeds: {
             let yaml = Array(try ConfigLoader.yaml(TrainConfig()).utf8)
-            let sets = Array("ppo.clipRange=0.1\nenv.numEnvs=16\nppo.hiddenSizes=[32, 32]\ntotalSteps=1e6".utf8)
+            let sets = Array("ppo.clipRange=0.1\nenv.numEnvs=16\nppo.network.hiddenSizes=[32, 32]\ntotalSteps=1e6".utf8)
             return [[yaml, sets], [Array("env:\n  id: Acrobot-v1\nppo:\n  gamma: 0.9\n".utf8), Array("".utf8)]]
         },
         decode: { parts, _ in

@@ -61,7 +61,8 @@ extension OfflineDataset {
             for (index, value) in stored.enumerated() {
                 do {
                     lengths.append(
-                        try CheckedDecoding.integer(value, field: "episode_lengths[\(index)]", file: name, range: 1...max(n, 1)))
+                        try CheckedDecoding.integer(
+                            value, field: "episode_lengths[\(index)]", file: name, range: 1...max(n, 1)))
                 } catch {
                     throw DatasetError(.shape, error.description)
                 }

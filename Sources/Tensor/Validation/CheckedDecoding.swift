@@ -48,7 +48,8 @@ public enum CheckedDecoding {
         -> Int
     {
         guard value >= 0, value <= maximum else {
-            throw InputValidationError(file: file, field: field, expected: "a count in 0…\(maximum)", found: "\(value)")
+            throw InputValidationError(
+                file: file, field: field, expected: "a count in 0…\(maximum)", found: "\(value)")
         }
         return value
     }

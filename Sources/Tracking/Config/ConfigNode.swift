@@ -131,7 +131,8 @@ extension ConfigNode {
     init(yaml node: Node, source: String, depth: Int = 0) throws(ConfigError) {
         let origin = node.mark.map { "\(source):\($0.line):\($0.column)" } ?? source
         guard depth <= CheckedDecoding.maximumNestingDepth else {
-            throw .invalidYAML(origin: origin, reason: "nested deeper than \(CheckedDecoding.maximumNestingDepth) levels")
+            throw .invalidYAML(
+                origin: origin, reason: "nested deeper than \(CheckedDecoding.maximumNestingDepth) levels")
         }
         switch node {
         case .scalar(let scalar):
@@ -148,7 +149,8 @@ extension ConfigNode {
                 guard let name = key.string else {
                     throw .invalidYAML(origin: origin, reason: "mapping keys must be plain strings")
                 }
-                entries.append(Entry(key: name, value: try ConfigNode(yaml: value, source: source, depth: depth + 1)))
+                let child = try ConfigNode(yaml: value, source: source, depth: depth + 1)
+                entries.append(Entry(key: name, value: child))
             }
             self.init(kind: .mapping(entries), origin: origin)
         case .alias:
