@@ -85,6 +85,7 @@ public struct TrainingEnvironment {
         throws
     {
         try self.init(config: config, seed: seed, gamma: gamma)
+        try Self.check(state, observationSize: vector.observationSize, count: config.numEnvs)
         let width = count * actionSize
         guard actions.count == state.loggedActions, width > 0, actions.count % width == 0 else {
             throw EnvironmentError.invalidOption(
@@ -118,6 +119,25 @@ public struct TrainingEnvironment {
         if let statistics = state.observationStatistics { observationNormalizer?.statistics = statistics }
         rewardNormalizer = state.rewardNormalizer
         observations = try prepare(vector.observations, update: false)
+    }
+
+    /// Checks that saved statistics fit this environment (they come from a checkpoint sidecar).
+    private static func check(
+        _ state: TrainingEnvironmentState, observationSize: Int, count: Int
+    ) throws(InputValidationError) {
+        if let statistics = state.observationStatistics, statistics.mean.count != observationSize {
+            throw InputValidationError(
+                file: "checkpoint sidecar", field: "state.environment.observationStatistics.mean",
+                expected: "\(observationSize) entries (the observation size)", found: "\(statistics.mean.count) entries")
+        }
+        if let normalizer = state.rewardNormalizer,
+            normalizer.statistics.mean.count != 1 || normalizer.discountedReturns.count != count
+        {
+            throw InputValidationError(
+                file: "checkpoint sidecar", field: "state.environment.rewardNormalizer",
+                expected: "1 statistic and \(count) discounted returns (one per sub-environment)",
+                found: "\(normalizer.statistics.mean.count) and \(normalizer.discountedReturns.count)")
+        }
     }
 
     /// The state to save with the action log.
