@@ -24,13 +24,13 @@ public enum PretrainedModel {
         switch modelType {
         case "gpt2":
             let config: GPT2Configuration = try decode(data, configURL)
-            do { try config.validate() } catch { throw LanguageModelError("\(configURL.path): \(error.description)") }
+            do { try config.validate() } catch { throw LanguageModelError("\(configURL.path): \(error)") }
             let tensors = try loadTensors(directory: directory)
             try checkSizes(implied: config.impliedParameterCount, tensors: tensors, configURL)
             return try GPT2Model(configuration: config, tensors: tensors)
         case "qwen2", "llama", "mistral":
             let config: LlamaConfiguration = try decode(data, configURL)
-            do { try config.validate() } catch { throw LanguageModelError("\(configURL.path): \(error.description)") }
+            do { try config.validate() } catch { throw LanguageModelError("\(configURL.path): \(error)") }
             let tensors = try loadTensors(directory: directory)
             try checkSizes(implied: config.impliedParameterCount, tensors: tensors, configURL)
             return try LlamaModel(configuration: config, tensors: tensors)
@@ -46,7 +46,8 @@ public enum PretrainedModel {
         let stored = tensors.values.reduce(0) { $0 + $1.count }
         guard let implied, implied <= stored else {
             throw LanguageModelError(
-                "\(url.path): the sizes need at least \(implied.map(String.init) ?? "more than Int.max") parameters but "
+                "\(url.path): the sizes need at least \(implied.map(String.init) ?? "more than Int.max") "
+                    + "parameters but "
                     + "the weights hold \(stored); config.json does not describe these weights")
         }
     }

@@ -128,7 +128,8 @@ public struct TrainingEnvironment {
         if let statistics = state.observationStatistics, statistics.mean.count != observationSize {
             throw InputValidationError(
                 file: "checkpoint sidecar", field: "state.environment.observationStatistics.mean",
-                expected: "\(observationSize) entries (the observation size)", found: "\(statistics.mean.count) entries")
+                expected: "\(observationSize) entries (the observation size)",
+                found: "\(statistics.mean.count) entries")
         }
         if let normalizer = state.rewardNormalizer,
             normalizer.statistics.mean.count != 1 || normalizer.discountedReturns.count != count
