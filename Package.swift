@@ -75,6 +75,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzz targets for every reader (seeded mutations of valid inputs); not a product, it does not ship.
+        .target(
+            name: "Fuzzing",
+            dependencies: [
+                "Tensor", "Environments", "Tracking", "RLCore", "Algorithms", "Language", "Offline", "ScaleOut",
+            ]
+        ),
+        // `swift run -c release swiftrl-fuzz <format> --seconds N`: the fuzz harness with a crash supervisor.
+        .executableTarget(
+            name: "swiftrl-fuzz",
+            dependencies: ["Fuzzing", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         // Examples a user copies from (`swift run <Name>`): executable targets but not products, so they do not ship.
         .executableTarget(
             name: "CustomEnvironment", dependencies: ["Algorithms", "Environments", "RLCore", "Tracking"],
@@ -96,6 +108,9 @@ let package = Package(
         .testTarget(name: "OfflineTests", dependencies: ["Offline"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
         .testTarget(name: "ScaleOutTests", dependencies: ["ScaleOut"]),
+        .testTarget(
+            name: "FuzzingTests",
+            dependencies: ["Fuzzing", "Tensor", "Environments", "RLCore", "Algorithms", "Offline"]),
         .testTarget(name: "swiftrlTests", dependencies: ["swiftrl", "ScaleOut"]),
     ]
 )

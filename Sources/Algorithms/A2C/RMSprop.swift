@@ -62,6 +62,6 @@ public final class RMSprop: Optimizer {
         }
         squareAverages = averages
         shapes = loadedShapes
-        step = Int(stored.doubleItem())
+        step = try OptimizerStateError.stepCount(stored)
     }
 }

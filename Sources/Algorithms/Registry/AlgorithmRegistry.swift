@@ -1,5 +1,6 @@
 import Foundation
 import RLCore
+import Tensor
 
 /// The algorithms `swiftrl train <algo>` knows, by registry name. Adding an algorithm is one more entry in
 /// ``all`` (its type conforms to `ConfigurableAlgorithm`).
@@ -40,8 +41,17 @@ extension AlgorithmRegistry {
     /// - Parameter url: a run directory (newest checkpoint), a `.safetensors` or a `.json` checkpoint file.
     /// - Throws: `TrainingCheckpointError`, `AlgorithmRegistryError` or environment errors.
     public static func load(from url: URL) throws -> any Algorithm {
-        let checkpoint = try TrainingCheckpoint.read(from: url)
-        let type = try type(named: try checkpoint.header().algorithm)
-        return try type.init(checkpoint: checkpoint)
+        let files = try TrainingCheckpoint.locate(url)
+        let checkpoint = try TrainingCheckpoint.read(files: files)
+        // Errors from decoding name the part ("checkpoint sidecar", "checkpoint weights"); name the file instead.
+        do {
+            let type = try type(named: try checkpoint.header().algorithm)
+            return try type.init(checkpoint: checkpoint)
+        } catch let TrainingCheckpointError.invalidSidecar(reason) {
+            throw TrainingCheckpointError.unreadable(path: files.sidecar.path, reason: reason)
+        } catch var error as InputValidationError {
+            error.file = error.file == "checkpoint weights" ? files.weights.path : files.sidecar.path
+            throw error
+        }
     }
 }

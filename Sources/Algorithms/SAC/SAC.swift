@@ -47,7 +47,9 @@ public final class SAC: ConfigurableAlgorithm, OffPolicyLearner, OffPolicyParts 
                       seed: restored.seed)
         try restoreParts(from: checkpoint)
         if actor.usesSDE {
-            stepsSinceNoise = Int(restored.state.extra["sde_steps_since_noise"] ?? 0)
+            stepsSinceNoise = try CheckedDecoding.integer(
+                restored.state.extra["sde_steps_since_noise"] ?? 0, field: "state.extra.sde_steps_since_noise",
+                file: "checkpoint sidecar", range: 0...Int(Int32.max))
             explorationMatrices = (0..<runner.environment.count).compactMap { checkpoint.tensors["sde.exploration.\($0)"] }
         }
     }

@@ -44,9 +44,17 @@ extension Space {
     public init(json: JSONValue) throws(EnvironmentError) {
         guard let type = json["type"]?.string else { throw .spaceMismatch("space JSON needs a \"type\" string") }
         func integers(_ key: String) throws(EnvironmentError) -> [Int] {
-            if let number = json[key]?.number { return [Int(number)] }
+            func integer(_ number: Double) throws(EnvironmentError) -> Int {
+                guard let value = Int(exactly: number), abs(value) <= 1 << 53 else {
+                    throw .spaceMismatch("\(type) JSON field \"\(key)\" is \(number); expected integers")
+                }
+                return value
+            }
+            if let number = json[key]?.number { return [try integer(number)] }
             guard let values = json[key]?.array else { throw .spaceMismatch("\(type) JSON needs \"\(key)\"") }
-            return values.compactMap { $0.number.map { Int($0) } }
+            var result: [Int] = []
+            for value in values { if let number = value.number { result.append(try integer(number)) } }
+            return result
         }
         switch type {
         case "Box":

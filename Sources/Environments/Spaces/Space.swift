@@ -65,7 +65,8 @@ public indirect enum Space: Hashable, Sendable, Codable {
 
     /// Why `value` is not in this space, or nil when it is. Used in checker and wrapper error messages.
     public func mismatch(_ value: SpaceValue) -> String? {
-        contains(value) ? nil : "\(value.summary) is not an element of \(description)"
+        if value.containsNaN { return "\(value.summary) contains NaN (not an element of \(description))" }
+        return contains(value) ? nil : "\(value.summary) is not an element of \(description)"
     }
 
     /// The number of entries of ``flatten(_:)`` (Gymnasium's `flatdim`); nil for `Text`.

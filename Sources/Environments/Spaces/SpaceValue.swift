@@ -118,3 +118,15 @@ extension SpaceValue: SpaceValueConvertible {
     public var spaceValue: SpaceValue { self }
     public init?(spaceValue: SpaceValue) { self = spaceValue }
 }
+
+extension SpaceValue {
+    /// Whether any number in the value (recursively) is NaN; checkers report it by name.
+    public var containsNaN: Bool {
+        switch self {
+        case .int, .text: false
+        case let .array(values): values.contains(where: \.isNaN)
+        case let .tuple(values): values.contains(where: \.containsNaN)
+        case let .dict(values): values.values.contains(where: \.containsNaN)
+        }
+    }
+}

@@ -39,6 +39,22 @@ public struct RunningMeanStd: Codable, Equatable, Sendable {
 }
 
 extension RunningMeanStd {
+    private enum CodingKeys: String, CodingKey { case mean, variance, count }
+
+    /// Decodes saved statistics, checking that `mean` and `variance` have the same length (they come from files).
+    /// - Throws: `DecodingError.dataCorrupted` naming the field otherwise.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        mean = try container.decode([Double].self, forKey: .mean)
+        variance = try container.decode([Double].self, forKey: .variance)
+        count = try container.decode(Double.self, forKey: .count)
+        guard mean.count == variance.count else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .variance, in: container,
+                debugDescription: "has \(variance.count) entries but `mean` has \(mean.count); expected equal lengths")
+        }
+    }
+
     /// Writes the statistics as JSON (`{"mean": […], "variance": […], "count": …}`), atomically.
     /// - Throws: `FileIOError` when the file cannot be written.
     public func save(to url: URL) throws {

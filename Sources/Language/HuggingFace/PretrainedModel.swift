@@ -24,13 +24,31 @@ public enum PretrainedModel {
         switch modelType {
         case "gpt2":
             let config: GPT2Configuration = try decode(data, configURL)
-            return try GPT2Model(configuration: config, tensors: try loadTensors(directory: directory))
+            do { try config.validate() } catch { throw LanguageModelError("\(configURL.path): \(error)") }
+            let tensors = try loadTensors(directory: directory)
+            try checkSizes(implied: config.impliedParameterCount, tensors: tensors, configURL)
+            return try GPT2Model(configuration: config, tensors: tensors)
         case "qwen2", "llama", "mistral":
             let config: LlamaConfiguration = try decode(data, configURL)
-            return try LlamaModel(configuration: config, tensors: try loadTensors(directory: directory))
+            do { try config.validate() } catch { throw LanguageModelError("\(configURL.path): \(error)") }
+            let tensors = try loadTensors(directory: directory)
+            try checkSizes(implied: config.impliedParameterCount, tensors: tensors, configURL)
+            return try LlamaModel(configuration: config, tensors: tensors)
         default:
             throw LanguageModelError(
                 "\(configURL.path): model_type \"\(modelType)\" is not supported; SwiftRL loads \(supportedModelTypes.joined(separator: ", "))")
+        }
+    }
+
+    /// Rejects a config.json whose sizes imply more parameters than the weights hold, before the model is
+    /// allocated from those sizes (a damaged config would otherwise fail an allocation of terabytes).
+    static func checkSizes(implied: Int?, tensors: [String: Tensor], _ url: URL) throws(LanguageModelError) {
+        let stored = tensors.values.reduce(0) { $0 + $1.count }
+        guard let implied, implied <= stored else {
+            throw LanguageModelError(
+                "\(url.path): the sizes need at least \(implied.map(String.init) ?? "more than Int.max") "
+                    + "parameters but "
+                    + "the weights hold \(stored); config.json does not describe these weights")
         }
     }
 

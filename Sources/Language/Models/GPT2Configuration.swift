@@ -36,7 +36,7 @@ public struct GPT2Configuration: Codable, Equatable, Sendable {
     }
 
     /// MLP width (4 · hidden size unless set).
-    public var mlpWidth: Int { n_inner ?? 4 * n_embd }
+    public var mlpWidth: Int { n_inner ?? (n_embd <= Int.max / 4 ? 4 * n_embd : Int.max) }
 
     /// Checks sizes and the activation name.
     /// - Throws: ``LanguageModelError`` naming the bad field.
@@ -44,6 +44,13 @@ public struct GPT2Configuration: Codable, Equatable, Sendable {
         for (name, value) in [("vocab_size", vocab_size), ("n_positions", n_positions), ("n_embd", n_embd),
                               ("n_layer", n_layer), ("n_head", n_head), ("n_inner", mlpWidth)] where value <= 0 {
             throw LanguageModelError("GPT-2 config: \(name) must be positive, got \(value)")
+        }
+        // The parameters these sizes imply (token and position embeddings, the MLPs), overflow-checked, so a
+        // damaged config.json is an error here rather than a failed allocation of terabytes in the initialiser.
+        guard let parameters = impliedParameterCount, parameters <= Self.maximumParameters else {
+            throw LanguageModelError(
+                "GPT-2 config: vocab_size, n_positions, n_embd, n_layer and n_inner imply more than "
+                    + "\(Self.maximumParameters) parameters; the sizes are damaged")
         }
         guard n_embd % n_head == 0 else {
             throw LanguageModelError("GPT-2 config: n_embd \(n_embd) is not divisible by n_head \(n_head)")
@@ -70,4 +77,32 @@ public struct GPT2Configuration: Codable, Equatable, Sendable {
 /// The GPT-2 MLP activations SwiftRL implements.
 enum GPT2Activation: Sendable {
     case geluTanh, gelu, relu
+}
+
+extension GPT2Configuration {
+    /// The most parameters a config may imply (2^36 ≈ 69 billion, beyond any model this CPU library runs).
+    public static let maximumParameters = 1 << 36
+
+    /// A lower bound on the parameter count (token and position embeddings, MLP inputs); nil on overflow.
+    var impliedParameterCount: Int? {
+        Self.product([vocab_size, n_embd], [n_positions, n_embd], [n_layer, n_embd, mlpWidth])
+    }
+
+    /// The sum of the products of `factors`, or nil on overflow or a negative factor.
+    static func product(_ factors: [Int]...) -> Int? {
+        var total = 0
+        for group in factors {
+            var product = 1
+            for factor in group {
+                guard factor >= 0 else { return nil }
+                let (next, overflow) = product.multipliedReportingOverflow(by: factor)
+                guard !overflow else { return nil }
+                product = next
+            }
+            let (sum, overflow) = total.addingReportingOverflow(product)
+            guard !overflow else { return nil }
+            total = sum
+        }
+        return total
+    }
 }

@@ -73,6 +73,13 @@ public struct LlamaConfiguration: Codable, Equatable, Sendable {
     /// Whether the output projection has a bias.
     var outputBias: Bool { model_type != "qwen2" && (attention_bias ?? false) }
 
+    /// A lower bound on the parameter count (embeddings, MLP up-projections, query projections); nil on overflow.
+    var impliedParameterCount: Int? {
+        GPT2Configuration.product(
+            [vocab_size, hidden_size], [num_hidden_layers, hidden_size, intermediate_size],
+            [num_hidden_layers, num_attention_heads, headDim, hidden_size])
+    }
+
     /// Checks sizes, the model type and unsupported options.
     /// - Throws: ``LanguageModelError`` naming the bad field.
     public func validate() throws(LanguageModelError) {
@@ -84,6 +91,13 @@ public struct LlamaConfiguration: Codable, Equatable, Sendable {
                               ("num_attention_heads", num_attention_heads), ("num_key_value_heads", keyValueHeads),
                               ("head_dim", headDim)] where value <= 0 {
             throw LanguageModelError("\(model_type) config: \(name) must be positive, got \(value)")
+        }
+        guard let parameters = impliedParameterCount, parameters <= GPT2Configuration.maximumParameters,
+            (max_position_embeddings ?? 0) <= 1 << 24
+        else {
+            throw LanguageModelError(
+                "\(model_type) config: the sizes imply more than \(GPT2Configuration.maximumParameters) parameters; "
+                    + "the sizes are damaged")
         }
         guard num_attention_heads % keyValueHeads == 0 else {
             throw LanguageModelError(

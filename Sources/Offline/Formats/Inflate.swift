@@ -26,6 +26,14 @@ enum Inflate {
                 "\(name) is deflate-compressed but zlib (libz.so.1) could not be loaded; install zlib "
                     + "or save with numpy.savez (uncompressed)")
         }
+        // Deflate cannot expand beyond 1032:1; a larger declared size is a damaged header, not a reason to allocate.
+        guard outputCount >= 0, outputCount <= Int(UInt32.max), input.count <= Int(UInt32.max),
+            outputCount <= input.count * 1_032 + 64
+        else {
+            throw DatasetError(
+                .corrupt,
+                "\(name): declared size \(outputCount) bytes cannot come from \(input.count) deflated bytes")
+        }
         let initialize = unsafeBitCast(initSymbol, to: InflateInit2.self)
         let step = unsafeBitCast(stepSymbol, to: InflateStep.self)
         let end = unsafeBitCast(endSymbol, to: InflateEnd.self)

@@ -1,4 +1,5 @@
 import Foundation
+import Tensor
 
 /// One NumPy `.npy` array: shape, element type and little-endian bytes (C order).
 public struct NPYArray: Sendable, Equatable {
@@ -106,7 +107,13 @@ public struct NPYArray: Sendable, Equatable {
             throw DatasetError(
                 .unsupported, "\(name): Fortran-ordered arrays are not supported; save with np.ascontiguousarray")
         }
-        let expected = shape.reduce(1, *) * type.size
+        let expected: Int
+        do {
+            expected = try CheckedDecoding.elementCount(shape, elementSize: type.size, field: "shape", file: name)
+                * type.size
+        } catch {
+            throw DatasetError(.corrupt, error.description)
+        }
         let start = headerStart + headerLength
         guard data.count - start >= expected else {
             throw DatasetError(

@@ -1,4 +1,5 @@
 import Environments
+import Tensor
 
 extension OfflineDataset {
     /// Builds a dataset from D4RL's flat layout: `observations` (N × o), `actions` (N × a), `rewards` (N),
@@ -55,8 +56,18 @@ extension OfflineDataset {
             next = array.floats()
         }
         var ends: [Int] = []
-        if let lengths = arrays["episode_lengths"]?.floats().map({ Int($0) }) {
-            guard lengths.allSatisfy({ $0 > 0 }), lengths.reduce(0, +) == n else {
+        if let stored = arrays["episode_lengths"]?.floats() {
+            var lengths: [Int] = []
+            for (index, value) in stored.enumerated() {
+                do {
+                    lengths.append(
+                        try CheckedDecoding.integer(
+                            value, field: "episode_lengths[\(index)]", file: name, range: 1...max(n, 1)))
+                } catch {
+                    throw DatasetError(.shape, error.description)
+                }
+            }
+            guard lengths.reduce(0, +) == n else {
                 throw DatasetError(.shape, "\(name): `episode_lengths` must be positive and sum to \(n)")
             }
             ends = lengths.reduce(into: []) { $0.append(($0.last ?? 0) + $1) }

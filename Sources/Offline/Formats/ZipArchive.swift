@@ -1,4 +1,5 @@
 import Foundation
+import Tensor
 
 /// A minimal ZIP reader/writer for `.npz` files: reads stored and deflated entries (ZIP64 sizes and offsets
 /// included), writes stored entries with CRC-32, as `numpy.savez` does.
@@ -10,6 +11,11 @@ public enum ZipArchive {
         func u16(_ o: Int) -> Int { Int(bytes[o]) | Int(bytes[o + 1]) << 8 }
         func u32(_ o: Int) -> Int { u16(o) | u16(o + 2) << 16 }
         func u64(_ o: Int) -> Int { u32(o) | u32(o + 4) << 32 }
+        // Offsets and sizes come from the file (up to 2^64 in ZIP64 fields): check ranges without overflow.
+        func inside(_ offset: Int, _ length: Int) -> Bool {
+            (try? CheckedDecoding.byteRange(offset: offset, length: length, within: bytes.count, field: "", file: name))
+                != nil
+        }
         let corrupt = { (why: String) in
             DatasetError(.corrupt, "\(name): \(why); the file is truncated or not a ZIP/.npz")
         }
@@ -29,7 +35,7 @@ public enum ZipArchive {
         // ZIP64 end-of-central-directory locator just before the classic record.
         if eocd >= 20, u32(eocd - 20) == 0x0706_4B50 {
             let record = u64(eocd - 20 + 8)
-            guard record >= 0, record + 56 <= bytes.count, u32(record) == 0x0606_4B50 else {
+            guard inside(record, 56), u32(record) == 0x0606_4B50 else {
                 throw corrupt("bad ZIP64 end record")
             }
             entryCount = u64(record + 32)
@@ -38,7 +44,7 @@ public enum ZipArchive {
         var entries: [(String, [UInt8])] = []
         var cursor = directoryOffset
         for _ in 0..<entryCount {
-            guard cursor >= 0, cursor + 46 <= bytes.count, u32(cursor) == 0x0201_4B50 else {
+            guard inside(cursor, 46), u32(cursor) == 0x0201_4B50 else {
                 throw corrupt("central directory entry at \(cursor) is damaged")
             }
             let method = u16(cursor + 10)
@@ -74,11 +80,11 @@ public enum ZipArchive {
                 extra += 4 + length
             }
             cursor = extraEnd + commentLength
-            guard localOffset >= 0, localOffset + 30 <= bytes.count, u32(localOffset) == 0x0403_4B50 else {
+            guard inside(localOffset, 30), u32(localOffset) == 0x0403_4B50 else {
                 throw corrupt("local header of `\(entryName)` is damaged")
             }
             let dataStart = localOffset + 30 + u16(localOffset + 26) + u16(localOffset + 28)
-            guard compressedSize >= 0, size >= 0, dataStart + compressedSize <= bytes.count else {
+            guard size >= 0, inside(dataStart, compressedSize) else {
                 throw corrupt("entry `\(entryName)` needs \(compressedSize) bytes but the file ends first")
             }
             let raw = Array(bytes[dataStart..<dataStart + compressedSize])

@@ -51,7 +51,14 @@ public struct TrainingCheckpoint {
     ) throws(TrainingCheckpointError) -> CheckpointSidecar<Config, State> {
         let found = try header().algorithm
         guard found == algorithm else { throw .wrongAlgorithm(expected: algorithm, found: found) }
-        return try decodeJSON(CheckpointSidecar<Config, State>.self)
+        let contents = try decodeJSON(CheckpointSidecar<Config, State>.self)
+        do {
+            try CheckpointLimits.validate(contents.environment, path: "environment", file: "checkpoint sidecar")
+            try CheckpointLimits.validate(contents.config, path: "config", file: "checkpoint sidecar")
+        } catch {
+            throw .invalidSidecar(error.description)
+        }
+        return contents
     }
 
     private func decodeJSON<T: Decodable>(_ type: T.Type) throws(TrainingCheckpointError) -> T {

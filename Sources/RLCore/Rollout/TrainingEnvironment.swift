@@ -87,6 +87,7 @@ public struct TrainingEnvironment {
         throws
     {
         try self.init(config: config, seed: seed, gamma: gamma)
+        try Self.check(state, observationSize: vector.observationSize, count: config.numEnvs)
         let width = count * actionSize
         guard actions.count == state.loggedActions, width > 0, actions.count % width == 0 else {
             throw EnvironmentError.invalidOption(
@@ -95,7 +96,24 @@ public struct TrainingEnvironment {
         var offset = 0
         while offset < actions.count {
             let chunk = Array(actions[offset..<(offset + width)])
-            if isDiscrete { try vector.step(discreteActions: chunk.map { Int($0) }) } else { try vector.step(flatActions: chunk) }
+            if isDiscrete {
+                // The log comes from a file: a damaged value must be an error naming it, not a trap in `Int(_:)`.
+                var discrete: [Int] = []
+                for (index, value) in chunk.enumerated() {
+                    discrete.append(
+                        try CheckedDecoding.integer(
+                            value, field: "environment.actions[\(offset + index)]", file: "checkpoint weights",
+                            range: 0...Int(Int32.max)))
+                }
+                try vector.step(discreteActions: discrete)
+            } else {
+                guard chunk.allSatisfy(\.isFinite) else {
+                    throw InputValidationError(
+                        file: "checkpoint weights", field: "environment.actions[\(offset)...]",
+                        expected: "finite actions", found: "NaN or infinity")
+                }
+                try vector.step(flatActions: chunk)
+            }
             offset += width
         }
         actionLog = actions
@@ -103,6 +121,26 @@ public struct TrainingEnvironment {
         if let statistics = state.observationStatistics { observationNormalizer?.statistics = statistics }
         rewardNormalizer = state.rewardNormalizer
         observations = try prepare(vector.observations, update: false)
+    }
+
+    /// Checks that saved statistics fit this environment (they come from a checkpoint sidecar).
+    private static func check(
+        _ state: TrainingEnvironmentState, observationSize: Int, count: Int
+    ) throws(InputValidationError) {
+        if let statistics = state.observationStatistics, statistics.mean.count != observationSize {
+            throw InputValidationError(
+                file: "checkpoint sidecar", field: "state.environment.observationStatistics.mean",
+                expected: "\(observationSize) entries (the observation size)",
+                found: "\(statistics.mean.count) entries")
+        }
+        if let normalizer = state.rewardNormalizer,
+            normalizer.statistics.mean.count != 1 || normalizer.discountedReturns.count != count
+        {
+            throw InputValidationError(
+                file: "checkpoint sidecar", field: "state.environment.rewardNormalizer",
+                expected: "1 statistic and \(count) discounted returns (one per sub-environment)",
+                found: "\(normalizer.statistics.mean.count) and \(normalizer.discountedReturns.count)")
+        }
     }
 
     /// The state to save with the action log.

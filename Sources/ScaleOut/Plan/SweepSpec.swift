@@ -65,7 +65,15 @@ public struct SweepSpec: Sendable, Equatable {
     /// - Throws: ``ScaleOutError/invalidSpec(_:)`` naming the key and what was expected.
     public init(yaml text: String, source: String) throws(ScaleOutError) {
         let loaded: Any?
-        do { loaded = try Yams.load(yaml: text) } catch {
+        do {
+            // Compose first: Yams' `load` traps on a mapping key that is not a scalar (`{}: 1`), so check the tree.
+            try CheckedDecoding.checkBracketDepth(text, file: source)
+            guard let node = try Yams.compose(yaml: text) else { throw ScaleOutError.invalidSpec("\(source) is empty") }
+            try Self.checkKeys(node, source: source, depth: 0)
+            loaded = try Yams.load(yaml: text)
+        } catch let error as ScaleOutError {
+            throw error
+        } catch {
             throw .invalidSpec("\(source) is not valid YAML: \(error)")
         }
         guard let root = loaded as? [String: Any] else {
@@ -91,7 +99,9 @@ public struct SweepSpec: Sendable, Equatable {
         guard !environments.isEmpty else { throw fail("envs", "a non-empty list") }
         var seeds: [UInt64] = [1, 2, 3]
         if let count = root["seeds"] as? Int {
-            guard count > 0 else { throw fail("seeds", "a positive count or a list of seeds") }
+            guard count > 0, count <= Self.maximumRuns else {
+                throw fail("seeds", "a count in 1…\(Self.maximumRuns) or a list of seeds")
+            }
             seeds = (1...count).map { UInt64($0) }
         } else if let list = root["seeds"] as? [Any] {
             seeds = try list.map { item throws(ScaleOutError) in
@@ -150,6 +160,7 @@ public struct SweepSpec: Sendable, Equatable {
         if search == .random {
             guard !random.isEmpty else { throw .invalidSpec("\(source): search: random needs a 'random:' mapping") }
             guard let count = try optionalInt("samples") else { throw fail("samples", "a positive integer") }
+            guard count <= Self.maximumRuns else { throw fail("samples", "at most \(Self.maximumRuns)") }
             samples = count
             if let seed = root["seed"] {
                 guard let value = seed as? Int, value >= 0 else { throw fail("seed", "a non-negative integer") }
@@ -158,10 +169,22 @@ public struct SweepSpec: Sendable, Equatable {
         } else if !random.isEmpty {
             throw .invalidSpec("\(source): 'random:' is given but search is grid; set search: random")
         }
+        // The grid's size is the product of its list lengths: check it (overflow included) before expanding it.
+        var combinations = 1
+        for values in grid.values {
+            let (product, overflow) = combinations.multipliedReportingOverflow(by: values.count)
+            guard !overflow, product <= Self.maximumRuns else {
+                throw fail("grid", "at most \(Self.maximumRuns) combinations")
+            }
+            combinations = product
+        }
         for key in Array(grid.keys) + Array(random.keys) where !key.contains(".") || key.contains("=") {
             throw .invalidSpec("\(source): '\(key)' is not a dotted config key such as ppo.learningRate")
         }
     }
+
+    /// The most seeds, samples or grid combinations a sweep file may ask for.
+    public static let maximumRuns = 100_000
 
     /// The configurations to run, in a fixed order (deterministic for a given file).
     public func configurations() -> [[String: String]] {
@@ -189,7 +212,16 @@ public struct SweepSpec: Sendable, Equatable {
 
     /// The plan of this sweep.
     public func plan() throws(ScaleOutError) -> RunPlan {
-        try TrainingPlans.sweep(common, configurations: configurations(), title: "sweep \(name): \(common.algorithm)")
+        let configurations = configurations()
+        let (perConfiguration, overflowA) = common.environments.count.multipliedReportingOverflow(
+            by: common.seeds.count)
+        let (runs, overflowB) = perConfiguration.multipliedReportingOverflow(by: configurations.count)
+        guard !overflowA, !overflowB, runs <= Self.maximumRuns else {
+            throw .invalidSpec(
+                "sweep \(name): configurations × envs × seeds is more than \(Self.maximumRuns) runs; split the sweep")
+        }
+        return try TrainingPlans.sweep(
+            common, configurations: configurations, title: "sweep \(name): \(common.algorithm)")
     }
 
     private static func draw(_ distribution: Distribution, _ generator: inout SplitMix64) -> String {
@@ -200,7 +232,8 @@ public struct SweepSpec: Sendable, Equatable {
         case .range(let low, let high, let log, let integer):
             let value = log ? Foundation.exp(Foundation.log(low) + unit * (Foundation.log(high) - Foundation.log(low)))
                 : low + unit * (high - low)
-            return integer ? "\(Int(value.rounded()))" : "\(value)"
+            // `distribution` bounds integer ranges to ±9e15, so the conversion is exact and cannot trap.
+            return integer ? "\(Int(exactly: value.rounded()) ?? 0)" : "\(value)"
         }
     }
 
@@ -213,9 +246,13 @@ public struct SweepSpec: Sendable, Equatable {
         guard let low = number("min"), let high = number("max"), low.isFinite, high.isFinite, low < high else {
             throw .invalidSpec("\(source): random key '\(key)' needs finite min < max (or choices: [...])")
         }
+        let integer = mapping["integer"] as? Bool ?? false
+        if integer && max(abs(low), abs(high)) > 9.0e15 {
+            throw .invalidSpec("\(source): random key '\(key)' with integer: true needs min and max within ±9e15")
+        }
         let log = mapping["log"] as? Bool ?? false
         if log && low <= 0 { throw .invalidSpec("\(source): random key '\(key)' with log: true needs min > 0") }
-        return .range(min: low, max: high, log: log, integer: mapping["integer"] as? Bool ?? false)
+        return .range(min: low, max: high, log: log, integer: integer)
     }
 
     /// A YAML number (`1e-4` may arrive as text) as a Double.
@@ -236,6 +273,31 @@ public struct SweepSpec: Sendable, Equatable {
         case let double as Double: return "\(double)"
         case let list as [Any]: return "[" + list.map { text($0) }.joined(separator: ", ") + "]"
         default: return "\(value)"
+        }
+    }
+}
+
+extension SweepSpec {
+    /// Rejects mapping keys that are not scalars and nesting deeper than ``CheckedDecoding/maximumNestingDepth``.
+    static func checkKeys(_ node: Node, source: String, depth: Int) throws(ScaleOutError) {
+        guard depth <= CheckedDecoding.maximumNestingDepth else {
+            throw .invalidSpec("\(source): nested deeper than \(CheckedDecoding.maximumNestingDepth) levels")
+        }
+        switch node {
+        case let .mapping(mapping):
+            for (key, value) in mapping {
+                guard case .scalar = key else {
+                    let line = key.mark.map { ":\($0.line)" } ?? ""
+                    throw .invalidSpec("\(source)\(line): a mapping key is a list or mapping; expected a plain key")
+                }
+                try checkKeys(value, source: source, depth: depth + 1)
+            }
+        case let .sequence(sequence):
+            for item in sequence { try checkKeys(item, source: source, depth: depth + 1) }
+        case .alias:
+            // Aliases can expand exponentially ("billion laughs"); sweep files have no use for them.
+            throw .invalidSpec("\(source): YAML aliases (*name) are not supported in sweep files; write the values out")
+        default: break
         }
     }
 }

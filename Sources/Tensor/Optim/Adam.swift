@@ -94,7 +94,7 @@ public final class Adam: Optimizer {
         try m.load(prefix: "exp_avg", from: state, counts: counts)
         try v.load(prefix: "exp_avg_sq", from: state, counts: counts)
         shapes = (0..<counts.count).map { state["exp_avg.\($0)"]?.shape ?? [] }
-        step = Int(s.doubleItem())
+        step = try OptimizerStateError.stepCount(s)
     }
 }
 

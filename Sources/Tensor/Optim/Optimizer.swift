@@ -18,6 +18,20 @@ public protocol Optimizer: AnyObject {
 public struct OptimizerStateError: Error, CustomStringConvertible, Sendable {
     public var description: String
     public init(_ description: String) { self.description = description }
+
+    /// The step counter stored as the one-element tensor `step` (it comes from a checkpoint file).
+    /// - Throws: an error naming `step` unless the tensor holds one non-negative integer.
+    public static func stepCount(_ tensor: Tensor) throws(OptimizerStateError) -> Int {
+        guard tensor.count == 1 else {
+            throw OptimizerStateError("optimizer state: `step` has shape \(tensor.shape); expected one element")
+        }
+        do {
+            return try CheckedDecoding.integer(
+                tensor.doubleItem(), field: "step", file: "optimizer state", range: 0...Int(Int32.max) * 1024)
+        } catch {
+            throw OptimizerStateError(error.description)
+        }
+    }
 }
 
 extension Optimizer {

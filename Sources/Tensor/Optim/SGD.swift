@@ -50,7 +50,7 @@ public final class SGD: Optimizer {
         let n = state.keys.filter { $0.hasPrefix("momentum_buffer.") }.count
         try buffers.load(prefix: "momentum_buffer", from: state, counts: (0..<n).map { state["momentum_buffer.\($0)"]?.count ?? 0 })
         shapes = (0..<n).map { state["momentum_buffer.\($0)"]?.shape ?? [] }
-        step = Int(s.doubleItem())
+        step = try OptimizerStateError.stepCount(s)
     }
 }
 
@@ -112,6 +112,6 @@ public final class RMSprop: Optimizer {
         try square.load(prefix: "square_avg", from: state, counts: counts)
         try buffer.load(prefix: "momentum_buffer", from: state, counts: counts)
         shapes = (0..<n).map { state["square_avg.\($0)"]?.shape ?? [] }
-        step = Int(s.doubleItem())
+        step = try OptimizerStateError.stepCount(s)
     }
 }

@@ -1,3 +1,4 @@
+import Tensor
 import Yams
 
 /// An untyped config tree (mappings, sequences, scalars kept as text), with the origin of each node for error
@@ -94,6 +95,7 @@ struct ConfigNode {
     static func parse(yaml text: String, source: String) throws(ConfigError) -> ConfigNode {
         let node: Node?
         do {
+            try CheckedDecoding.checkBracketDepth(text, file: source)
             node = try Yams.compose(yaml: text)
         } catch {
             throw .invalidYAML(origin: source, reason: "\(error)")
@@ -126,8 +128,12 @@ struct ConfigNode {
 extension ConfigNode {
     /// Converts a composed Yams node.
     /// - Throws: `ConfigError.invalidYAML` for aliases or non-scalar mapping keys.
-    init(yaml node: Node, source: String) throws(ConfigError) {
+    init(yaml node: Node, source: String, depth: Int = 0) throws(ConfigError) {
         let origin = node.mark.map { "\(source):\($0.line):\($0.column)" } ?? source
+        guard depth <= CheckedDecoding.maximumNestingDepth else {
+            throw .invalidYAML(
+                origin: origin, reason: "nested deeper than \(CheckedDecoding.maximumNestingDepth) levels")
+        }
         switch node {
         case .scalar(let scalar):
             let plain = scalar.style == .plain || scalar.style == .any
@@ -135,7 +141,7 @@ extension ConfigNode {
             self.init(kind: isNull ? .null : .scalar(scalar.string, plain: plain), origin: origin)
         case .sequence(let sequence):
             var items: [ConfigNode] = []
-            for item in sequence { items.append(try ConfigNode(yaml: item, source: source)) }
+            for item in sequence { items.append(try ConfigNode(yaml: item, source: source, depth: depth + 1)) }
             self.init(kind: .sequence(items), origin: origin)
         case .mapping(let mapping):
             var entries: [Entry] = []
@@ -143,7 +149,8 @@ extension ConfigNode {
                 guard let name = key.string else {
                     throw .invalidYAML(origin: origin, reason: "mapping keys must be plain strings")
                 }
-                entries.append(Entry(key: name, value: try ConfigNode(yaml: value, source: source)))
+                let child = try ConfigNode(yaml: value, source: source, depth: depth + 1)
+                entries.append(Entry(key: name, value: child))
             }
             self.init(kind: .mapping(entries), origin: origin)
         case .alias:

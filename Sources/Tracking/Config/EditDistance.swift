@@ -23,6 +23,8 @@ public enum EditDistance {
     /// `max(2, key.count / 3)` edits (case-insensitive), or a candidate whose last dotted component equals
     /// `key`'s last component (a key given at the wrong nesting level). Ties go to the earlier candidate.
     public static func suggestion(for key: String, among candidates: [String]) -> String? {
+        // A key from a damaged file can be megabytes long; O(n·m) distances to every candidate would hang.
+        guard key.utf8.count <= 256 else { return nil }
         let lowered = key.lowercased()
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {

@@ -107,14 +107,10 @@ struct EnvRolloutCommand: ParsableCommand {
             var sampler = SpaceSampler(space: space, seed: seed)
             return (0..<steps).map { _ in sampler.sample() }
         }
-        return try (actions ?? "").split(separator: ",").map { text in
-            let parts = text.split(separator: " ").map(String.init)
-            let numbers = parts.compactMap(Double.init)
-            guard !parts.isEmpty, numbers.count == parts.count else {
-                throw ValidationError("--actions: `\(text)` is not a number (or space-separated numbers)")
-            }
-            if case .discrete = space, numbers.count == 1 { return .int(Int(numbers[0])) }
-            return .array(numbers)
+        do {
+            return try ActionList.parse(actions ?? "", for: space, source: "--actions")
+        } catch {
+            throw ValidationError(error.description)
         }
     }
 }
