@@ -91,7 +91,7 @@ public final class FuzzRunner: @unchecked Sendable {
             if let deadline, report.inputs % 16 == 0, Date() >= deadline { break }
             let parts = input(index)
             let file = reproducerURL(index)
-            FileManager.default.createFile(atPath: file.path, contents: Data(FuzzInputFile.encode(parts)))
+            _ = FileManager.default.createFile(atPath: file.path, contents: Data(FuzzInputFile.encode(parts)))
             progress.begin(index: index, file: file.path)
             do {
                 try target.decode(parts, workDirectory)

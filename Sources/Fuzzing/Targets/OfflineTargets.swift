@@ -9,15 +9,7 @@ enum OfflineTargets {
         name: "npz", summary: "npz archives (ZIP + built-in inflate), npy arrays, the D4RL flat layout",
         parts: [.binary],
         seeds: {
-            let dataset: [String: NPYArray] = [
-                "observations": NPYArray([0, 1, 2, 3, 4, 5, 6, 7], shape: [4, 2]),
-                "next_observations": NPYArray([1, 2, 3, 4, 5, 6, 7, 8], shape: [4, 2]),
-                "actions": NPYArray([0.5, -0.5, 0.25, 1], shape: [4, 1]),
-                "rewards": NPYArray([1, 0, 1, 2], shape: [4]),
-                "terminals": NPYArray([false, false, false, true], shape: [4]),
-                "timeouts": NPYArray([false, true, false, false], shape: [4]),
-                "episode_lengths": NPYArray([2, 2], shape: [2]),
-            ]
+            let dataset = flatArrays
             let url = FileManager.default.temporaryDirectory.appendingPathComponent(
                 "swiftrl-fuzz-seed-\(ProcessInfo.processInfo.processIdentifier).npz")
             try NPZ.write(dataset, to: url)
@@ -32,6 +24,17 @@ enum OfflineTargets {
                 _ = try OfflineDataset(flat: arrays, actionSpace: nil, name: "fuzz.npz")
             }
         })
+
+    /// A four-step, two-episode dataset in the D4RL flat layout.
+    static let flatArrays: [String: NPYArray] = [
+        "observations": NPYArray([0, 1, 2, 3, 4, 5, 6, 7], shape: [4, 2]),
+        "next_observations": NPYArray([1, 2, 3, 4, 5, 6, 7, 8], shape: [4, 2]),
+        "actions": NPYArray([0.5, -0.5, 0.25, 1], shape: [4, 1]),
+        "rewards": NPYArray([1, 0, 1, 2], shape: [4]),
+        "terminals": NPYArray([false, false, false, true], shape: [4]),
+        "timeouts": NPYArray([false, true, false, false], shape: [4]),
+        "episode_lengths": NPYArray([2, 2], shape: [2]),
+    ]
 
     static let npy = FuzzTarget(
         name: "npy", summary: "a single .npy array (header dict, dtype, shape, data size)", parts: [.binary],

@@ -77,6 +77,7 @@ public enum SFTCheckpoint {
             let tensors = try Checkpoint.load(from: folder.appendingPathComponent(RLVRCheckpoint.tensorsFile)).tensors
             let stateURL = folder.appendingPathComponent(RLVRCheckpoint.stateFile)
             let state: SFTRunState = try CheckpointJSON.decode(from: stateURL)
+            try state.validate(file: stateURL.path)
             return SFTResumePoint(model: model, tensors: tensors, state: state)
         } catch let error as ResumeError {
             throw error

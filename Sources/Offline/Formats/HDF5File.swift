@@ -1,6 +1,7 @@
 #if HDF5
     import CHDF5
     import Foundation
+    import Tensor
 
     /// A thin, throwing wrapper over libhdf5 for the flat numeric datasets offline RL files hold (HDF5 trait only).
     struct HDF5File {
@@ -69,10 +70,29 @@
             defer { H5Sclose(space) }
             let rank = Int(H5Sget_simple_extent_ndims(space))
             guard rank >= 0 else { throw DatasetError(.corrupt, "\(path): dataset `\(name)` has no simple shape") }
+            guard rank <= 32 else { throw DatasetError(.corrupt, "\(path): dataset `\(name)` has rank \(rank) (> 32)") }
             var dims = [hsize_t](repeating: 0, count: max(rank, 1))
             H5Sget_simple_extent_dims(space, &dims, nil)
-            let shape = rank == 0 ? [] : dims.prefix(rank).map { Int($0) }
-            var values = [Float](repeating: 0, count: shape.reduce(1, *))
+            let shape: [Int]
+            let count: Int
+            guard let converted = Optional(dims.prefix(rank).compactMap { Int(exactly: $0) }), converted.count == rank
+            else { throw DatasetError(.corrupt, "\(path): dataset `\(name)` has a dimension over 2^63") }
+            shape = converted
+            do { count = try CheckedDecoding.elementCount(shape, field: "\(name).shape", file: path) } catch {
+                throw DatasetError(.corrupt, error.description)
+            }
+            // A damaged dataspace can declare far more elements than the file could hold even compressed (deflate
+            // expands at most ~1032×): refuse it instead of allocating it.
+            var fileSize: hsize_t = 0
+            _ = H5Fget_filesize(id, &fileSize)
+            let limit = (Int(clamping: fileSize) / 4).multipliedReportingOverflow(by: 1100)
+            guard limit.overflow || count <= limit.partialValue + (1 << 18) else {
+                throw DatasetError(
+                    .corrupt,
+                    "\(path): dataset `\(name)` declares shape \(shape) (\(count) values), more than a file of "
+                        + "\(fileSize) bytes can hold; the file is damaged")
+            }
+            var values = [Float](repeating: 0, count: count)
             let status = values.withUnsafeMutableBytes { buffer in
                 H5Dread(
                     dataset, swiftrl_h5t_native_float(), swiftrl_h5s_all(), swiftrl_h5s_all(), swiftrl_h5p_default(),

@@ -38,13 +38,18 @@ public enum RLVRCheckpoint {
     }
 
     /// The trainer tensors and state of the checkpoint in `folder`, to pass to ``RLVRRunner``'s `resume`.
-    /// - Throws: `ResumeError.invalidCheckpoint` if a file is missing or unreadable.
+    /// - Throws: `ResumeError.invalidCheckpoint` if a file is missing or unreadable, or the state fails
+    ///   ``RLVRRunState/validate(file:)``.
     public static func resumePoint(in folder: URL) throws -> RLVRResumePoint {
         let tensors: [String: Tensor]
         do { tensors = try Checkpoint.load(from: folder.appendingPathComponent(tensorsFile)).tensors } catch {
             throw ResumeError.invalidCheckpoint(path: folder.path, reason: error.description)
         }
-        let state: RLVRRunState = try CheckpointJSON.decode(from: folder.appendingPathComponent(stateFile))
+        let stateURL = folder.appendingPathComponent(stateFile)
+        let state: RLVRRunState = try CheckpointJSON.decode(from: stateURL)
+        do { try state.validate(file: stateURL.path) } catch {
+            throw ResumeError.invalidCheckpoint(path: folder.path, reason: error.description)
+        }
         return RLVRResumePoint(tensors: tensors, state: state)
     }
 
@@ -93,7 +98,11 @@ enum CheckpointJSON {
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(
             positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        do { return try decoder.decode(T.self, from: try Data(contentsOf: url)) } catch {
+        do {
+            let data = try Data(contentsOf: url)
+            try CheckedDecoding.checkBracketDepth(String(decoding: data, as: UTF8.self), file: url.path)
+            return try decoder.decode(T.self, from: data)
+        } catch {
             throw ResumeError.invalidCheckpoint(path: url.path, reason: "\(error)")
         }
     }
