@@ -32,8 +32,10 @@ let package = Package(
         // Dense tensors, BLAS, gradient tape, layers, optimizers, safetensors, random generators.
         .target(
             name: "Tensor",
-            dependencies: [.product(name: "Numerics", package: "swift-numerics")]
+            dependencies: ["CKernels", .product(name: "Numerics", package: "swift-numerics")]
         ),
+        // C kernels with a code path per CPU chosen at run time (AVX2 + FMA, NEON, portable C): the built-in SGEMM.
+        .target(name: "CKernels"),
         // Gymnasium-exact environments, spaces, wrappers, vector environments.
         .target(name: "Environments", dependencies: ["Tensor"]),
         // Run directories, TensorBoard events, CSV/JSONL, SVG plots, GIFs, progress, configs.

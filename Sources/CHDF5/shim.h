@@ -14,3 +14,22 @@ static inline unsigned swiftrl_h5f_acc_rdonly(void) { return H5F_ACC_RDONLY; }
 static inline unsigned swiftrl_h5f_acc_trunc(void) { return H5F_ACC_TRUNC; }
 /// Turns off libhdf5's automatic error-stack printing (SwiftRL reports errors itself).
 static inline void swiftrl_h5_silence_errors(void) { H5Eset_auto2(H5E_DEFAULT, NULL, NULL); }
+/// The element size in bytes of a dataset whose type is an integer, a float, or an enum over an integer (h5py's
+/// booleans), when it is at most 8 bytes; -1 for any other type (strings, compounds, arrays, a damaged type).
+static inline int swiftrl_h5_numeric_element_size(hid_t dataset) {
+    hid_t type = H5Dget_type(dataset);
+    if (type < 0) return -1;
+    H5T_class_t kind = H5Tget_class(type);
+    size_t size = H5Tget_size(type);
+    int result = -1;
+    if ((kind == H5T_INTEGER || kind == H5T_FLOAT || kind == H5T_ENUM) && size >= 1 && size <= 8) {
+        result = (int)size;
+        if (kind == H5T_ENUM) {
+            hid_t base = H5Tget_super(type);
+            if (base < 0 || H5Tget_class(base) != H5T_INTEGER) result = -1;
+            if (base >= 0) H5Tclose(base);
+        }
+    }
+    H5Tclose(type);
+    return result;
+}

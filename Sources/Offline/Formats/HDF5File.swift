@@ -71,13 +71,19 @@
             let rank = Int(H5Sget_simple_extent_ndims(space))
             guard rank >= 0 else { throw DatasetError(.corrupt, "\(path): dataset `\(name)` has no simple shape") }
             guard rank <= 32 else { throw DatasetError(.corrupt, "\(path): dataset `\(name)` has rank \(rank) (> 32)") }
+            guard swiftrl_h5_numeric_element_size(dataset) > 0 else {
+                throw DatasetError(
+                    .corrupt, "\(path): dataset `\(name)` is not numeric (expected integers, floats or booleans)")
+            }
             var dims = [hsize_t](repeating: 0, count: max(rank, 1))
-            H5Sget_simple_extent_dims(space, &dims, nil)
-            let shape: [Int]
+            guard H5Sget_simple_extent_dims(space, &dims, nil) >= 0,
+                H5Sget_simple_extent_npoints(space) >= 0
+            else { throw DatasetError(.corrupt, "\(path): dataset `\(name)` has an unreadable shape") }
+            let shape = dims.prefix(rank).compactMap { Int(exactly: $0) }
+            guard shape.count == rank else {
+                throw DatasetError(.corrupt, "\(path): dataset `\(name)` has a dimension over 2^63")
+            }
             let count: Int
-            guard let converted = Optional(dims.prefix(rank).compactMap { Int(exactly: $0) }), converted.count == rank
-            else { throw DatasetError(.corrupt, "\(path): dataset `\(name)` has a dimension over 2^63") }
-            shape = converted
             do { count = try CheckedDecoding.elementCount(shape, field: "\(name).shape", file: path) } catch {
                 throw DatasetError(.corrupt, error.description)
             }
@@ -92,7 +98,11 @@
                     "\(path): dataset `\(name)` declares shape \(shape) (\(count) values), more than a file of "
                         + "\(fileSize) bytes can hold; the file is damaged")
             }
+            guard Int(H5Sget_simple_extent_npoints(space)) == count else {
+                throw DatasetError(.corrupt, "\(path): dataset `\(name)` has inconsistent dimensions")
+            }
             var values = [Float](repeating: 0, count: count)
+            if count == 0 { return (values, shape) }  // nothing to read (and no buffer to pass)
             let status = values.withUnsafeMutableBytes { buffer in
                 H5Dread(
                     dataset, swiftrl_h5t_native_float(), swiftrl_h5s_all(), swiftrl_h5s_all(), swiftrl_h5p_default(),

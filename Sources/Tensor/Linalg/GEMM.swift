@@ -3,7 +3,9 @@ import Foundation
 /// General matrix multiply on row-major buffers: `C = α·op(A)·op(B) + β·C`.
 ///
 /// Two backends: OpenBLAS (`cblas_sgemm`/`cblas_dgemm`) loaded at run time with `dlopen` and pinned to one thread,
-/// and a built-in cache-blocked SIMD kernel in pure Swift used when no BLAS library is found. The environment
+/// and a built-in cache-blocked kernel used when no BLAS library is found: for `Float` a C kernel (target
+/// `CKernels`) whose 6×16 micro-kernel is chosen for the running CPU at start-up (AVX2 + FMA, NEON, or portable C;
+/// see ``cpuPath``), for `Double` a pure-Swift SIMD kernel. The environment
 /// variable `SWIFTRL_BLAS=builtin|openblas` forces a backend; it is read once, on first use. Tiny products use a
 /// plain SIMD loop instead (m·n·k < 512 with OpenBLAS; m·n·k < 4096 or m < 6 with the built-in kernel).
 ///
@@ -24,7 +26,7 @@ public enum GEMM {
         public var description: String {
             switch self {
             case .openBLAS: "OpenBLAS (\(OpenBLAS.shared?.name ?? "not loaded"))"
-            case .builtin: "built-in Swift SIMD kernel"
+            case .builtin: "built-in kernel (\(GEMM.cpuPath) path)"
             }
         }
     }
@@ -32,6 +34,10 @@ public enum GEMM {
     /// The backend used when none is passed: `SWIFTRL_BLAS` if set (`openblas` falls back to `builtin` with a
     /// warning on standard error when no library loads), else OpenBLAS when available, else built-in.
     public static let backend: Backend = selectBackend(ProcessInfo.processInfo.environment["SWIFTRL_BLAS"])
+
+    /// The code path the built-in single-precision kernel selected for this CPU at start-up: `avx2+fma`, `neon` or
+    /// `baseline` (portable C; `SWIFTRL_CPU_PATH=baseline` forces it).
+    public static var cpuPath: String { BuiltinSGEMM.selected.name }
 
     /// Whether a CBLAS library was found (`libopenblas.so.0`, `libopenblas.so`, `libopenblas.dylib`,
     /// `libblas.so.3`, in that order). Loading happens on first use.
@@ -71,7 +77,7 @@ public enum GEMM {
                 transB ? OpenBLAS.transpose : OpenBLAS.noTranspose, sizes[0], sizes[1], sizes[2],
                 alpha, a, sizes[3], b, sizes[4], beta, c, sizes[5])
         } else {
-            BuiltinGEMM.gemm(
+            BuiltinSGEMM.gemm(
                 transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda,
                 b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
         }

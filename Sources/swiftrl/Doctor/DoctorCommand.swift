@@ -14,6 +14,7 @@ struct DoctorCommand: ParsableCommand {
     struct Report: Encodable {
         var version: String
         var gemm_backend: String
+        var cpu_path: String
         var openblas_available: Bool
         var cpu_features: [String]
         var cores: Int
@@ -30,7 +31,9 @@ struct DoctorCommand: ParsableCommand {
         }
         print("swiftrl \(report.version)")
         print("GEMM backend:  \(GEMM.backend)")
-        print("CPU features:  \(report.cpu_features.isEmpty ? "(unknown)" : report.cpu_features.joined(separator: " "))")
+        print("built-in path: \(report.cpu_path) (the C kernel's micro-kernel for this CPU)")
+        let features = report.cpu_features.isEmpty ? "(unknown)" : report.cpu_features.joined(separator: " ")
+        print("CPU features:  \(features)")
         print("cores:         \(report.cores) available; GEMM threads \(report.gemm_threads)")
         print("traits:        \(report.traits.isEmpty ? "none" : report.traits.joined(separator: ", "))")
         for hint in report.hints { print("hint:          \(hint)") }
@@ -39,6 +42,7 @@ struct DoctorCommand: ParsableCommand {
     static func report() -> Report {
         Report(
             version: SwiftRLCommand.configuration.version, gemm_backend: GEMM.backend.rawValue,
+            cpu_path: GEMM.cpuPath,
             openblas_available: GEMM.isOpenBLASAvailable, cpu_features: CPUFeatures.detected,
             cores: ProcessInfo.processInfo.activeProcessorCount, gemm_threads: 1, traits: compiledTraits,
             hints: BackendNotice.hints)
@@ -70,15 +74,21 @@ enum CPUFeatures {
 
 /// One line for training commands when a slower path runs, saying what would make it faster.
 enum BackendNotice {
+    /// Hints when the GEMM that runs is slower than it could be: the portable C path (a CPU without AVX2 + FMA or
+    /// NEON), or the built-in kernel forced while OpenBLAS is installed.
     static var hints: [String] {
         guard GEMM.backend == .builtin else { return [] }
-        if GEMM.isOpenBLASAvailable {
-            return ["SWIFTRL_BLAS=builtin forces the built-in GEMM; unset it to use OpenBLAS (≈ 3× faster GEMM)"]
+        if GEMM.cpuPath == "baseline" {
+            return [
+                "the built-in GEMM runs its portable C path (no AVX2 + FMA or NEON on this CPU, or "
+                    + "SWIFTRL_CPU_PATH=baseline), several times slower; install OpenBLAS (apt-get install "
+                    + "libopenblas0, or brew install openblas) for faster training"
+            ]
         }
-        return [
-            "no OpenBLAS found: the built-in Swift GEMM runs (≈ 3× slower GEMM); install libopenblas0 "
-                + "(apt-get install libopenblas0, or brew install openblas) for faster training"
-        ]
+        if GEMM.isOpenBLASAvailable && ProcessInfo.processInfo.environment["SWIFTRL_BLAS"] != nil {
+            return ["SWIFTRL_BLAS=builtin forces the built-in GEMM (\(GEMM.cpuPath) path); unset it to use OpenBLAS"]
+        }
+        return []
     }
 
     /// Prints the hint to standard error, once per process, when the built-in GEMM runs.

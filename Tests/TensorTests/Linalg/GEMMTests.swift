@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Tensor
 
@@ -132,5 +133,64 @@ struct GEMMTests {
         #expect(GEMM.selectBackend("openblas") == automatic)
         #expect(GEMM.selectBackend(nil) == automatic)
         #expect(GEMM.selectBackend("mkl") == automatic)
+    }
+}
+
+/// Every code path of the C kernel (the portable one always; AVX2 + FMA or NEON where the CPU has them) against the
+/// definition, across the kc = 512, mc = 96 and nc = 3072 block edges and the 6×16 tile edges; β = 0 ignores NaN.
+@Suite("built-in SGEMM paths")
+struct BuiltinSGEMMPathTests {
+    static let cases: [GEMMCase] = [
+        GEMMCase(m: 6, n: 16, k: 1),
+        GEMMCase(m: 13, n: 35, k: 513, pad: 3, alpha: 0.5, beta: 1),
+        GEMMCase(m: 97, n: 17, k: 40, pad: 1, alpha: -1, beta: 0.25),
+        GEMMCase(m: 7, n: 3073, k: 3, alpha: 1.5, beta: 0),
+        GEMMCase(m: 193, n: 48, k: 1030, pad: 2, alpha: 1, beta: -2),
+    ]
+
+    @Test(arguments: BuiltinSGEMM.Path.allCases, GEMMTests.transposes)
+    func pathMatchesTheDefinition(path: BuiltinSGEMM.Path, transposes: [Bool]) {
+        let (transA, transB) = (transposes[0], transposes[1])
+        for c in Self.cases {
+            let (aRows, aColumns) = transA ? (c.k, c.m) : (c.m, c.k)
+            let (bRows, bColumns) = transB ? (c.n, c.k) : (c.k, c.n)
+            let lda = aColumns + c.pad, ldb = bColumns + c.pad, ldc = c.n + c.pad
+            let a = gemmData(aRows * lda, seed: 4), b = gemmData(bRows * ldb, seed: 5)
+            var cIn = gemmData(c.m * ldc, seed: 6)
+            if c.beta == 0 { cIn = cIn.map { _ in .nan } }
+            let expected = naiveGEMM(
+                transA: transA, transB: transB, c, a: a, lda: lda, b: b, ldb: ldb, cIn: cIn, ldc: ldc)
+            let af = a.map(Float.init), bf = b.map(Float.init)
+            var out = cIn.map(Float.init)
+            af.withUnsafeBufferPointer { pa in
+                bf.withUnsafeBufferPointer { pb in
+                    out.withUnsafeMutableBufferPointer { pc in
+                        BuiltinSGEMM.gemm(
+                            path: path, transA: transA, transB: transB, m: c.m, n: c.n, k: c.k,
+                            alpha: Float(c.alpha), a: pa.baseAddress!, lda: lda, b: pb.baseAddress!, ldb: ldb,
+                            beta: Float(c.beta), c: pc.baseAddress!, ldc: ldc)
+                    }
+                }
+            }
+            var worst = 0.0
+            for i in 0..<c.m {
+                for j in 0..<c.n {
+                    worst = max(worst, abs(Double(out[i * ldc + j]) - expected[i * ldc + j]))
+                }
+            }
+            #expect(worst < 1e-6 * Double(c.k + 2) * 8, "\(path) \(c.testDescription)")
+        }
+    }
+
+    @Test func theSelectedPathMatchesTheCPU() {
+        #if arch(x86_64)
+            let flags = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+            let hasAVX2 = flags.contains(" avx2") && flags.contains(" fma")
+            if !flags.isEmpty, ProcessInfo.processInfo.environment["SWIFTRL_CPU_PATH"] == nil {
+                #expect(BuiltinSGEMM.selected == (hasAVX2 ? .avx2FMA : .baseline))
+            }
+        #elseif arch(arm64)
+            #expect(BuiltinSGEMM.selected == .neon)
+        #endif
     }
 }

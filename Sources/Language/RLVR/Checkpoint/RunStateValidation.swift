@@ -13,7 +13,8 @@ extension RLVRRunState {
         }
         for (index, record) in evaluations.enumerated() where !(0...step).contains(record.step) {
             throw InputValidationError(
-                file: file, field: "evaluations[\(index)].step", expected: "a step in 0…\(step)", found: "\(record.step)")
+                file: file, field: "evaluations[\(index)].step", expected: "a step in 0…\(step)",
+                found: "\(record.step)")
         }
         for (prompt, belief) in beliefs {
             let field = "beliefs[\(String(prompt.prefix(40)).debugDescription)]"
@@ -21,7 +22,8 @@ extension RLVRRunState {
             try RunStateChecks.pseudoCount(belief.beta, field: field + ".beta", file: file)
         }
         if let sirenAnchor, !sirenAnchor.isFinite {
-            throw InputValidationError(file: file, field: "sirenAnchor", expected: "a finite entropy", found: "\(sirenAnchor)")
+            throw InputValidationError(
+                file: file, field: "sirenAnchor", expected: "a finite entropy", found: "\(sirenAnchor)")
         }
     }
 }
@@ -40,7 +42,8 @@ extension SFTRunState {
                 file: file, field: "history[\(index)].step", expected: "\(index + 1)", found: "\(record.step)")
         }
         guard accuracy.isFinite, (0...1).contains(accuracy) else {
-            throw InputValidationError(file: file, field: "accuracy", expected: "a fraction in 0…1", found: "\(accuracy)")
+            throw InputValidationError(
+                file: file, field: "accuracy", expected: "a fraction in 0…1", found: "\(accuracy)")
         }
     }
 }
