@@ -54,12 +54,13 @@ public struct EnvironmentRegistry: Sendable {
     ///   - count: The number of sub-environments.
     ///   - options: Construction options.
     ///   - autoresetMode: Next-step by default.
-    ///   - parallelism: Serial by default.
+    ///   - parallelism: ``VectorParallelism/budget`` by default (threads per ``ThreadBudget``; results do not depend
+    ///     on it).
     ///   - maxEpisodeSteps: Overrides the spec's time limit.
     /// - Throws: ``EnvironmentError/unknownEnvironment(_:)`` or option errors.
     public func makeVector(
         _ id: String, count: Int, options: EnvironmentOptions = [:],
-        autoresetMode: AutoresetMode = .nextStep, parallelism: VectorParallelism = .serial,
+        autoresetMode: AutoresetMode = .nextStep, parallelism: VectorParallelism = .budget,
         maxEpisodeSteps: Int? = nil
     ) throws(EnvironmentError) -> any FlatVectorEnvironment {
         try spec(id).makeVector(options, maxEpisodeSteps, count, autoresetMode, parallelism)

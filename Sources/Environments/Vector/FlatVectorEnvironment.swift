@@ -1,3 +1,5 @@
+import Tensor
+
 /// A batch of environments stepped together, with observations as one float32 matrix of shape
 /// `(count, observationSize)` — what online RL algorithms consume.
 ///
@@ -69,6 +71,12 @@ public enum VectorParallelism: Equatable, Sendable {
     /// re-checking the slower one every 32 steps — useful on shared machines where other processes compete for
     /// cores. Results are identical either way; only the speed changes.
     case adaptive(threads: Int)
+
+    /// What ``ThreadBudget`` allows: ``adaptive(threads:)`` over its count when above 1, else ``serial``.
+    public static var budget: VectorParallelism {
+        let threads = ThreadBudget.threads
+        return threads > 1 ? .adaptive(threads: threads) : .serial
+    }
 }
 
 /// Running cost estimates for ``VectorParallelism/adaptive(threads:)``.

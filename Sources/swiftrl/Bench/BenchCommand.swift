@@ -65,7 +65,10 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "scaleout suite: training steps of each sweep run (≈ 30 s per run at the default in release).")
     var runSteps = 300_000
 
+    @OptionGroup(title: "Threads") var threading: ThreadOptions
+
     func run() throws {
+        threading.apply()
         let results: [BenchmarkResult]
         switch suite {
         case .tensor: results = TensorBench.run(quick: quick, filter: filter, clock: clock)

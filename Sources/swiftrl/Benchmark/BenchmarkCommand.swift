@@ -53,7 +53,10 @@ struct BenchmarkCommand: ParsableCommand {
         }
     }
 
+    @OptionGroup(title: "Threads") var threading: ThreadOptions
+
     func run() throws {
+        threading.apply()
         let (plan, directory) = try execution.planAndFolder(output: output) {
             let algo = self.algo ?? ""
             _ = try AlgorithmRegistry.type(named: algo)

@@ -67,7 +67,10 @@ struct OfflineTrainCommand: ParsableCommand {
         }
     }
 
+    @OptionGroup(title: "Threads") var threading: ThreadOptions
+
     func run() throws {
+        threading.apply()
         BackendNotice.printIfSlow()
         let type = try OfflineAlgorithmRegistry.type(named: algorithm)
         try train(type)

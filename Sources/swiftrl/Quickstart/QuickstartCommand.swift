@@ -26,7 +26,10 @@ struct QuickstartCommand: ParsableCommand {
     @Option(help: "Folder that holds run directories.") var runDir = "runs"
     @Flag(help: "No progress line.") var quiet = false
 
+    @OptionGroup(title: "Threads") var threading: ThreadOptions
+
     func run() throws {
+        threading.apply()
         BackendNotice.printIfSlow()
         let out = StandardTextOutput(.output)
         out.write("SwiftRL quickstart: PPO on CartPole-v1 (RL Zoo preset: 8 envs × 32 steps, 20 epochs, 100k steps)\n")

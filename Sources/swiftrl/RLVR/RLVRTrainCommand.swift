@@ -168,7 +168,10 @@ struct RLVRTrainCommand: ParsableCommand {
         }
     }
 
+    @OptionGroup(title: "Threads") var threading: ThreadOptions
+
     func run() throws {
+        threading.apply()
         BackendNotice.printIfSlow()
         let base: RLVRConfig
         do { base = presetName == "ctrls" ? .ctrls : try RLVRConfig.preset(named: presetName) } catch {

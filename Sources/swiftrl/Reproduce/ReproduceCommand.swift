@@ -72,7 +72,10 @@ struct ReproduceCommand: ParsableCommand {
         }
     }
 
+    @OptionGroup(title: "Threads") var threading: ThreadOptions
+
     mutating func run() throws {
+        threading.apply()
         BackendNotice.printIfSlow()
         if list {
             for item in Reproductions.all {

@@ -48,7 +48,10 @@ struct TrainCommand: ParsableCommand {
         if let totalSteps, totalSteps <= 0 { throw ValidationError("--total-steps must be positive, got \(totalSteps)") }
     }
 
+    @OptionGroup(title: "Threads") var threading: ThreadOptions
+
     func run() throws {
+        threading.apply()
         BackendNotice.printIfSlow()
         let type = try AlgorithmRegistry.type(named: algorithm)
         var options = RunSession.Options()

@@ -1,5 +1,6 @@
 import Foundation
 import RLCore
+import Tensor
 import Testing
 
 @testable import Algorithms
@@ -48,6 +49,25 @@ func ppoDeterministic(environmentID: String) throws {
     }
     #expect(runs[0] == runs[1])
     #expect(runs[0].count > 4)
+}
+
+@Test("The thread budget does not change the result (vector stepping keeps each sub-environment's stream)")
+func ppoThreadCountInvariant() throws {
+    var (config, environment) = smallPPO("CartPole-v1")
+    environment.numEnvs = 64
+    config.numSteps = 8
+    config.minibatchSize = 128
+    let original = ThreadBudget.threads
+    defer { ThreadBudget.set(original, openBLAS: false) }
+    var runs: [[TrainingEvent]] = []
+    for threads in [1, 2, 3] {
+        ThreadBudget.set(threads, openBLAS: false)
+        let recorder = EventRecorder()
+        try PPO(config: config, environment: environment, seed: 11).learn(totalSteps: 2_048, callbacks: [recorder])
+        runs.append(comparable(recorder.events))
+    }
+    #expect(runs[0] == runs[1])
+    #expect(runs[0] == runs[2])
 }
 
 @Test("Resuming from a saved checkpoint continues exactly like an uninterrupted run",
