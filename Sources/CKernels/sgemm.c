@@ -53,39 +53,77 @@ static void kernel_baseline(ptrdiff_t kc, const float *a, const float *b, float 
 }
 
 #if SWIFTRL_X86
-#define AVX2_ROW(r)                                                                                                    \
-    {                                                                                                                  \
-        const __m256 ar = _mm256_broadcast_ss(a + (r));                                                                \
-        c##r##0 = _mm256_fmadd_ps(ar, b0, c##r##0);                                                                    \
-        c##r##1 = _mm256_fmadd_ps(ar, b1, c##r##1);                                                                    \
-    }
-#define AVX2_STORE(r)                                                                                                  \
-    {                                                                                                                  \
-        float *row = c + (r) * ldc;                                                                                    \
-        if (beta == 0.0f) {                                                                                            \
-            _mm256_storeu_ps(row, _mm256_mul_ps(va, c##r##0));                                                         \
-            _mm256_storeu_ps(row + 8, _mm256_mul_ps(va, c##r##1));                                                     \
-        } else {                                                                                                       \
-            _mm256_storeu_ps(row, _mm256_fmadd_ps(va, c##r##0, _mm256_mul_ps(vb, _mm256_loadu_ps(row))));              \
-            _mm256_storeu_ps(row + 8, _mm256_fmadd_ps(va, c##r##1, _mm256_mul_ps(vb, _mm256_loadu_ps(row + 8))));      \
-        }                                                                                                              \
-    }
+// The AVX2 + FMA micro-kernel's loop is inline assembly, so it runs at full speed in unoptimised (debug) builds
+// too, where SwiftPM compiles C with -O0 and intrinsics would spill every register.
+#define SWIFTRL_FMA_ROW(offset, bc, lo, hi)                                                                            \
+    "vbroadcastss " #offset "(%[a]), %%" #bc "\n\t"                                                                    \
+    "vfmadd231ps %%ymm0, %%" #bc ", %%" #lo "\n\t"                                                                     \
+    "vfmadd231ps %%ymm1, %%" #bc ", %%" #hi "\n\t"
 
 __attribute__((target("avx2,fma"))) static void kernel_avx2(ptrdiff_t kc, const float *a, const float *b, float *c,
                                                              ptrdiff_t ldc, float alpha, float beta) {
-    __m256 c00 = _mm256_setzero_ps(), c01 = _mm256_setzero_ps(), c10 = _mm256_setzero_ps();
-    __m256 c11 = _mm256_setzero_ps(), c20 = _mm256_setzero_ps(), c21 = _mm256_setzero_ps();
-    __m256 c30 = _mm256_setzero_ps(), c31 = _mm256_setzero_ps(), c40 = _mm256_setzero_ps();
-    __m256 c41 = _mm256_setzero_ps(), c50 = _mm256_setzero_ps(), c51 = _mm256_setzero_ps();
-    for (ptrdiff_t p = 0; p < kc; p++) {
-        const __m256 b0 = _mm256_load_ps(b), b1 = _mm256_load_ps(b + 8);
-        _mm_prefetch((const char *)(b + 8 * NR), _MM_HINT_T0);
-        AVX2_ROW(0) AVX2_ROW(1) AVX2_ROW(2) AVX2_ROW(3) AVX2_ROW(4) AVX2_ROW(5)
-        a += MR;
-        b += NR;
-    }
+    _Alignas(32) float acc[MR * NR];
+    float *out = acc;
+    __asm__ volatile(
+        "vxorps %%ymm4, %%ymm4, %%ymm4\n\t"
+        "vxorps %%ymm5, %%ymm5, %%ymm5\n\t"
+        "vxorps %%ymm6, %%ymm6, %%ymm6\n\t"
+        "vxorps %%ymm7, %%ymm7, %%ymm7\n\t"
+        "vxorps %%ymm8, %%ymm8, %%ymm8\n\t"
+        "vxorps %%ymm9, %%ymm9, %%ymm9\n\t"
+        "vxorps %%ymm10, %%ymm10, %%ymm10\n\t"
+        "vxorps %%ymm11, %%ymm11, %%ymm11\n\t"
+        "vxorps %%ymm12, %%ymm12, %%ymm12\n\t"
+        "vxorps %%ymm13, %%ymm13, %%ymm13\n\t"
+        "vxorps %%ymm14, %%ymm14, %%ymm14\n\t"
+        "vxorps %%ymm15, %%ymm15, %%ymm15\n\t"
+        "testq %[k], %[k]\n\t"
+        "jle 2f\n\t"
+        "1:\n\t"
+        "vmovups (%[b]), %%ymm0\n\t"
+        "vmovups 32(%[b]), %%ymm1\n\t"
+        "prefetcht0 512(%[b])\n\t"
+        SWIFTRL_FMA_ROW(0, ymm2, ymm4, ymm5)
+        SWIFTRL_FMA_ROW(4, ymm3, ymm6, ymm7)
+        SWIFTRL_FMA_ROW(8, ymm2, ymm8, ymm9)
+        SWIFTRL_FMA_ROW(12, ymm3, ymm10, ymm11)
+        SWIFTRL_FMA_ROW(16, ymm2, ymm12, ymm13)
+        SWIFTRL_FMA_ROW(20, ymm3, ymm14, ymm15)
+        "addq $24, %[a]\n\t"
+        "addq $64, %[b]\n\t"
+        "decq %[k]\n\t"
+        "jnz 1b\n\t"
+        "2:\n\t"
+        "vmovaps %%ymm4, (%[t])\n\t"
+        "vmovaps %%ymm5, 32(%[t])\n\t"
+        "vmovaps %%ymm6, 64(%[t])\n\t"
+        "vmovaps %%ymm7, 96(%[t])\n\t"
+        "vmovaps %%ymm8, 128(%[t])\n\t"
+        "vmovaps %%ymm9, 160(%[t])\n\t"
+        "vmovaps %%ymm10, 192(%[t])\n\t"
+        "vmovaps %%ymm11, 224(%[t])\n\t"
+        "vmovaps %%ymm12, 256(%[t])\n\t"
+        "vmovaps %%ymm13, 288(%[t])\n\t"
+        "vmovaps %%ymm14, 320(%[t])\n\t"
+        "vmovaps %%ymm15, 352(%[t])\n\t"
+        "vzeroupper\n\t"
+        : [a] "+r"(a), [b] "+r"(b), [k] "+r"(kc)
+        : [t] "r"(out)
+        : "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7", "xmm8", "xmm9", "xmm10", "xmm11", "xmm12",
+          "xmm13", "xmm14", "xmm15", "memory", "cc");
     const __m256 va = _mm256_set1_ps(alpha), vb = _mm256_set1_ps(beta);
-    AVX2_STORE(0) AVX2_STORE(1) AVX2_STORE(2) AVX2_STORE(3) AVX2_STORE(4) AVX2_STORE(5)
+    for (int r = 0; r < MR; r++) {
+        float *row = c + r * ldc;
+        const __m256 lo = _mm256_mul_ps(va, _mm256_load_ps(acc + r * NR));
+        const __m256 hi = _mm256_mul_ps(va, _mm256_load_ps(acc + r * NR + 8));
+        if (beta == 0.0f) {
+            _mm256_storeu_ps(row, lo);
+            _mm256_storeu_ps(row + 8, hi);
+        } else {
+            _mm256_storeu_ps(row, _mm256_fmadd_ps(vb, _mm256_loadu_ps(row), lo));
+            _mm256_storeu_ps(row + 8, _mm256_fmadd_ps(vb, _mm256_loadu_ps(row + 8), hi));
+        }
+    }
 }
 #endif
 

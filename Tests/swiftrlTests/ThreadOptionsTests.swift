@@ -6,7 +6,7 @@ import Testing
 /// `--threads` is accepted by the training, benchmark, reproduce and bench commands and must be positive.
 @Suite struct ThreadOptionsTests {
     @Test func commandsAcceptThreads() throws {
-        #expect(try TrainCommand.parse(["--threads", "2"]).threading.threads == 2)
+        #expect(try TrainCommand.parse(["ppo", "--threads", "2"]).threading.threads == 2)
         let benchmark = try BenchmarkCommand.parse(["--algo", "ppo", "--env-ids", "CartPole-v1", "--threads", "1"])
         #expect(benchmark.threading.threads == 1)
         #expect(try BenchCommand.parse(["tensor", "--threads", "2"]).threading.threads == 2)
@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func nonPositiveCountsAreRejected() {
-        #expect(throws: (any Error).self) { try TrainCommand.parse(["--threads", "0"]) }
-        #expect(throws: (any Error).self) { try TrainCommand.parse(["--threads", "-2"]) }
+        #expect(throws: (any Error).self) { try TrainCommand.parse(["ppo", "--threads", "0"]) }
+        #expect(throws: (any Error).self) { try TrainCommand.parse(["ppo", "--threads", "-2"]) }
     }
 }

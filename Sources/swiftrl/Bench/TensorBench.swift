@@ -14,6 +14,15 @@ enum TensorBench {
                 }
             }
         }
+        for shape in modelShapes {
+            for backend in [GEMM.Backend.openBLAS, .builtin] where backend == .builtin || GEMM.isOpenBLASAvailable {
+                let name = "sgemm_\(shape.name)" + (backend == .builtin ? "_builtin" : "")
+                if wanted(name) {
+                    results.append(
+                        gemm(shape: shape, name: name, backend: backend, rounds: rounds, clock: clock))
+                }
+            }
+        }
         if wanted("mlp_step_b64") {
             results.append(mlpStep(sizes: [4, 64, 64, 2], activation: .tanh, batch: 64, name: "mlp_step_b64", rounds: rounds, clock: clock))
         }
@@ -24,27 +33,53 @@ enum TensorBench {
         return results
     }
 
+    /// One matrix product of a model's training step: `C (m×n) = op(A) · op(B)` with inner size k.
+    struct Shape {
+        var name: String, m: Int, n: Int, k: Int, transA = false, transB = false
+    }
+
+    /// Products from the PPO, SAC and transformer benchmarks: forward layers, input gradients (`dY · Wᵀ`) and
+    /// weight gradients (`Xᵀ · dY`).
+    static let modelShapes = [
+        Shape(name: "ppo_64x64x64", m: 64, n: 64, k: 64),
+        Shape(name: "sac_256x256x17", m: 256, n: 256, k: 17),
+        Shape(name: "sac_256x256x256_wgrad", m: 256, n: 256, k: 256, transA: true),
+        Shape(name: "sac_256x256x256_igrad", m: 256, n: 256, k: 256, transB: true),
+        Shape(name: "lm_1024x384x128", m: 1024, n: 384, k: 128),
+        Shape(name: "lm_1024x512x128", m: 1024, n: 512, k: 128),
+        Shape(name: "lm_128x512x1024_wgrad", m: 128, n: 512, k: 1024, transA: true),
+    ]
+
     static func gemm(n: Int, backend: GEMM.Backend, rounds: Int, clock: BenchmarkClock) -> BenchmarkResult {
+        gemm(
+            shape: Shape(name: "\(n)", m: n, n: n, k: n),
+            name: "sgemm_\(n)" + (backend == .builtin ? "_builtin" : ""), backend: backend, rounds: rounds,
+            clock: clock)
+    }
+
+    static func gemm(
+        shape: Shape, name: String, backend: GEMM.Backend, rounds: Int, clock: BenchmarkClock
+    ) -> BenchmarkResult {
         var rng = Xoshiro256StarStar(seed: 1)
-        let a = (0..<(n * n)).map { _ in Float(rng.nextDouble()) - 0.5 }
-        let b = (0..<(n * n)).map { _ in Float(rng.nextDouble()) - 0.5 }
-        var c = [Float](repeating: 0, count: n * n)
-        let iterations = max(1, 512 * 512 * 512 * 8 / (n * n * n))
+        let (m, n, k) = (shape.m, shape.n, shape.k)
+        let a = (0..<(m * k)).map { _ in Float(rng.nextDouble()) - 0.5 }
+        let b = (0..<(k * n)).map { _ in Float(rng.nextDouble()) - 0.5 }
+        var c = [Float](repeating: 0, count: m * n)
+        let iterations = max(1, 512 * 512 * 512 * 8 / (m * n * k))
         let seconds = a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
                 c.withUnsafeMutableBufferPointer { pc in
                     Stopwatch.sample(warmup: 1, rounds: rounds, iterations: iterations, clock: clock) {
-                        GEMM.sgemm(transA: false, transB: false, m: n, n: n, k: n, alpha: 1,
-                                   a: pa.baseAddress!, lda: n, b: pb.baseAddress!, ldb: n, beta: 0,
-                                   c: pc.baseAddress!, ldc: n, backend: backend)
+                        GEMM.sgemm(
+                            transA: shape.transA, transB: shape.transB, m: m, n: n, k: k, alpha: 1,
+                            a: pa.baseAddress!, lda: shape.transA ? m : k, b: pb.baseAddress!,
+                            ldb: shape.transB ? k : n, beta: 0, c: pc.baseAddress!, ldc: n, backend: backend)
                     }
                 }
             }
         }
-        let flops = 2 * Double(n) * Double(n) * Double(n)
-        let gflops = seconds.map { flops / $0 / 1e9 }
-        return BenchmarkResult(suite: "tensor", case: "sgemm_\(n)" + (backend == .builtin ? "_builtin" : ""),
-                               unit: "GFLOPS", samples: gflops)
+        let flops = 2 * Double(m) * Double(n) * Double(k)
+        return BenchmarkResult(suite: "tensor", case: name, unit: "GFLOPS", samples: seconds.map { flops / $0 / 1e9 })
     }
 
     static func mlpStep(sizes: [Int], activation: Activation, batch: Int, name: String, rounds: Int, clock: BenchmarkClock) -> BenchmarkResult {
