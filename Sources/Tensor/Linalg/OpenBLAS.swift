@@ -21,7 +21,15 @@ struct OpenBLAS: @unchecked Sendable {  // immutable C function pointers and an 
     /// Library names tried in order; the first that loads and exports `cblas_sgemm` and `cblas_dgemm` wins.
     /// `libblas.so.3` (Debian's alternatives link) counts only when it is OpenBLAS underneath (it exports
     /// `openblas_set_num_threads`): the reference BLAS behind that name is slower than the built-in kernel.
-    static let candidates = ["libopenblas.so.0", "libopenblas.so", "libopenblas.dylib", "libblas.so.3"]
+    /// On Apple platforms Accelerate's BLAS (same CBLAS interface, AMX/NEON kernels) comes first; this path cannot
+    /// be tested on the Linux CI machines, so it is kept to this one line.
+    static let candidates = appleBLAS + ["libopenblas.so.0", "libopenblas.so", "libopenblas.dylib", "libblas.so.3"]
+
+    #if canImport(Accelerate)
+        static let appleBLAS = ["/System/Library/Frameworks/Accelerate.framework/Accelerate"]
+    #else
+        static let appleBLAS: [String] = []
+    #endif
 
     /// The file name that was loaded.
     let name: String
