@@ -64,7 +64,9 @@ public struct EpisodicModel: Sendable {
     }
 
     /// `(Σ P̂ v, Σ P̂ v²)` at `(h, s, a)` (zeros when unvisited).
-    @inline(__always) public func moments(stage: Int, pair: Int, of values: [Double]) -> (mean: Double, square: Double) {
+    @inline(__always) public func moments(stage: Int, pair: Int, of values: [Double])
+        -> (mean: Double, square: Double)
+    {
         let k = table(stage), n = counts[k][pair]
         guard n > 0 else { return (0, 0) }
         var first = 0.0, second = 0.0

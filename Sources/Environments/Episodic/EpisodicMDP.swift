@@ -106,7 +106,9 @@ public struct EpisodicMDP: Equatable, Sendable, Codable {
         }
         let total = initialDistribution.reduce(0, +)
         guard initialDistribution.count == s, initialDistribution.allSatisfy({ $0 >= 0 }), abs(total - 1) <= tolerance
-        else { throw .invalidOption("EpisodicMDP: the initial distribution needs S = \(s) non-negative entries summing to 1") }
+        else {
+            throw .invalidOption("EpisodicMDP: the initial distribution needs S = \(s) non-negative entries summing to 1")
+        }
     }
 
     /// Samples `(r, s')` at stage `h`: `r ~ Bernoulli(r_h(s, a))`, `s' ~ P_h(· | s, a)`, and the utility draw
@@ -114,9 +116,13 @@ public struct EpisodicMDP: Equatable, Sendable, Codable {
     public func sampleStep(
         stage: Int, state: Int, action: Int, using generator: inout some RandomNumberGenerator
     ) -> (reward: Double, utility: Double, nextState: Int) {
-        let reward: Double = Double.random(in: 0..<1, using: &generator) < self.reward(stage: stage, state, action) ? 1 : 0
-        let utility: Double =
-            utilities == nil ? 0 : (Double.random(in: 0..<1, using: &generator) < self.utility(stage: stage, state, action) ? 1 : 0)
+        let mean = self.reward(stage: stage, state, action)
+        let reward: Double = Double.random(in: 0..<1, using: &generator) < mean ? 1 : 0
+        var utility = 0.0
+        if utilities != nil {
+            let level = self.utility(stage: stage, state, action)
+            utility = Double.random(in: 0..<1, using: &generator) < level ? 1 : 0
+        }
         let base = (state * actionCount + action) * stateCount
         let row = transitions[table(stage)][base..<(base + stateCount)]
         let next = TransitionTable.categoricalIndex(row, uniform: Double.random(in: 0..<1, using: &generator))

@@ -95,7 +95,8 @@ public enum EpisodicMDPFile {
             throw InputValidationError(
                 file: file, field: path(context.codingPath), expected: "a \(type)", found: "another type")
         } catch let DecodingError.valueNotFound(type, context) {
-            throw InputValidationError(file: file, field: path(context.codingPath), expected: "a \(type)", found: "null")
+            throw InputValidationError(
+                file: file, field: path(context.codingPath), expected: "a \(type)", found: "null")
         } catch let DecodingError.dataCorrupted(context) {
             throw InputValidationError(
                 file: file, field: path(context.codingPath), expected: "valid JSON numbers and structure",

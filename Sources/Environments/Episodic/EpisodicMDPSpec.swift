@@ -43,7 +43,8 @@ public enum EpisodicMDPSpec: Equatable, Sendable {
             "tree": ["A", "H"], "deterministic": ["S", "A", "H", "stationary"],
         ]
         guard let keys = allowed[kind] else {
-            throw .invalidOption("MDP spec `\(text)`: unknown kind `\(kind)`; expected one of \(kinds.joined(separator: ", "))")
+            throw .invalidOption(
+                "MDP spec `\(text)`: unknown kind `\(kind)`; expected one of \(kinds.joined(separator: ", "))")
         }
         if let extra = values.keys.sorted().first(where: { !keys.contains($0) }) {
             throw .invalidOption("MDP spec `\(text)`: unknown key `\(extra)` for \(kind); expected \(keys.sorted())")

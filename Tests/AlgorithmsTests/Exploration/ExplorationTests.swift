@@ -120,7 +120,9 @@ struct ExplorationTests {
         #expect(trace.cumulativeRegret[1] - trace.cumulativeRegret[0] < trace.cumulativeRegret[0])
     }
 
-    @Test("EpsMix and StepMix keep V^{π_k} ≥ (1 − κ)V^b on a small garnet", arguments: ConservativeExploration.Mixing.allCases)
+    @Test(
+        "EpsMix and StepMix keep V^{π_k} ≥ (1 − κ)V^b on a small garnet",
+        arguments: ConservativeExploration.Mixing.allCases)
     func conservativeRunsAreSafe(mixing: ConservativeExploration.Mixing) throws {
         var rng = Xoshiro256StarStar(seed: 9)
         let mdp = try EpisodicMDPSpec.garnet(states: 5, actions: 3, horizon: 4, branching: 2, stationary: true)
