@@ -24,11 +24,12 @@ public struct ConservativeExploration: Sendable {
 
     /// The mixing rule.
     public var mixing: Mixing
-    /// κ: the conservatism budget of the constraint `V^{π_k} ≥ (1 − κ)V^b` (§2 of the paper), default 0.1.
+    /// κ: the conservatism budget of the episode-wise constraint `V^{π_k} ≥ (1 − κ)V^b` (the problem statement in
+    /// the abstract; section number not verified), default 0.1 (the digest prototype's value).
     public var kappa: Double
     /// π^b: the known safe baseline policy.
     public var baseline: EpisodicPolicy
-    /// V^b = `V^{π^b}_1(s_1)`: the baseline's value, known to the learner (§2).
+    /// V^b = `V^{π^b}_1(s_1)`: the baseline's value, assumed known to the learner (digest §8, reconstructed).
     public var baselineValue: Double
 
     /// A conservative explorer.

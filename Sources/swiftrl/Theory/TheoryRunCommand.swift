@@ -33,7 +33,7 @@ struct TheoryRunCommand: ParsableCommand {
     @Option(help: "Bonus: hoeffding or bernstein.") var bonus: BonusKind = .hoeffding
     @Option(parsing: .unconditional, help: "c, the bonus scale (UCBVI's theory constant is 7).") var bonusScale = 1.0
     @Option(parsing: .unconditional, help: "δ, the failure probability in L = log(SAHK/δ).") var delta = 0.1
-    @Option(parsing: .unconditional, help: "κ, the conservatism budget of StepMix/EpsMix (§2).") var kappa = 0.1
+    @Option(parsing: .unconditional, help: "κ, the conservatism budget: V^{π_k} ≥ (1 − κ)V^b.") var kappa = 0.1
     @Option(help: "Baseline π^b: perturbed (0.7·greedy on noisy rewards + 0.3·uniform) or uniform.")
     var baseline: BaselineKind = .perturbed
     @Option(parsing: .unconditional, help: "Count violations of V_u ≥ this on the MDP's utility signal instead.")
