@@ -80,7 +80,7 @@ public struct EpisodicExplorer: Sendable {
             // W_t = V̲^{π^b}_t: the baseline's pessimistic values, the tail of every π_{t, 0}.
             var tails = [[Double]](repeating: [], count: horizon + 1)
             tails[horizon] = [Double](repeating: 0, count: model.stateCount)
-            for t in stride(from: horizon - 1, through: 0, by: -1) {
+            for t in stride(from: horizon - 1, through: 1, by: -1) {
                 tails[t] = planner.pessimisticValues(
                     of: conservative.baseline, model, episodes: episodes, from: t, until: t + 1, terminal: tails[t + 1])
             }

@@ -141,6 +141,42 @@ struct ExplorationTests {
         #expect(trace.meanExploration > 0)
     }
 
+    @Test("Constraint accounting on the utility signal: V_u^π exactly, every episode below the threshold counts")
+    func utilityConstraint() throws {
+        var mdp = twoStateMDP(horizon: 2)
+        mdp.utilities = [[0.5, 0.5, 0.5, 0.5]]
+        let uniform = BaselinePolicy.uniform(stateCount: 2, actionCount: 2, horizon: 2)
+        #expect(mdp.value(of: uniform, signal: .utility) == 1)
+        var rng = Xoshiro256StarStar(seed: 1)
+        let explorer = try EpisodicExplorer(stateCount: 2, actionCount: 2, horizon: 2, stageDependent: false)
+        let strict = ExplorationTrace.run(
+            explorer, in: mdp, episodes: 30, constraint: EpisodeConstraint(signal: .utility, threshold: 1.01),
+            using: &rng)
+        #expect(strict.violations == 30 && strict.minimumConstrainedValue == 1)
+        let loose = ExplorationTrace.run(
+            explorer, in: mdp, episodes: 30, constraint: EpisodeConstraint(signal: .utility, threshold: 1),
+            using: &rng)
+        #expect(loose.violations == 0)
+    }
+
+    @Test("A stage-dependent model keeps separate counts per stage; a stationary one pools them")
+    func stageDependentCounts() {
+        var perStage = EpisodicModel(stateCount: 2, actionCount: 1, horizon: 2, stageDependent: true)
+        var pooled = EpisodicModel(stateCount: 2, actionCount: 1, horizon: 2, stageDependent: false)
+        for model in [0, 1] {
+            for stage in [0, 1, 1] {
+                if model == 0 {
+                    perStage.observe(stage: stage, state: 0, action: 0, reward: Double(stage), next: stage)
+                } else {
+                    pooled.observe(stage: stage, state: 0, action: 0, reward: Double(stage), next: stage)
+                }
+            }
+        }
+        #expect(perStage.count(stage: 0, pair: 0) == 1 && perStage.count(stage: 1, pair: 0) == 2)
+        #expect(perStage.meanReward(stage: 1, pair: 0) == 1 && perStage.probability(stage: 0, pair: 0, next: 0) == 1)
+        #expect(pooled.count(stage: 0, pair: 0) == 3 && abs(pooled.meanReward(stage: 0, pair: 0) - 2.0 / 3) < 1e-15)
+    }
+
     @Test("Invalid settings are rejected with the field's name")
     func invalidSettings() {
         #expect(throws: TabularError.self) { try UCBVI(delta: 0).validate() }
