@@ -24,6 +24,13 @@ public struct EpisodePlan: Sendable {
     public func value(in mdp: EpisodicMDP, signal: EpisodicMDP.Signal = .reward) -> Double {
         components.reduce(0) { $0 + ($1.weight > 0 ? $1.weight * mdp.value(of: $1.policy, signal: signal) : 0) }
     }
+
+    /// The exact expected value of the mixture, through a sparse evaluator.
+    public func value(using evaluator: EpisodicEvaluator, signal: EpisodicMDP.Signal = .reward) -> Double {
+        components.reduce(0) {
+            $0 + ($1.weight > 0 ? $1.weight * evaluator.value(of: $1.policy, signal: signal) : 0)
+        }
+    }
 }
 
 /// An optimistic tabular learner: UCBVI alone, or UCBVI inside StepMix / EpsMix. Holds the counts and empirical

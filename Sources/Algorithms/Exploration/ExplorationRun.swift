@@ -49,14 +49,16 @@ public struct ExplorationTrace: Codable, Equatable, Sendable {
         trace.optimalValue = mdp.optimal().value
         trace.threshold = constraint?.threshold
         let every = max(1, episodes / max(points, 1))
+        let evaluator = EpisodicEvaluator(mdp)
         var regret = 0.0, violations = 0, exploration = 0.0
         for episode in 1...max(episodes, 1) {
             let plan = explorer.plan(episodes: episodes, start: mdp.initialDistribution)
-            let value = plan.value(in: mdp)
+            let value = plan.value(using: evaluator)
             regret += trace.optimalValue - value
             exploration += plan.exploration
             if let constraint {
-                let constrained = constraint.signal == .reward ? value : plan.value(in: mdp, signal: constraint.signal)
+                let constrained =
+                    constraint.signal == .reward ? value : plan.value(using: evaluator, signal: constraint.signal)
                 trace.minimumConstrainedValue = min(trace.minimumConstrainedValue, constrained)
                 if constrained < constraint.threshold - 1e-12 { violations += 1 }
             }

@@ -6,8 +6,8 @@ import Tensor
 /// 5, stationary), after 200 warm-up episodes so the empirical model is populated.
 /// - `ucbvi_episodes_per_s`: one UCBVI episode = optimistic backward induction (Hoeffding bonus) + playing it
 ///   (H sampled steps recorded in the model).
-/// - `ucbvi_episodes_with_regret_per_s`: the same plus the exact evaluation of the episode's policy (what
-///   `swiftrl theory run` and the reproduction do for regret accounting).
+/// - `ucbvi_episodes_with_regret_per_s`: the same plus the exact evaluation of the episode's policy through
+///   ``EpisodicEvaluator`` (what `swiftrl theory run` and the reproduction do for regret accounting).
 /// - `stepmix_episodes_per_s`: one StepMix episode (optimistic plan, H + 1 pessimistic certificates, play).
 enum TheoryBench {
     static let spec = EpisodicMDPSpec.garnet(states: 100, actions: 10, horizon: 20, branching: 5, stationary: true)
@@ -27,9 +27,10 @@ enum TheoryBench {
         ]
         for (name, algorithm, evaluate, episodes) in cases where wanted(name) {
             var explorer = try algorithm.explorer(for: mdp, planner: planner, kappa: 0.1, baseline: baseline)
+            let evaluator = EpisodicEvaluator(mdp)
             func episode() {
                 let plan = explorer.plan(episodes: 10_000, start: mdp.initialDistribution)
-                if evaluate { _ = plan.value(in: mdp) }
+                if evaluate { _ = plan.value(using: evaluator) }
                 explorer.play(plan.draw(using: &rng), in: mdp, using: &rng)
             }
             for _ in 0..<200 { episode() }

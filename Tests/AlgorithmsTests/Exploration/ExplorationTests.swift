@@ -43,6 +43,18 @@ struct ExplorationTests {
         #expect(abs(twoStateMDP(horizon: 1).value(of: uniform) - 0.2) < 1e-15)
     }
 
+    @Test("The sparse evaluator gives exactly the dense values", arguments: [0, 1, 2])
+    func sparseEvaluator(seed: UInt64) throws {
+        var rng = Xoshiro256StarStar(seed: seed)
+        var mdp = try EpisodicMDPSpec.garnet(states: 6, actions: 3, horizon: 4, branching: 2, stationary: seed != 1)
+            .generate(using: &rng)
+        mdp.utilities = mdp.rewards.map { $0.map { 1 - $0 } }
+        let policy = BaselinePolicy.perturbedGreedy(mdp, using: &rng)
+        let evaluator = EpisodicEvaluator(mdp)
+        #expect(evaluator.value(of: policy) == mdp.value(of: policy))
+        #expect(evaluator.value(of: policy, signal: .utility) == mdp.value(of: policy, signal: .utility))
+    }
+
     @Test("The optimal policy has zero regret; a worse one has V* − V^π")
     func optimalPolicyRegret() {
         let mdp = twoStateMDP(horizon: 3)
