@@ -15,7 +15,7 @@ public enum FuzzTargets {
         TrackingTargets.config, TrackingTargets.csv, TrackingTargets.tensorboard, TrackingTargets.checkpointFolder,
         ResumeTargets.rlvr,
         LanguageTargets.jsonl, LanguageTargets.huggingFace,
-        EnvironmentTargets.actions, ScaleOutTargets.sweep,
+        EnvironmentTargets.actions, ScaleOutTargets.sweep, TheoryTargets.episodicMDP,
     ]
 
     /// The target called `name`.

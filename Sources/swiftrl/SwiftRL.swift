@@ -24,6 +24,7 @@ struct SwiftRLCommand: AsyncParsableCommand {
             LMCommand.self,
             ReproduceCommand.self,
             OfflineCommand.self,
+            TheoryCommand.self,
             RLVRCommand.self,
             DoctorCommand.self,
         ]

@@ -3,7 +3,8 @@ import Environments
 
 /// A model-based optimistic agent for finite-horizon tabular problems: counts `n(s, a)`, mean rewards and next-state
 /// frequencies; plans by backward induction `Q_h = min(H − h, r̂ + b + P̂ V_{h+1})` with the ``DemoRegularizedConfig``
-/// bonus, and `V_h = max_a Q_h` (UCBVI; ties at the clip go to the largest unclipped bound, so a saturated bonus
+/// bonus (``ExplorationBonus/hoeffding(scale:)``, shared with ``UCBVI``), and `V_h = max_a Q_h` (UCBVI; ties at the
+/// clip go to the largest unclipped bound, so a saturated bonus
 /// still explores) or the ``SoftBackup`` toward π^BC (demonstration-regularised; ties follow π^BC).
 /// The recommendation (``plan(bonus:episodes:)`` without bonus) is what best-policy identification outputs.
 public struct OptimisticEpisodicAgent: Sendable {
@@ -63,7 +64,9 @@ public struct OptimisticEpisodicAgent: Sendable {
     /// - Complexity: O(H·S²A).
     public func plan(bonus: Bool, episodes: Int) -> EpisodicPolicy {
         let s = stateCount, a = actionCount, horizon = config.horizon
-        let logTerm = log(Double(s * a * horizon * max(episodes, 1)) / config.delta)
+        let logTerm = ExplorationBonus.logTerm(
+            states: s, actions: a, horizon: horizon, episodes: episodes, delta: config.delta)
+        let hoeffding = ExplorationBonus.hoeffding(scale: config.bonusScale)
         var next = [Double](repeating: 0, count: s)
         var table = [[Double]](repeating: [], count: horizon)
         for stage in stride(from: horizon - 1, through: 0, by: -1) {
@@ -80,7 +83,7 @@ public struct OptimisticEpisodicAgent: Sendable {
                     }
                 }
                 if bonus {
-                    let width = n > 0 ? config.bonusScale * Double(horizon) * (logTerm / n).squareRoot() : cap
+                    let width = n > 0 ? hoeffding.width(count: n, horizon: horizon, logTerm: logTerm, variance: 0) : cap
                     unclipped[pair] = n > 0 ? reward + width + expected : .infinity
                     q[pair] = min(cap, unclipped[pair])
                 } else {

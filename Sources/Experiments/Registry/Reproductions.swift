@@ -17,6 +17,7 @@ public enum Reproductions {
         CTRLSReproduction(),
         LCBReproduction(),
         DemoRegularizedReproduction(),
+        ConservativeExplorationReproduction(),
     ]
 
     /// The reproduction with `id`.

@@ -8,7 +8,7 @@ import Tensor
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Run a performance suite (tensor, env, train, offline, rlvr, scaleout).",
+        abstract: "Run a performance suite (tensor, env, train, offline, rlvr, scaleout, theory).",
         discussion: """
             Prints one line per case; with --json, one JSON object per line with suite, case, unit, median, min, max.
             With --compare, also runs the Python peer script for the suite (Benchmarks/peers/) with the
@@ -27,6 +27,7 @@ struct BenchCommand: ParsableCommand {
         case offline
         case rlvr
         case scaleout
+        case theory
 
         /// The Python peer script for `--compare`.
         var peerScript: String {
@@ -36,7 +37,7 @@ struct BenchCommand: ParsableCommand {
             case .train: "Benchmarks/peers/train_sb3.py"
             case .offline: "Benchmarks/peers/offline_d3rlpy.py"
             case .rlvr: "Benchmarks/peers/rlvr_torch.py"
-            case .scaleout: ""
+            case .scaleout, .theory: ""
             }
         }
     }
@@ -78,6 +79,7 @@ struct BenchCommand: ParsableCommand {
         case .offline:
             results = try OfflineBench.run(quick: quick, filter: filter, clock: clock)
         case .rlvr: results = try RLVRBench.run(quick: quick, filter: filter, clock: clock)
+        case .theory: results = try TheoryBench.run(quick: quick, filter: filter, clock: clock)
         case .scaleout:
             results = try ScaleOutBench.run(
                 quick: quick, filter: filter, rayAddress: rayAddress ?? ProcessInfo.processInfo.environment["RAY_ADDRESS"],
@@ -90,7 +92,7 @@ struct BenchCommand: ParsableCommand {
                 print(String(format: "%-24@ %12.3f %@  (min %.3f, max %.3f)", r.case as NSString, r.median, r.unit as NSString, r.min, r.max))
             }
         }
-        if compare && suite != .scaleout {
+        if compare && suite != .scaleout && suite != .theory {
             let peers = try PeerBenchmark.run(script: suite.peerScript, quick: quick, extra: suite == .train || suite == .env ? [] : ["--clock", clock.rawValue])
             print(PeerBenchmark.ratioTable(ours: results, peers: peers))
         }

@@ -1,0 +1,47 @@
+import Algorithms
+import Environments
+import Tensor
+
+/// `swiftrl bench theory`: tabular exploration throughput on a Garnet MDP with S = 100, A = 10, H = 20 (branching
+/// 5, stationary), after 200 warm-up episodes so the empirical model is populated.
+/// - `ucbvi_episodes_per_s`: one UCBVI episode = optimistic backward induction (Hoeffding bonus) + playing it
+///   (H sampled steps recorded in the model).
+/// - `ucbvi_episodes_with_regret_per_s`: the same plus the exact evaluation of the episode's policy through
+///   ``EpisodicEvaluator`` (what `swiftrl theory run` and the reproduction do for regret accounting).
+/// - `stepmix_episodes_per_s`: one StepMix episode (optimistic plan, H + 1 pessimistic certificates, play).
+enum TheoryBench {
+    static let spec = EpisodicMDPSpec.garnet(states: 100, actions: 10, horizon: 20, branching: 5, stationary: true)
+
+    static func run(quick: Bool, filter: String?, clock: BenchmarkClock) throws -> [BenchmarkResult] {
+        func wanted(_ name: String) -> Bool { filter.map { name.contains($0) } ?? true }
+        var rng = Xoshiro256StarStar(seed: 21)
+        let mdp = try spec.generate(using: &rng)
+        let rounds = quick ? 3 : 5
+        let planner = UCBVI(bonus: .hoeffding(scale: 0.1))
+        let baseline = BaselinePolicy.uniform(stateCount: 100, actionCount: 10, horizon: 20)
+        var results: [BenchmarkResult] = []
+        let cases: [(String, ExplorationAlgorithm, Bool, Int)] = [
+            ("ucbvi_episodes_per_s", .ucbvi, false, quick ? 50 : 200),
+            ("ucbvi_episodes_with_regret_per_s", .ucbvi, true, quick ? 20 : 100),
+            ("stepmix_episodes_per_s", .stepmix, false, quick ? 5 : 20),
+        ]
+        for (name, algorithm, evaluate, episodes) in cases where wanted(name) {
+            var explorer = try algorithm.explorer(for: mdp, planner: planner, kappa: 0.1, baseline: baseline)
+            let evaluator = EpisodicEvaluator(mdp)
+            func episode() {
+                let plan = explorer.plan(episodes: 10_000, start: mdp.initialDistribution)
+                if evaluate { _ = plan.value(using: evaluator) }
+                explorer.play(plan.draw(using: &rng), in: mdp, using: &rng)
+            }
+            for _ in 0..<200 { episode() }
+            var samples: [Double] = []
+            for _ in 0..<rounds {
+                let start = Stopwatch.now(clock)
+                for _ in 0..<episodes { episode() }
+                samples.append(Double(episodes) / (Stopwatch.now(clock) - start))
+            }
+            results.append(BenchmarkResult(suite: "theory", case: name, unit: "episodes/s", samples: samples))
+        }
+        return results
+    }
+}
