@@ -158,6 +158,15 @@ enum OfflineDefaultConfigs {
         case CQL.name: CQLConfig()
         case PRDC.name: PRDCConfig()
         case A2PR.name: A2PRConfig()
+        case DiscreteBC.name: DiscreteBCConfig()
+        case BVE.name: BVEConfig()
+        case MCE.name: MCEConfig()
+        case OfflineDQN.name: OfflineDQNConfig()
+        case QRDQN.name: QRDQNConfig()
+        case REM.name: REMConfig()
+        case DiscreteBCQ.name: DiscreteBCQConfig()
+        case DiscreteCQL.name: DiscreteCQLConfig()
+        case CRR.name: CRRConfig()
         default: nil
         }
     }
