@@ -40,7 +40,9 @@ func trainAndEvaluate<A: OfflineAlgorithm>(_ type: A.Type, config: A.Config, dat
         config: config, dataset: data, environment: EnvironmentConfig(id: "CartPole-v1"),
         settings: OfflineTrainerSettings(batchSize: 64, evaluation: EvaluationSettings(every: 0, episodes: 5)), seed: 1)
     try trainer.learn(totalSteps: steps, callbacks: [])
-    return trainer.evaluations.last?.result.mean ?? 0
+    let mean = trainer.evaluations.last?.result.mean ?? 0
+    print("\(A.name): CartPole return \(mean) after \(steps) steps")
+    return mean
 }
 
 @Suite("Discrete learners learn CartPole from heuristic data", .serialized)

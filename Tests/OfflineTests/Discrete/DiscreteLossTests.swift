@@ -115,3 +115,16 @@ func discreteValidation() {
     let continuous = OfflineProblem(observationDimension: 2, actionDimension: 1)
     #expect(throws: OfflineAlgorithmError.self) { _ = try OfflineDQN(config: OfflineDQNConfig(), problem: continuous, seed: 1) }
 }
+
+@Test("QR-DQN's closed-form quantile-loss gradient matches the tape's")
+func quantileHuberGradientMatchesTape() throws {
+    let theta: [Float] = [0, 2, -1, 0.3, 1.2, 0.1]
+    let target: [Float] = [0.5, 3, 0, -2, 1, 1]
+    let variable = Tensor(theta, shape: [2, 3])
+    let (value, gradients) = valueAndGrad([variable]) {
+        DiscreteLoss.quantileHuber(current: variable, target: Tensor(target, shape: [2, 3]))
+    }
+    let fast = DiscreteLoss.quantileHuberGradient(current: theta, target: target, rows: 2, quantiles: 3)
+    #expect(close(fast.loss, Double(value.item())))
+    for (a, b) in zip(fast.gradient, gradients[0].floats) { #expect(abs(a - b) < 1e-5) }
+}

@@ -96,6 +96,37 @@ public enum DiscreteLoss {
         return (huber * Tensor(weights, shape: [b, n, n])).sum(axis: 1).mean(axis: 1).mean()
     }
 
+    /// ``quantileHuber(current:target:kappa:)``'s value and its gradient with respect to `current`, computed in
+    /// one pass over the `B × N × N` pairs without building tensors (the fast path QR-DQN trains with):
+    /// ∂/∂θ_i = −(1/(B·N)) Σ_j |τ̂_i − 1[δ_ij < 0]| · clip(δ_ij, −κ, κ).
+    /// - Parameters:
+    ///   - current: θ, `rows × n` row-major.
+    ///   - target: T, `rows × n` row-major.
+    public static func quantileHuberGradient(current: [Float], target: [Float], rows: Int, quantiles n: Int, kappa: Float = 1)
+        -> (loss: Double, gradient: [Float])
+    {
+        var gradient = [Float](repeating: 0, count: rows * n)
+        var loss: Double = 0
+        let scale = 1 / Float(rows * n)
+        for b in 0..<rows {
+            for i in 0..<n {
+                let theta = current[b * n + i]
+                let tau = Float(2 * i + 1) / Float(2 * n)
+                var g: Float = 0, l: Float = 0
+                for j in 0..<n {
+                    let delta = target[b * n + j] - theta
+                    let weight = delta < 0 ? 1 - tau : tau
+                    let a = abs(delta)
+                    l += weight * (a <= kappa ? 0.5 * a * a : kappa * (a - 0.5 * kappa))
+                    g -= weight * Swift.min(Swift.max(delta, -kappa), kappa)
+                }
+                loss += Double(l * scale)
+                gradient[b * n + i] = g * scale
+            }
+        }
+        return (loss, gradient)
+    }
+
     /// Q values of a quantile or ensemble network's output `[B, n·k]` laid out action-major (`[B, n, k]`): the
     /// mean over the k estimates, `[B, n]`.
     public static func meanOverEstimates(_ output: Tensor, actions n: Int, estimates k: Int) -> Tensor {

@@ -61,15 +61,20 @@ public final class QRDQN: OfflineAlgorithm {
             }
             return Tensor(values, shape: [b, k])
         }
-        let (loss, gradients) = valueAndGrad(core.q) { q in
-            DiscreteLoss.quantileHuber(
-                current: Self.quantiles(q(s), actions: actions, count: k), target: target,
-                kappa: config.shared.huberDelta)
+        var loss = 0.0
+        let (_, gradients) = valueAndGrad(core.q) { q in
+            // the loss's gradient w.r.t. θ in closed form (``DiscreteLoss/quantileHuberGradient``), back-propagated
+            // through the network as Σ θ · ∂L/∂θ
+            let theta = Self.quantiles(q(s), actions: actions, count: k)
+            let fast = DiscreteLoss.quantileHuberGradient(
+                current: theta.floats, target: target.floats, rows: b, quantiles: k, kappa: Float(config.shared.huberDelta))
+            loss = fast.loss
+            return (theta * Tensor(fast.gradient, shape: [b, k])).sum()
         }
         core.optimizer.update(core.q, gradients: gradients)
         updateCount += 1
         try core.snapTarget(after: updateCount)
-        return [Metric("losses/quantile_loss", Double(loss.item()))]
+        return [Metric("losses/quantile_loss", loss)]
     }
 
     public func act(_ observations: [Float], count: Int) -> [Float] {
