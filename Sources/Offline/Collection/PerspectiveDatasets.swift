@@ -48,7 +48,8 @@ public struct PerspectiveDatasetBuilder {
         public var datasets: [PerspectiveRecipe: OfflineDataset]
         /// The random dataset's mean episode return (TQ's 0).
         public var randomReturn: Double
-        /// The best evaluation return of the online run (TQ's 1).
+        /// The best return of the online run (TQ's 1): its best evaluation, or the mean episode return of the
+        /// replay, expert or noisy dataset if one is higher (the final policy recorded over many more episodes).
         public var bestReturn: Double
         /// (environment step, mean evaluation return) of the online run.
         public var curve: [(step: Int, meanReturn: Double)]
@@ -83,7 +84,7 @@ public struct PerspectiveDatasetBuilder {
         training.algorithm = "dqn"
         training.evaluateEvery = max(1, onlineSteps / max(evaluations, 1))
         let run = try training.run(randomReturn: randomReturn, seed: streamSeed("online"), log: log)
-        let bestReturn = run.curve.map(\.meanReturn).max() ?? randomReturn
+        let onlineBest = run.curve.map(\.meanReturn).max() ?? randomReturn
         let replay = try ReplayEpisodes.episodes(from: run.expert)
         let expertPolicy = try BehaviourSet.loadPolicy(run.expert, deterministic: true)
         let expert = try collector.collect(
@@ -102,6 +103,13 @@ public struct PerspectiveDatasetBuilder {
             mixed += try collector.collect(
                 policy: expertPolicy, episodes: transitions - randomPart, maxTransitions: transitions - randomPart,
                 seed: streamSeed("mixed-expert"))
+        }
+        let datasetBest = [replay, expert, noisy].map { e in e.map(\.totalReward).reduce(0, +) / Double(max(e.count, 1)) }
+        let bestReturn = max(onlineBest, datasetBest.max() ?? onlineBest)
+        guard bestReturn > randomReturn else {
+            throw CollectionError(
+                "the online DQN never beat the random policy (best \(bestReturn) ≤ random \(randomReturn)), so TQ is "
+                    + "undefined; train it longer (onlineSteps \(onlineSteps))")
         }
         let (o, _) = try collector.dimensions()
         var datasets: [PerspectiveRecipe: OfflineDataset] = [:]
