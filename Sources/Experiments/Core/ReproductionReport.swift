@@ -103,7 +103,9 @@ public struct CurvePlot: Codable, Equatable, Sendable {
         chart.markersOnly = true
         return chart.render(
             CurveGroup.aggregate(
-                order.map { MetricSeries(run: "all", experiment: $0, steps: points[$0]?.x ?? [], values: points[$0]?.y ?? []) }))
+                order.map {
+                    MetricSeries(run: "all", experiment: $0, steps: points[$0]?.x ?? [], values: points[$0]?.y ?? [])
+                }))
     }
 }
 

@@ -113,7 +113,8 @@ struct DatasetPerspectiveAnalysis {
             let rows = datasets.filter { $0.recipe == recipe }
             guard !rows.isEmpty else { continue }
             table.rows.append([
-                recipe, Self.meanStd(rows.map(\.tq)), Self.meanStd(rows.map(\.saco)), Self.meanStd(rows.map(\.sacoExact)),
+                recipe, Self.meanStd(rows.map(\.tq)), Self.meanStd(rows.map(\.saco)),
+                Self.meanStd(rows.map(\.sacoExact)),
                 Self.meanStd(rows.map(\.entropy)), Self.meanStd(rows.map(\.sparsity)),
                 Self.meanStd(rows.map(\.episodeLength)), Self.meanStd(rows.map(\.meanReturn)),
                 "\(rows.map(\.transitions).reduce(0, +) / rows.count)",
@@ -147,7 +148,8 @@ struct DatasetPerspectiveAnalysis {
                 let p = points([algorithm])
                 plot.series.append(
                     CurvePlot.Series(
-                        label: algorithm, run: "all", steps: p.map { key == "tq" ? $0.tq : $0.saco }, values: p.map(\.ret)))
+                        label: algorithm, run: "all", steps: p.map { key == "tq" ? $0.tq : $0.saco },
+                        values: p.map(\.ret)))
             }
             return plot
         }

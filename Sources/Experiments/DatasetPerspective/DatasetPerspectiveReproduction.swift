@@ -30,12 +30,14 @@ public struct DatasetPerspectiveReproduction: UnitReproduction {
 
     public var id: String { "dataset-perspective" }
     public var paper: String {
-        "\"A Dataset Perspective on Offline Reinforcement Learning\" (Schweighofer et al., CoLLAs 2022, arXiv:2111.04714)"
+        "\"A Dataset Perspective on Offline Reinforcement Learning\" (Schweighofer et al., CoLLAs 2022, "
+            + "arXiv:2111.04714)"
     }
     public var claim: String {
         "Dataset characteristics decide which offline algorithm works: BC's return grows with trajectory quality "
             + "(TQ); the unconstrained DQN family (DQN, QR-DQN, REM) needs high state-action coverage (SACo); the "
-            + "constraint methods (BCQ, CQL, CRR) do well when both are high. Measured on CartPole-v1 datasets from one "
+            + "constraint methods (BCQ, CQL, CRR) do well when both are high. Measured on CartPole-v1 datasets from "
+            + "one "
             + "online DQN run per seed (random, mixed 80/20, replay, noisy ε 0.2, expert), final-policy return "
             + "normalised like TQ. Checks over all (dataset, seed) points: (1) BC's Spearman ρ(return, TQ) ≥ 0.5; "
             + "(2a) the DQN family's pooled ρ(return, SACo) ≥ 0.3; (2b) on Expert data the DQN family's mean "
@@ -108,7 +110,8 @@ public struct DatasetPerspectiveReproduction: UnitReproduction {
                 settings.actionCount = 2
                 settings.bcEpochs = budget.entropyEpochs
                 settings.seed = seed
-                let m = try DatasetMetrics.measure(dataset, reference: replay, references: references, settings: settings)
+                let m = try DatasetMetrics.measure(
+                    dataset, reference: replay, references: references, settings: settings)
                 let exact = try DatasetMetrics.saco(dataset, reference: replay, counting: .exact)
                 rows.append(
                     PerspectiveDatasetRow(
@@ -128,8 +131,10 @@ public struct DatasetPerspectiveReproduction: UnitReproduction {
             let normalized = (value - references.random) / max(references.expert - references.random, 1e-9)
             runs.append(
                 PerspectiveRunRow(
-                    algorithm: unit.arm, recipe: recipe.rawValue, seed: seed, meanReturn: value, normalized: normalized))
-            context.log(String(format: "dataset-perspective %@ s%llu %@: return %.1f", unit.arm, seed, recipe.rawValue, value))
+                    algorithm: unit.arm, recipe: recipe.rawValue, seed: seed, meanReturn: value,
+                    normalized: normalized))
+            context.log(
+                String(format: "dataset-perspective %@ s%llu %@: return %.1f", unit.arm, seed, recipe.rawValue, value))
         }
         return DatasetPerspectiveUnitResult(datasets: nil, runs: runs)
     }

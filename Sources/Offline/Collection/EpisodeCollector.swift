@@ -43,7 +43,8 @@ public struct EpisodeCollector {
         case .box, .discrete: return env.actionSpace
         default:
             throw CollectionError(
-                "\(environmentID) has \(env.actionSpace.typeName) actions; offline datasets need Box or Discrete actions")
+                "\(environmentID) has \(env.actionSpace.typeName) actions; offline datasets need Box or Discrete "
+                    + "actions")
         }
     }
 

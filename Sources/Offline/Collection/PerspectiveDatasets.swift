@@ -69,7 +69,8 @@ public struct PerspectiveDatasetBuilder {
         }
         let collector = EpisodeCollector(environmentID: environmentID)
         guard case .discrete = try collector.space() else {
-            throw CollectionError("\(environmentID) has no Discrete actions; the study's datasets come from an online DQN")
+            throw CollectionError(
+                "\(environmentID) has no Discrete actions; the study's datasets come from an online DQN")
         }
         let root = Xoshiro256StarStar(seed: seed)
         func streamSeed(_ name: String) -> UInt64 {
@@ -104,7 +105,9 @@ public struct PerspectiveDatasetBuilder {
                 policy: expertPolicy, episodes: transitions - randomPart, maxTransitions: transitions - randomPart,
                 seed: streamSeed("mixed-expert"))
         }
-        let datasetBest = [replay, expert, noisy].map { e in e.map(\.totalReward).reduce(0, +) / Double(max(e.count, 1)) }
+        let datasetBest = [replay, expert, noisy].map { e in
+            e.map(\.totalReward).reduce(0, +) / Double(max(e.count, 1))
+        }
         let bestReturn = max(onlineBest, datasetBest.max() ?? onlineBest)
         guard bestReturn > randomReturn else {
             throw CollectionError(
@@ -116,8 +119,9 @@ public struct PerspectiveDatasetBuilder {
         for (recipe, episodes) in [
             (PerspectiveRecipe.random, random), (.replay, replay), (.expert, expert), (.noisy, noisy), (.mixed, mixed),
         ] {
-            do { datasets[recipe] = try OfflineDataset(episodes: episodes, observationDimension: o, actionDimension: 1) }
-            catch { throw CollectionError("the \(recipe.rawValue) episodes do not form a valid dataset: \(error)") }
+            do {
+                datasets[recipe] = try OfflineDataset(episodes: episodes, observationDimension: o, actionDimension: 1)
+            } catch { throw CollectionError("the \(recipe.rawValue) episodes do not form a valid dataset: \(error)") }
         }
         return Result(datasets: datasets, randomReturn: randomReturn, bestReturn: bestReturn, curve: run.curve)
     }

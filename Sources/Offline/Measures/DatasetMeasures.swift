@@ -94,7 +94,8 @@ public enum DatasetMetrics {
             throw DatasetError(
                 .shape,
                 "the discretiser has \(discretizer.low.count) columns but the dataset's (s, a) rows have "
-                    + "\(dataset.observationDimension + dataset.actionDimension); use a reference of the same environment")
+                    + "\(dataset.observationDimension + dataset.actionDimension); use a reference of the same "
+                    + "environment")
         }
         return try counting.count((0..<dataset.count).lazy.map { discretizer.key(of: dataset, transition: $0) })
     }

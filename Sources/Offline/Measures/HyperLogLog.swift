@@ -32,7 +32,8 @@ public struct HyperLogLog: Sendable, Equatable {
     /// - Throws: ``DatasetError`` for an error outside [0.0041, 0.26] (precision 4…18).
     public init(error: Double) throws(DatasetError) {
         guard error > 0, error.isFinite else {
-            throw DatasetError(.invalidArgument, "HyperLogLog error must be positive, got \(error); the study uses 0.01")
+            throw DatasetError(
+                .invalidArgument, "HyperLogLog error must be positive, got \(error); the study uses 0.01")
         }
         let p = Int((2 * (1.04 / error).log2()).rounded(.up))
         try self.init(precision: p)

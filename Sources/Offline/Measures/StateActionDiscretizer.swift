@@ -14,9 +14,12 @@ public struct StateActionDiscretizer: Sendable, Equatable {
     /// A discretiser with explicit limits.
     /// - Throws: ``DatasetError`` when bins < 2 or the limits differ in length or are not finite with low ≤ high.
     public init(bins: Int = 100, low: [Float], high: [Float]) throws(DatasetError) {
-        guard bins >= 2 else { throw DatasetError(.invalidArgument, "bins must be at least 2 (the study: 100), got \(bins)") }
+        guard bins >= 2 else {
+            throw DatasetError(.invalidArgument, "bins must be at least 2 (the study: 100), got \(bins)")
+        }
         guard low.count == high.count, !low.isEmpty else {
-            throw DatasetError(.invalidArgument, "give one low and one high limit per column (\(low.count) vs \(high.count))")
+            throw DatasetError(
+                .invalidArgument, "give one low and one high limit per column (\(low.count) vs \(high.count))")
         }
         for (j, (l, h)) in zip(low, high).enumerated() where !(l <= h) || !l.isFinite || !h.isFinite {
             throw DatasetError(.invalidArgument, "column \(j) has limits [\(l), \(h)]; need finite low ≤ high")

@@ -19,7 +19,8 @@ public enum UniqueCounting: Codable, Equatable, Sendable, CustomStringConvertibl
             self = .hyperLogLog(error: error)
             return
         }
-        throw DatasetError(.invalidArgument, "unknown counting `\(text)`; use exact, hll or hll:<error> (e.g. hll:0.01)")
+        throw DatasetError(
+            .invalidArgument, "unknown counting `\(text)`; use exact, hll or hll:<error> (e.g. hll:0.01)")
     }
 
     public var description: String {

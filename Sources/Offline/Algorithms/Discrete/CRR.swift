@@ -37,13 +37,17 @@ public final class CRR: OfflineAlgorithm {
         guard config.samples > 0 else {
             throw OfflineAlgorithmError("\(Self.name).samples (m) must be positive (paper: 4), got \(config.samples)")
         }
-        guard config.beta > 0 else { throw OfflineAlgorithmError("\(Self.name).beta must be positive, got \(config.beta)") }
+        guard config.beta > 0 else {
+            throw OfflineAlgorithmError("\(Self.name).beta must be positive, got \(config.beta)")
+        }
         let root = Xoshiro256StarStar(seed: seed)
         var networks = root.derived("networks")
-        core = try DiscreteQCore(Self.name, settings: config.shared, problem: problem, withTarget: true, using: &networks)
+        core = try DiscreteQCore(
+            Self.name, settings: config.shared, problem: problem, withTarget: true, using: &networks)
         let n = core.actionCount
-        actor = DiscreteQCore.network(problem.observationDimension, outputs: n, settings: config.shared, using: &networks)
-        actorTarget = DiscreteQCore.network(problem.observationDimension, outputs: n, settings: config.shared, using: &networks)
+        let d = problem.observationDimension
+        actor = DiscreteQCore.network(d, outputs: n, settings: config.shared, using: &networks)
+        actorTarget = DiscreteQCore.network(d, outputs: n, settings: config.shared, using: &networks)
         try actorTarget.copyParameters(from: actor)
         actorOptimizer = Adam(learningRate: config.shared.learningRate)
         rng = root.derived("samples")
@@ -54,7 +58,9 @@ public final class CRR: OfflineAlgorithm {
     public var modules: [(name: String, module: Module)] {
         DiscreteQLearning.modules(core) + [("actor", actor), ("actor_target", actorTarget)]
     }
-    public var optimizers: [(name: String, optimizer: any Optimizer)] { [("q", core.optimizer), ("actor", actorOptimizer)] }
+    public var optimizers: [(name: String, optimizer: any Optimizer)] {
+        [("q", core.optimizer), ("actor", actorOptimizer)]
+    }
     public var generators: [Xoshiro256StarStar] {
         get { [rng] }
         set { if let first = newValue.first { rng = first } }

@@ -34,7 +34,9 @@ public final class DiscreteBC: OfflineAlgorithm {
 
     public func update(_ batch: TransitionBatch) throws -> [Metric] {
         let (s, _, actions) = DiscreteQCore.tensors(batch, observationDimension: problem.observationDimension)
-        let (loss, gradients) = valueAndGrad(core.q) { policy in DiscreteLoss.crossEntropy(logits: policy(s), actions: actions) }
+        let (loss, gradients) = valueAndGrad(core.q) { policy in
+            DiscreteLoss.crossEntropy(logits: policy(s), actions: actions)
+        }
         core.optimizer.update(core.q, gradients: gradients)
         updateCount += 1
         return [Metric(OfflineMetricTag.bcLoss, Double(loss.item()))]

@@ -45,10 +45,12 @@ public final class DiscreteBCQ: OfflineAlgorithm {
 
     public init(config: DiscreteBCQConfig, problem: OfflineProblem, seed: UInt64) throws {
         guard (0...1).contains(config.threshold) else {
-            throw OfflineAlgorithmError("\(Self.name).threshold must be in [0, 1] (paper: 0.3), got \(config.threshold)")
+            throw OfflineAlgorithmError(
+                "\(Self.name).threshold must be in [0, 1] (paper: 0.3), got \(config.threshold)")
         }
         guard config.logitPenalty >= 0 else {
-            throw OfflineAlgorithmError("\(Self.name).logitPenalty must be ≥ 0 (paper: 0.01), got \(config.logitPenalty)")
+            throw OfflineAlgorithmError(
+                "\(Self.name).logitPenalty must be ≥ 0 (paper: 0.01), got \(config.logitPenalty)")
         }
         var rng = Xoshiro256StarStar(seed: seed).derived("networks")
         core = try DiscreteQCore(Self.name, settings: config.shared, problem: problem, withTarget: true, using: &rng)

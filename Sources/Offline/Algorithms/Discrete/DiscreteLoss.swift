@@ -102,8 +102,9 @@ public enum DiscreteLoss {
     /// - Parameters:
     ///   - current: θ, `rows × n` row-major.
     ///   - target: T, `rows × n` row-major.
-    public static func quantileHuberGradient(current: [Float], target: [Float], rows: Int, quantiles n: Int, kappa: Float = 1)
-        -> (loss: Double, gradient: [Float])
+    public static func quantileHuberGradient(
+        current: [Float], target: [Float], rows: Int, quantiles n: Int, kappa: Float = 1
+    ) -> (loss: Double, gradient: [Float])
     {
         var gradient = [Float](repeating: 0, count: rows * n)
         var loss: Double = 0

@@ -28,14 +28,19 @@ public struct DiscreteQSettings: Codable, Equatable, Sendable {
         guard learningRate > 0, learningRate.isFinite else {
             throw OfflineAlgorithmError("\(name).shared.learningRate must be positive, got \(learningRate)")
         }
-        guard (0...1).contains(gamma) else { throw OfflineAlgorithmError("\(name).shared.gamma must be in [0, 1], got \(gamma)") }
+        guard (0...1).contains(gamma) else {
+            throw OfflineAlgorithmError("\(name).shared.gamma must be in [0, 1], got \(gamma)")
+        }
         guard targetUpdateInterval > 0 else {
-            throw OfflineAlgorithmError("\(name).shared.targetUpdateInterval must be positive, got \(targetUpdateInterval)")
+            throw OfflineAlgorithmError(
+                "\(name).shared.targetUpdateInterval must be positive, got \(targetUpdateInterval)")
         }
         guard hiddenSizes.allSatisfy({ $0 > 0 }) else {
             throw OfflineAlgorithmError("\(name).shared.hiddenSizes must be positive widths, got \(hiddenSizes)")
         }
-        guard huberDelta > 0 else { throw OfflineAlgorithmError("\(name).shared.huberDelta must be positive, got \(huberDelta)") }
+        guard huberDelta > 0 else {
+            throw OfflineAlgorithmError("\(name).shared.huberDelta must be positive, got \(huberDelta)")
+        }
     }
 }
 

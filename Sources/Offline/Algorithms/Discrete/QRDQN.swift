@@ -67,7 +67,8 @@ public final class QRDQN: OfflineAlgorithm {
             // through the network as Σ θ · ∂L/∂θ
             let theta = Self.quantiles(q(s), actions: actions, count: k)
             let fast = DiscreteLoss.quantileHuberGradient(
-                current: theta.floats, target: target.floats, rows: b, quantiles: k, kappa: Float(config.shared.huberDelta))
+                current: theta.floats, target: target.floats, rows: b, quantiles: k,
+                kappa: Float(config.shared.huberDelta))
             loss = fast.loss
             return (theta * Tensor(fast.gradient, shape: [b, k])).sum()
         }
