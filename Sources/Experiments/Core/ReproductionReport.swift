@@ -52,6 +52,8 @@ public struct CurvePlot: Codable, Equatable, Sendable {
     public var yLabel: String
     /// One series per run; runs with the same `experiment` are drawn as one mean curve with a min–max band.
     public var series: [Series]
+    /// Draw every point of each label as a dot (a scatter plot; `steps` are the x values) instead of curves.
+    public var scatter: Bool? = nil
 
     /// A run's curve: `label` groups seeds of one configuration.
     public struct Series: Codable, Equatable, Sendable {
@@ -82,13 +84,28 @@ public struct CurvePlot: Codable, Equatable, Sendable {
         self.series = series
     }
 
-    /// The SVG document (mean curves with min–max bands per label).
+    /// The SVG document (mean curves with min–max bands per label, or a scatter of every point per label).
     public var svg: String {
-        let groups = CurveGroup.aggregate(
-            series.map { MetricSeries(run: $0.run, experiment: $0.label, steps: $0.steps, values: $0.values) })
         var chart = SVGLineChart(title: title, yLabel: yLabel)
         chart.xLabel = xLabel
-        return chart.render(groups)
+        guard scatter == true else {
+            let groups = CurveGroup.aggregate(
+                series.map { MetricSeries(run: $0.run, experiment: $0.label, steps: $0.steps, values: $0.values) })
+            return chart.render(groups)
+        }
+        var order: [String] = []
+        var points: [String: (x: [Double], y: [Double])] = [:]
+        for item in series {
+            if points[item.label] == nil { order.append(item.label) }
+            points[item.label, default: ([], [])].x += item.steps
+            points[item.label, default: ([], [])].y += item.values
+        }
+        chart.markersOnly = true
+        return chart.render(
+            CurveGroup.aggregate(
+                order.map {
+                    MetricSeries(run: "all", experiment: $0, steps: points[$0]?.x ?? [], values: points[$0]?.y ?? [])
+                }))
     }
 }
 

@@ -16,6 +16,7 @@ public enum Reproductions {
         SCMAReproduction(),
         CTRLSReproduction(),
         LCBReproduction(),
+        DatasetPerspectiveReproduction(),
         DemoRegularizedReproduction(),
         ConservativeExplorationReproduction(),
     ]

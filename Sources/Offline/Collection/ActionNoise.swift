@@ -47,4 +47,13 @@ public struct ActionNoise: Codable, Equatable, Sendable {
             }
         }
     }
+
+    /// ε-random replacement for Discrete actions: each of the `rows` indices is replaced by a uniform index in
+    /// `0..<count` with probability ε (σ does not apply to indices). Draws nothing when ε = 0.
+    public func apply(toIndices actions: inout [Float], count: Int, using rng: inout Xoshiro256StarStar) {
+        guard randomActionProbability > 0, count > 0 else { return }
+        for row in actions.indices where rng.nextDouble() < randomActionProbability {
+            actions[row] = Float(rng.int(below: count))
+        }
+    }
 }

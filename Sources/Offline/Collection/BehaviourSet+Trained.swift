@@ -18,8 +18,7 @@ extension BehaviourSet {
         _ collector: EpisodeCollector, medium: TrainingCheckpoint?, expert: TrainingCheckpoint?,
         noise: ActionNoise = .none, deterministic: Bool = false
     ) throws(CollectionError) -> BehaviourSet {
-        let random = try RandomPolicy(space: collector.actionSpace())
-        var set = BehaviourSet(random: Behaviour(random))
+        var set = BehaviourSet(random: Behaviour(try collector.randomPolicy()))
         var notes = ["random: uniform actions"]
         if let medium {
             let policy = try loadPolicy(medium, deterministic: deterministic)

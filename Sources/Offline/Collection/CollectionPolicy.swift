@@ -48,6 +48,21 @@ public struct RandomPolicy: CollectionPolicy {
     }
 }
 
+/// Uniformly random indices of a Discrete action space (the "random" behaviour of discrete datasets).
+public struct RandomDiscretePolicy: CollectionPolicy {
+    /// n, the number of actions.
+    public let count: Int
+
+    /// A random policy over `0..<count`.
+    public init(count: Int) { self.count = max(count, 1) }
+
+    public var name: String { "random" }
+
+    public func actions(observations: [Float], count rows: Int, using rng: inout Xoshiro256StarStar) -> [Float] {
+        (0..<rows).map { _ in Float(rng.int(below: count)) }
+    }
+}
+
 /// A trained SwiftRL algorithm (SAC, TD3, PPO, …) acting through its own `predict`.
 public struct AlgorithmPolicy: CollectionPolicy {
     /// The algorithm.

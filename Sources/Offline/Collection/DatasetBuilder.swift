@@ -65,7 +65,7 @@ public struct DatasetBuilder {
         let dataset: OfflineDataset
         do {
             dataset = try OfflineDataset(
-                episodes: all, observationDimension: o, actionDimension: a, actionSpace: try collector.actionSpace())
+                episodes: all, observationDimension: o, actionDimension: a, actionSpace: try collector.boxSpace())
         } catch { throw CollectionError("the recorded episodes do not form a valid dataset: \(error)") }
         let metadata = DatasetMetadata(
             environmentID: collector.environmentID, recipe: recipe.description, seed: seed,

@@ -35,13 +35,40 @@ public struct EpisodeCollector {
         return box
     }
 
-    /// Observation and action sizes.
-    /// - Throws: ``CollectionError`` for an unknown id or non-Box spaces.
+    /// The environment's action space: a Box, or a Discrete space whose actions are recorded as one index.
+    /// - Throws: ``CollectionError`` when the id is unknown or the actions are neither Box nor Discrete.
+    public func space() throws(CollectionError) -> Space {
+        let env = try make()
+        switch env.actionSpace {
+        case .box, .discrete: return env.actionSpace
+        default:
+            throw CollectionError(
+                "\(environmentID) has \(env.actionSpace.typeName) actions; offline datasets need Box or Discrete "
+                    + "actions")
+        }
+    }
+
+    /// The uniformly random policy over the action space (``RandomPolicy`` or ``RandomDiscretePolicy``).
+    /// - Throws: ``CollectionError`` for an unbounded Box or an unsupported space.
+    public func randomPolicy() throws(CollectionError) -> any CollectionPolicy {
+        if case let .discrete(discrete) = try space() { return RandomDiscretePolicy(count: discrete.n) }
+        return try RandomPolicy(space: try actionSpace())
+    }
+
+    /// The Box to validate recorded actions against (nil for Discrete actions).
+    public func boxSpace() throws(CollectionError) -> BoxSpace? {
+        if case let .box(box) = try space() { return box }
+        return nil
+    }
+
+    /// Observation and action sizes (1 action entry, the index, for Discrete actions).
+    /// - Throws: ``CollectionError`` for an unknown id or unsupported spaces.
     public func dimensions() throws(CollectionError) -> (observation: Int, action: Int) {
         let env = try make()
         guard case let .box(observation) = env.observationSpace else {
             throw CollectionError("\(environmentID) has \(env.observationSpace.typeName) observations; need a Box")
         }
+        if case .discrete = try space() { return (observation.count, 1) }
         return (observation.count, try actionSpace().count)
     }
 
@@ -63,7 +90,7 @@ public struct EpisodeCollector {
         if let maxTransitions, maxTransitions < 1 {
             throw CollectionError("the step budget must be at least 1, got \(maxTransitions)")
         }
-        let space = try actionSpace()
+        let space = try self.space()
         let (o, a) = try dimensions()
         let root = Xoshiro256StarStar(seed: seed)
         var resetStream = root.derived("reset")
@@ -81,7 +108,8 @@ public struct EpisodeCollector {
                 running.append(
                     try Recording(
                         index: nextEpisode, environment: make(), seed: resetSeeds[nextEpisode], noise: episodeNoise,
-                        rng: root.derived(index: nextEpisode), observationSize: o, id: environmentID))
+                        rng: root.derived(index: nextEpisode), observationSize: o, id: environmentID,
+                        discrete: { if case .discrete = space { true } else { false } }()))
                 nextEpisode += 1
             }
             if running.isEmpty { break }
@@ -103,7 +131,11 @@ public struct EpisodeCollector {
                     continue
                 }
                 var action = Array(actions[row * a..<(row + 1) * a])
-                recording.noise.apply(to: &action, count: 1, space: space, using: &recording.rng)
+                switch space {
+                case .box(let box): recording.noise.apply(to: &action, count: 1, space: box, using: &recording.rng)
+                case .discrete(let d): recording.noise.apply(toIndices: &action, count: d.n, using: &recording.rng)
+                default: break
+                }
                 actions.replaceSubrange(row * a..<(row + 1) * a, with: action)
                 let done = try recording.step(action)
                 total += 1
@@ -133,12 +165,14 @@ private struct Recording {
     var episode: OfflineEpisode
     var current: [Float]
     var infoKeys: [String]?
+    let discrete: Bool
 
     init(
         index: Int, environment: AnyEnvironment, seed: UInt64, noise: ActionNoise, rng: Xoshiro256StarStar,
-        observationSize: Int, id: String
+        observationSize: Int, id: String, discrete: Bool
     ) throws(CollectionError) {
         self.index = index
+        self.discrete = discrete
         self.environment = environment
         self.noise = noise
         self.rng = rng
@@ -161,7 +195,8 @@ private struct Recording {
     /// Steps with `action`; returns whether the episode ended.
     mutating func step(_ action: [Float]) throws(CollectionError) -> Bool {
         let result: Step<SpaceValue>
-        do { result = try environment.step(.array(action.map(Double.init))) } catch {
+        let value: SpaceValue = discrete ? .int(Int(action[0].rounded())) : .array(action.map(Double.init))
+        do { result = try environment.step(value) } catch {
             throw CollectionError("\(id): step failed: \(error)")
         }
         current = try Self.floats(result.observation, id: id)

@@ -8,7 +8,8 @@ import RLCore
 /// Transitions are read in chronological order (oldest first, unrolling the ring when it wrapped); an episode ends
 /// after a terminated transition or where a transition's next state is not the following transition's state (the
 /// runner drops the autoreset step, so consecutive episodes never share a state). The last, unfinished episode is
-/// kept and marked truncated. Actions are mapped from the learner's `[−1, 1]` units back to the action box.
+/// kept and marked truncated. Box actions are mapped from the learner's `[−1, 1]` units back to the action box;
+/// Discrete actions (DQN) stay indices.
 public enum ReplayEpisodes {
     /// The replay buffer of `checkpoint` as episodes.
     /// - Throws: ``CollectionError`` when the checkpoint has no replay buffer, several environments, normalised
@@ -33,8 +34,12 @@ public enum ReplayEpisodes {
                 "the run normalised observations or rewards, so its replay buffer does not hold raw values; "
                     + "train with env.normalizeObservations=false and env.normalizeRewards=false")
         }
-        guard case let .box(space) = sidecar.header.actionSpace else {
-            throw CollectionError("the run's action space is not a Box; offline datasets here need Box actions")
+        let space: BoxSpace?
+        switch sidecar.header.actionSpace {
+        case .box(let box): space = box
+        case .discrete: space = nil
+        default:
+            throw CollectionError("the run's action space is neither Box nor Discrete; offline datasets need one of them")
         }
         let tensors = checkpoint.tensors
         guard let observations = tensors["replay.observations"]?.floats,
@@ -56,6 +61,10 @@ public enum ReplayEpisodes {
             if current.length == 0 { current.observations = Array(observations[slot * o..<(slot + 1) * o]) }
             current.observations += next[slot * o..<(slot + 1) * o]
             for j in 0..<a {
+                guard let space else {
+                    current.actions.append(actions[slot * a + j].rounded())
+                    continue
+                }
                 let x = min(max(actions[slot * a + j], -1), 1)
                 current.actions.append(Float(space.low[j] + Double(x + 1) * 0.5 * (space.high[j] - space.low[j])))
             }

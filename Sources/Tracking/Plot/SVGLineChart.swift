@@ -14,6 +14,8 @@ public struct SVGLineChart: Sendable {
     public var width = 800.0
     /// Image height in pixels.
     public var height = 480.0
+    /// Draw each group's points as dots (a scatter plot) instead of a mean line with a band.
+    public var markersOnly = false
 
     /// Matplotlib's default "tab10" colour cycle.
     public static let palette = [
@@ -71,6 +73,14 @@ public struct SVGLineChart: Sendable {
         for (index, group) in groups.enumerated() {
             let color = Self.palette[index % Self.palette.count]
             svg += "<g class=\"curve\" data-label=\"\(escape(group.label))\">\n"
+            if markersOnly {
+                for (px, py) in zip(group.steps, group.mean) {
+                    svg += "<circle class=\"point\" cx=\"\(n(x(px)))\" cy=\"\(n(y(py)))\" r=\"3.5\" fill=\"\(color)\" "
+                        + "fill-opacity=\"0.75\"/>\n"
+                }
+                svg += "</g>\n"
+                continue
+            }
             if group.runCount > 1 {
                 let upperEdge = zip(group.steps, group.maximum).map { "\(n(x($0))) \(n(y($1)))" }
                 let lowerEdge = zip(group.steps, group.minimum).reversed().map { "\(n(x($0))) \(n(y($1)))" }
@@ -88,7 +98,8 @@ public struct SVGLineChart: Sendable {
         for (index, group) in groups.enumerated() {
             let color = Self.palette[index % Self.palette.count]
             let rowY = top + 8 + Double(index) * 18
-            let runs = group.runCount == 1 ? "1 run" : "\(group.runCount) runs"
+            let runs = markersOnly
+                ? "\(group.steps.count) points" : group.runCount == 1 ? "1 run" : "\(group.runCount) runs"
             svg += "<rect x=\"\(n(left + 12))\" y=\"\(n(rowY))\" width=\"14\" height=\"4\" fill=\"\(color)\"/>\n"
             svg += text("\(group.label) (\(runs))", x: left + 32, y: rowY + 6, class: "legend", anchor: "start")
         }

@@ -83,7 +83,7 @@ struct DatasetCollectCommand: ParsableCommand {
                 seed: seed)
             let (o, a) = try collector.dimensions()
             dataset = try OfflineDataset(
-                episodes: recorded, observationDimension: o, actionDimension: a, actionSpace: collector.actionSpace())
+                episodes: recorded, observationDimension: o, actionDimension: a, actionSpace: collector.boxSpace())
             metadata = DatasetMetadata(
                 environmentID: env, recipe: "policy", seed: seed, references: try builder.referenceReturns(seed: seed),
                 parts: [.init(source: "policy", behaviour: chosen.description, episodes: recorded)],
@@ -113,7 +113,7 @@ struct DatasetCollectCommand: ParsableCommand {
         var expert = try expertPolicy.map { try BehaviourSet.readCheckpoint(URL(fileURLWithPath: $0)) }
         if let trainSteps, medium == nil || expert == nil {
             let randomReturn = try DatasetBuilder(collector: collector, behaviours: BehaviourSet(
-                random: Behaviour(RandomPolicy(space: collector.actionSpace())))).randomReturn(
+                random: Behaviour(collector.randomPolicy()))).randomReturn(
                     episodes: referenceEpisodes, seed: seed)
             let trained = try BehaviourTraining(environmentID: env, totalSteps: trainSteps)
                 .run(randomReturn: randomReturn, seed: seed, log: { print($0) })

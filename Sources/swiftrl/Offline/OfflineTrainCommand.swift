@@ -28,6 +28,9 @@ struct OfflineTrainCommand: ParsableCommand {
               swiftrl offline train prdc --dataset maze-mixed.npz --env PointMaze_UMaze-v3 --set beta=2 --steps 50000
               swiftrl offline train iql --dataset hopper-medium.hdf5 --env Hopper-v4 --set trainer.batchSize=512
               swiftrl offline train td3bc --dataset pendulum-medium.npz --env Pendulum-v1 --resume runs/<run>
+              swiftrl offline train cql-discrete --dataset replay.npz --env CartPole-v1 --set trainer.batchSize=128
+            Discrete-action environments take the discrete learners (bc-discrete, bve, mce, dqn, qr-dqn, rem,
+            bcq-discrete, cql-discrete, crr; shared settings under <name>.shared, e.g. --set shared.gamma=0.99).
             """)
 
     @Argument(help: ArgumentHelp("Algorithm.", discussion: "One of: \(OfflineAlgorithmRegistry.names.joined(separator: ", ")).")) var algorithm: String
@@ -161,6 +164,15 @@ enum OfflineDefaultConfigs {
         case CQL.name: CQLConfig()
         case PRDC.name: PRDCConfig()
         case A2PR.name: A2PRConfig()
+        case DiscreteBC.name: DiscreteBCConfig()
+        case BVE.name: BVEConfig()
+        case MCE.name: MCEConfig()
+        case OfflineDQN.name: OfflineDQNConfig()
+        case QRDQN.name: QRDQNConfig()
+        case REM.name: REMConfig()
+        case DiscreteBCQ.name: DiscreteBCQConfig()
+        case DiscreteCQL.name: DiscreteCQLConfig()
+        case CRR.name: CRRConfig()
         default: nil
         }
     }

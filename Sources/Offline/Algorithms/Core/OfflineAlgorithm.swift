@@ -32,14 +32,26 @@ import Tensor
 public struct OfflineProblem: Codable, Equatable, Sendable {
     /// Entries per (normalised) state.
     public var observationDimension: Int
-    /// Entries per action (each in [−1, 1]).
+    /// Entries per action (each in [−1, 1]; 1 for discrete actions, which hold the action index).
     public var actionDimension: Int
+    /// The number of actions of a Discrete action space (actions are indices `0..<n` stored as one float);
+    /// nil for a continuous (Box) problem.
+    public var actionCount: Int?
 
-    /// A problem of the given sizes.
-    public init(observationDimension: Int, actionDimension: Int) {
+    /// A problem of the given sizes (`actionCount` set for discrete actions).
+    public init(observationDimension: Int, actionDimension: Int, actionCount: Int? = nil) {
         self.observationDimension = observationDimension
         self.actionDimension = actionDimension
+        self.actionCount = actionCount
     }
+}
+
+/// The kind of action space an offline algorithm learns in.
+public enum OfflineActionKind: String, Codable, Sendable {
+    /// A Box of continuous actions, mapped to [−1, 1].
+    case continuous
+    /// A Discrete space; actions are indices.
+    case discrete
 }
 
 /// An affine reward transform `r ↦ scale · r + shift` applied to the dataset before training (IQL's locomotion
@@ -89,6 +101,8 @@ public protocol OfflineAlgorithm: AnyObject {
 
     /// Registry name (`bc`, `td3bc`, `iql`, `cql`, `prdc`, `a2pr`); also the run-directory and checkpoint name.
     static var name: String { get }
+    /// The action spaces the algorithm learns in. Default: ``OfflineActionKind/continuous``.
+    static var actionKind: OfflineActionKind { get }
     /// The hyper-parameters in use.
     var config: Config { get }
     /// The sizes the networks were built for.
@@ -125,6 +139,8 @@ public protocol OfflineAlgorithm: AnyObject {
 }
 
 extension OfflineAlgorithm {
+    public static var actionKind: OfflineActionKind { .continuous }
+
     public func prepare(data: OfflineDataset) throws {}
 
     public var generators: [Xoshiro256StarStar] {

@@ -12,6 +12,8 @@ public struct OfflinePreprocessing: Codable, Equatable, Sendable {
     public var actionHigh: [Float]
     /// Applied to dataset rewards.
     public var reward: RewardTransform
+    /// n of a Discrete action space: actions are indices and pass through unchanged; nil for a Box.
+    public var discreteActionCount: Int? = nil
 
     /// Preprocessing from its parts.
     /// - Throws: ``OfflineAlgorithmError`` when the bounds have different lengths or an empty/inverted interval.
@@ -36,13 +38,22 @@ public struct OfflinePreprocessing: Codable, Equatable, Sendable {
     /// - Parameters:
     ///   - normalizeStates: compute state statistics (the papers' default) or keep raw states.
     ///   - epsilon: added to σ (10⁻³ in TD3+BC and PRDC).
-    /// - Throws: ``OfflineAlgorithmError`` when the space is not a Box of the dataset's action size.
+    /// - Throws: ``OfflineAlgorithmError`` when the space is neither a Box of the dataset's action size nor a
+    ///   Discrete space whose indices the dataset's (one-entry) actions are.
     public init(
         dataset: OfflineDataset, actionSpace: Space, normalizeStates: Bool, epsilon: Float = 1e-3,
         reward: RewardTransform = .identity
     ) throws(OfflineAlgorithmError) {
+        if case let .discrete(discrete) = actionSpace {
+            try Self.checkDiscrete(dataset, count: discrete.n)
+            try self.init(
+                states: normalizeStates ? dataset.observationStatistics(epsilon: epsilon) : nil,
+                actionLow: [0], actionHigh: [Float(max(discrete.n - 1, 1))], reward: reward)
+            discreteActionCount = discrete.n
+            return
+        }
         guard case let .box(box) = actionSpace else {
-            throw OfflineAlgorithmError("offline algorithms need a Box action space, got \(actionSpace)")
+            throw OfflineAlgorithmError("offline algorithms need a Box or Discrete action space, got \(actionSpace)")
         }
         guard box.count == dataset.actionDimension else {
             throw OfflineAlgorithmError(
@@ -66,8 +77,23 @@ public struct OfflinePreprocessing: Codable, Equatable, Sendable {
         return out
     }
 
-    /// Environment actions → [−1, 1] (clipped).
+    /// Checks that every action of `dataset` is one index in `0..<count`.
+    static func checkDiscrete(_ dataset: OfflineDataset, count: Int) throws(OfflineAlgorithmError) {
+        guard dataset.actionDimension == 1 else {
+            throw OfflineAlgorithmError(
+                "the environment has Discrete(\(count)) actions but the dataset's actions have "
+                    + "\(dataset.actionDimension) entries; store one action index per step")
+        }
+        for (i, a) in dataset.transitions.actions.enumerated() where a != a.rounded() || a < 0 || Int(a) >= count {
+            throw OfflineAlgorithmError(
+                "transition \(i): action \(a) is not an index in 0..<\(count); use the environment the dataset was "
+                    + "recorded in")
+        }
+    }
+
+    /// Environment actions → [−1, 1] (clipped); discrete indices unchanged.
     public func toLearner(actions: [Float]) -> [Float] {
+        if discreteActionCount != nil { return actions }
         let w = actionLow.count
         var out = actions
         for i in out.indices {
@@ -78,8 +104,9 @@ public struct OfflinePreprocessing: Codable, Equatable, Sendable {
         return out
     }
 
-    /// [−1, 1] → environment actions (clipped to the box first).
+    /// [−1, 1] → environment actions (clipped to the box first); discrete indices unchanged.
     public func toEnvironment(actions: [Float]) -> [Float] {
+        if discreteActionCount != nil { return actions }
         let w = actionLow.count
         var out = actions
         for i in out.indices {

@@ -46,10 +46,13 @@ public final class OfflineTrainer<A: OfflineAlgorithm>: Algorithm {
         config: A.Config, dataset: OfflineDataset, environment: EnvironmentConfig,
         settings: OfflineTrainerSettings = OfflineTrainerSettings(), seed: UInt64
     ) throws {
+        var count: Int?
+        if case let .discrete(space) = try Self.spaces(of: environment).action { count = space.n }
         let algorithm = try A(
             config: config,
             problem: OfflineProblem(
-                observationDimension: dataset.observationDimension, actionDimension: dataset.actionDimension),
+                observationDimension: dataset.observationDimension, actionDimension: dataset.actionDimension,
+                actionCount: count),
             seed: seed)
         try self.init(algorithm: algorithm, dataset: dataset, environment: environment, settings: settings, seed: seed)
     }
@@ -76,6 +79,17 @@ public final class OfflineTrainer<A: OfflineAlgorithm>: Algorithm {
             throw OfflineAlgorithmError(
                 "\(environment.id) observations have \(spaces.observationSize) entries but the dataset's have "
                     + "\(dataset.observationDimension); pass the environment the dataset was recorded in")
+        }
+        switch (A.actionKind, spaces.action) {
+        case (.discrete, .discrete), (.continuous, .box): break
+        case (.discrete, _):
+            throw OfflineAlgorithmError(
+                "\(A.name) needs Discrete actions but \(environment.id) has \(spaces.action); use a continuous "
+                    + "algorithm (\(OfflineAlgorithmRegistry.names(for: .continuous).joined(separator: ", ")))")
+        case (.continuous, _):
+            throw OfflineAlgorithmError(
+                "\(A.name) needs Box actions but \(environment.id) has \(spaces.action); use a discrete algorithm "
+                    + "(\(OfflineAlgorithmRegistry.names(for: .discrete).joined(separator: ", ")))")
         }
         let preprocessing = try OfflinePreprocessing(
             dataset: dataset, actionSpace: spaces.action, normalizeStates: settings.normalizeStates,
