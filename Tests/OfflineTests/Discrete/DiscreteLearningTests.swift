@@ -81,12 +81,14 @@ struct DiscreteLearningTests {
     @Test func qrdqn() throws {
         var c = QRDQNConfig()
         c.shared = fastShared()
+        c.quantiles = 16  // paper: 50; fewer keeps the debug suite fast (the loss tests cover the general case)
         #expect(try trainAndEvaluate(QRDQN.self, config: c, data: Self.randomData.get(), steps: 2000) > Self.threshold)
     }
 
     @Test func rem() throws {
         var c = REMConfig()
         c.shared = fastShared()
+        c.heads = 20  // paper: 200; fewer keeps the debug suite fast
         #expect(try trainAndEvaluate(REM.self, config: c, data: Self.randomData.get(), steps: 2000) > Self.threshold)
     }
 
