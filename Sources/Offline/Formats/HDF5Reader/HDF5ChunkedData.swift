@@ -89,7 +89,8 @@ struct HDF5ChunkedData {
             let from = source * elementSize, to = target * elementSize
             output.withUnsafeMutableBytes { out in
                 data.withUnsafeBytes { input in
-                    out.baseAddress!.advanced(by: to).copyMemory(from: input.baseAddress!.advanced(by: from), byteCount: run)
+                    guard let target = out.baseAddress, let origin = input.baseAddress else { return }
+                    (target + to).copyMemory(from: origin + from, byteCount: run)
                 }
             }
             var dimension = rank - 2

@@ -39,7 +39,7 @@ struct HDF5ObjectHeader {
             let flags = try cursor.u8()
             if flags & 0x20 != 0 { try cursor.skip(16) }  // access, modification, change, birth times
             if flags & 0x10 != 0 { try cursor.skip(4) }  // attribute phase change values
-            let size = Int(try cursor.uint(1 << Int(flags & 0x03)))
+            let size = Int(clamping: try cursor.uint(1 << Int(flags & 0x03)))
             var block = try Self.slice(cursor, length: size, source: source, field: field)
             try Self.readVersion2(&block, flags: flags, into: &messages, pending: &pending, budget: budget)
             while let next = pending.popLast() {

@@ -85,14 +85,7 @@ final class HDF5Reader {
         let byteCount = count * type.size
         if count == 0 { return ([], shape) }
         let fill = try HDF5FillValue.bytes(header, elementSize: type.size, source: source, field: name)
-        var output: [UInt8]
-        if let fill {
-            output = [UInt8]()
-            output.reserveCapacity(byteCount)
-            for _ in 0..<count { output.append(contentsOf: fill) }
-        } else {
-            output = [UInt8](repeating: 0, count: byteCount)
-        }
+        let output: [UInt8]
         switch layout {
         case .compact(let range):
             guard range.count >= byteCount else {
@@ -100,24 +93,40 @@ final class HDF5Reader {
             }
             output = Array(source.bytes[range.lowerBound..<range.lowerBound + byteCount])
         case .contiguous(let address, let size):
-            guard let address else { break }
+            guard let address else {
+                output = Self.filled(count: count, byteCount: byteCount, fill: fill)
+                break
+            }
             guard size < 0 || size >= byteCount else {
                 throw source.corrupt("\(name).layout.size", expected: "at least \(byteCount) bytes", found: "\(size)")
             }
             output = Array(source.bytes[try source.range(address: address, length: byteCount, field: "\(name).data")])
         case .chunked(let btree, let chunk):
-            guard let btree else { break }
-            try chunked(shape: shape, chunk: chunk, type: type, header: header, name: name)
-                .readBTree(btree, into: &output, budget: budget)
-        case .singleChunk(let address, let storedSize, let mask, let chunk):
-            guard let address else { break }
             let data = try chunked(shape: shape, chunk: chunk, type: type, header: header, name: name)
-            let size = try data.chunkBytes()
-            try data.place(
-                at: address, storedSize: storedSize ?? size, mask: mask, offsets: shape.map { _ in 0 }, chunkSize: size,
-                into: &output)
+            var filled = Self.filled(count: count, byteCount: byteCount, fill: fill)
+            if let btree { try data.readBTree(btree, into: &filled, budget: budget) }
+            output = filled
+        case .singleChunk(let address, let storedSize, let mask, let chunk):
+            let data = try chunked(shape: shape, chunk: chunk, type: type, header: header, name: name)
+            var filled = Self.filled(count: count, byteCount: byteCount, fill: fill)
+            if let address {
+                let size = try data.chunkBytes()
+                try data.place(
+                    at: address, storedSize: storedSize ?? size, mask: mask, offsets: shape.map { _ in 0 },
+                    chunkSize: size, into: &filled)
+            }
+            output = filled
         }
         return (type.floats(output, count: count), shape)
+    }
+
+    /// `count` copies of the fill value (zeros when it is undefined).
+    private static func filled(count: Int, byteCount: Int, fill: [UInt8]?) -> [UInt8] {
+        guard let fill else { return [UInt8](repeating: 0, count: byteCount) }
+        var output = [UInt8]()
+        output.reserveCapacity(byteCount)
+        for _ in 0..<count { output.append(contentsOf: fill) }
+        return output
     }
 
     private func chunked(
@@ -139,6 +148,11 @@ final class HDF5Reader {
         let count: Int
         do {
             count = try CheckedDecoding.elementCount(shape, elementSize: elementSize, field: "\(field).shape", file: path)
+        } catch { throw DatasetError(.corrupt, error.description) }
+        // Every partial product must fit too (callers multiply trailing dimensions of empty datasets).
+        do {
+            _ = try CheckedDecoding.elementCount(
+                shape.map { max($0, 1) }, elementSize: elementSize, field: "\(field).shape", file: path)
         } catch { throw DatasetError(.corrupt, error.description) }
         let limit = source.bytes.count.multipliedReportingOverflow(by: 1_100)
         guard limit.overflow || count * elementSize <= limit.partialValue + (1 << 20) else {
