@@ -33,7 +33,7 @@ public enum DatasetFile {
     }
 
     /// Writes `dataset` and `metadata` to `path`, atomically per file.
-    /// - Throws: ``DatasetError`` for I/O failures or an HDF5 format without the HDF5 trait.
+    /// - Throws: ``DatasetError`` for I/O failures or an HDF5 format without the HDF5 trait (writing needs libhdf5).
     public static func write(
         _ dataset: OfflineDataset, metadata: DatasetMetadata?, to path: String, format: Format? = nil
     ) throws(DatasetError) {

@@ -6,11 +6,15 @@ import Testing
 /// The h5py-written fixtures of Scripts/fixtures/hdf5_reader_fixtures.py and the values the script wrote.
 private enum Fixtures {
     static let directory = Bundle.module.resourceURL!.appendingPathComponent("Fixtures/HDF5")
-    static let files = ["minari/data/main_data.hdf5", "d4rl.hdf5", "chunked_gzip.hdf5", "v110.hdf5"]
+    static let files = [
+        "minari/data/main_data.hdf5", "d4rl.hdf5", "chunked_gzip.hdf5", "v110.hdf5", "v108_userblock.hdf5",
+    ]
 
     static func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 
-    static func bytes(_ name: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: URL(fileURLWithPath: path(name)))) }
+    static func bytes(_ name: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: URL(fileURLWithPath: path(name))))
+    }
 
     /// `expected.json`: file → dataset path → (shape, flattened values).
     static func expected() throws -> [String: [String: (shape: [Int], values: [Double])]] {
@@ -45,9 +49,12 @@ func fixtureDecodes(file: String) throws {
     }
 }
 
-@Test("The fixtures cover superblock 0 and 3, and the newer chunk indexes are refused as unsupported")
+@Test("The fixtures cover superblocks 0, 2 (after a user block) and 3, and the newer chunk indexes are refused as unsupported")
 func fixtureVersions() throws {
     #expect(try HDF5Reader(path: Fixtures.path("d4rl.hdf5")).superblockVersion == 0)
+    let userblock = try HDF5Reader(path: Fixtures.path("v108_userblock.hdf5"))
+    #expect(userblock.superblockVersion == 2)
+    #expect(userblock.source.base == 512)
     let latest = try HDF5Reader(path: Fixtures.path("v110.hdf5"))
     #expect(latest.superblockVersion == 3)
     #expect(try latest.children(of: "group").sorted() == ["chunked", "scalar"])
@@ -115,7 +122,9 @@ func truncatedFiles(file: String) throws {
     }
     #expect(failures > bytes.count / 37 / 2)
     for length in [0, 7, 100, 400] {
-        #expect(throws: DatasetError.self) { try HDF5Reader(bytes: Array(bytes.prefix(length)), path: file).readFloats("rewards") }
+        #expect(throws: DatasetError.self) {
+            try HDF5Reader(bytes: Array(bytes.prefix(length)), path: file).readFloats("rewards")
+        }
     }
     var bad = bytes
     bad[1] = UInt8(ascii: "X")
@@ -230,7 +239,8 @@ func randomCorruption(file: String) throws {
         let library = try HDF5File(reading: Fixtures.path(file))
         defer { library.close() }
         for key in expected.keys.sorted() {
-            let ours = try swift.readFloats(key), theirs = try library.readFloats(key)
+            let ours = try swift.readFloats(key)
+            let theirs = try library.readFloats(key)
             #expect(ours.values == theirs.values, "\(file) \(key)")
             #expect(ours.shape == theirs.shape, "\(file) \(key)")
         }

@@ -14,7 +14,9 @@ struct HDF5ChunkedData {
     func chunkBytes() throws(DatasetError) -> Int {
         let bytes: Int
         do {
-            bytes = try CheckedDecoding.elementCount(chunk, elementSize: elementSize, field: "\(field).layout.chunk", file: source.path)
+            bytes =
+                try CheckedDecoding.elementCount(
+                    chunk, elementSize: elementSize, field: "\(field).layout.chunk", file: source.path)
                 * elementSize
         } catch { throw DatasetError(.corrupt, error.description) }
         guard bytes <= Int(UInt32.max) else {
@@ -50,12 +52,14 @@ struct HDF5ChunkedData {
             }
             offsets.removeLast()
             guard seen.insert(offsets).inserted else {
-                throw source.corrupt("\(field).chunkIndex", expected: "each chunk once", found: "chunk \(offsets) twice")
+                throw source.corrupt(
+                    "\(field).chunkIndex", expected: "each chunk once", found: "chunk \(offsets) twice")
             }
             storedTotal += stored
             guard storedTotal <= source.bytes.count else {
                 throw source.corrupt(
-                    "\(field).chunkIndex", expected: "chunks that fit in the file together", found: "\(storedTotal) bytes")
+                    "\(field).chunkIndex", expected: "chunks that fit in the file together",
+                    found: "\(storedTotal) bytes")
             }
             try place(at: child, storedSize: stored, mask: mask, offsets: offsets, chunkSize: size, into: &output)
         }
@@ -81,12 +85,14 @@ struct HDF5ChunkedData {
         let run = extents[rank - 1] * elementSize
         var index = [Int](repeating: 0, count: rank)
         while true {
-            var source = 0, target = 0
+            var source = 0
+            var target = 0
             for dimension in 0..<rank {
                 source = source * chunk[dimension] + index[dimension]
                 target = target * shape[dimension] + offsets[dimension] + index[dimension]
             }
-            let from = source * elementSize, to = target * elementSize
+            let from = source * elementSize
+            let to = target * elementSize
             output.withUnsafeMutableBytes { out in
                 data.withUnsafeBytes { input in
                     guard let target = out.baseAddress, let origin = input.baseAddress else { return }

@@ -15,7 +15,8 @@ struct HDF5Source {
 
     /// A `.corrupt` ``DatasetError`` naming the file and the field (the ``InputValidationError`` wording).
     func corrupt(_ field: String, expected: String, found: String) -> DatasetError {
-        DatasetError(.corrupt, InputValidationError(file: path, field: field, expected: expected, found: found).description)
+        DatasetError(
+            .corrupt, InputValidationError(file: path, field: field, expected: expected, found: found).description)
     }
 
     /// An `.unsupported` ``DatasetError`` naming the file and the feature.
@@ -168,7 +169,8 @@ final class HDF5Budget {
         remaining -= max(units, 1)
         guard remaining >= 0 else {
             throw source.corrupt(
-                field, expected: "structures that fit the file", found: "more nodes than a file this size can hold "
+                field, expected: "structures that fit the file",
+                found: "more nodes than a file this size can hold "
                     + "(cyclic or overlapping B-tree / header chain)")
         }
     }

@@ -31,7 +31,8 @@ struct HDF5Dataspace {
         for index in 0..<rank {
             let value = try cursor.uint(source.lengthSize)
             guard let dimension = Int(exactly: value), dimension <= Int(Int32.max) * 1024 else {
-                throw source.corrupt("\(field).dataspace.dims[\(index)]", expected: "a dimension below 2^41", found: "\(value)")
+                throw source.corrupt(
+                    "\(field).dataspace.dims[\(index)]", expected: "a dimension below 2^41", found: "\(value)")
             }
             shape.append(dimension)
         }

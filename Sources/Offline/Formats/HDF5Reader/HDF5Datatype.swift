@@ -13,8 +13,8 @@ struct HDF5Datatype: Equatable {
     /// Whether elements are stored most significant byte first.
     let bigEndian: Bool
 
-    /// Decodes a datatype message (versions 1–5 share the numeric encodings), following an enum to its base type (one level; nested enums are
-    /// not produced by h5py and are refused).
+    /// Decodes a datatype message (versions 1–5 share the numeric encodings), following an enum to its base type
+    /// (one level; nested enums are not produced by h5py and are refused).
     init(_ message: HDF5Message, source: HDF5Source, field: String) throws(DatasetError) {
         var cursor = HDF5Cursor(source: source, range: message.body, field: "\(field).datatype")
         try self.init(&cursor, field: field, depth: 0)
@@ -50,12 +50,15 @@ struct HDF5Datatype: Equatable {
             guard depth == 0 else { throw source.unsupported("\(field).datatype", "a nested enum") }
             let base = try HDF5Datatype(&cursor, field: field, depth: depth + 1)
             guard base.size == size else {
-                throw source.corrupt("\(field).datatype.size", expected: "the base type's \(base.size) bytes", found: "\(size)")
+                throw source.corrupt(
+                    "\(field).datatype.size", expected: "the base type's \(base.size) bytes", found: "\(size)")
             }
             self = base
         default:
-            let names = [2: "a time type", 3: "strings", 4: "a bitfield", 5: "an opaque type", 6: "a compound type",
-                         7: "references", 9: "variable-length data", 10: "an array type"]
+            let names = [
+                2: "a time type", 3: "strings", 4: "a bitfield", 5: "an opaque type", 6: "a compound type",
+                7: "references", 9: "variable-length data", 10: "an array type",
+            ]
             throw source.unsupported("\(field).datatype", names[Int(typeClass)] ?? "datatype class \(typeClass)")
         }
     }
@@ -63,7 +66,8 @@ struct HDF5Datatype: Equatable {
     /// Converts `count` elements stored from `bytes[offset]` into `Float`s.
     func floats(_ bytes: [UInt8], count: Int) -> [Float] {
         var values = [Float](repeating: 0, count: count)
-        let size = size, bigEndian = bigEndian
+        let size = size
+        let bigEndian = bigEndian
         bytes.withUnsafeBytes { raw in
             values.withUnsafeMutableBufferPointer { out in
                 for index in 0..<count {

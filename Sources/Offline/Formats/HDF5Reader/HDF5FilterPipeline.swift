@@ -16,7 +16,9 @@ struct HDF5FilterPipeline {
         guard version == 1 || version == 2 else {
             throw source.corrupt("\(name).version", expected: "1 or 2", found: "\(version)")
         }
-        guard count <= 32 else { throw source.corrupt("\(name).count", expected: "at most 32 filters", found: "\(count)") }
+        guard count <= 32 else {
+            throw source.corrupt("\(name).count", expected: "at most 32 filters", found: "\(count)")
+        }
         if version == 1 { try cursor.skip(6) }
         var filters: [(id: Int, optional: Bool)] = []
         for _ in 0..<count {
@@ -28,8 +30,10 @@ struct HDF5FilterPipeline {
             try cursor.skip(values * 4)
             if version == 1 && values % 2 == 1 { try cursor.skip(4) }
             guard [1, 2, 3].contains(id) else {
-                let names = [4: "the szip filter", 32001: "the Blosc filter", 32004: "the LZ4 filter",
-                             32008: "the bitshuffle filter", 32015: "the Zstandard filter", 32000: "the LZF filter"]
+                let names = [
+                    4: "the szip filter", 32001: "the Blosc filter", 32004: "the LZ4 filter",
+                    32008: "the bitshuffle filter", 32015: "the Zstandard filter", 32000: "the LZF filter",
+                ]
                 throw source.unsupported(name, names[id] ?? "filter \(id)")
             }
             filters.append((id, flags & 0x01 != 0))
@@ -61,7 +65,8 @@ struct HDF5FilterPipeline {
     }
 
     /// zlib-wrapped deflate: the 2-byte zlib header is checked and skipped, the Adler-32 trailer ignored.
-    private func inflate(_ data: [UInt8], size: Int, source: HDF5Source, field: String) throws(DatasetError) -> [UInt8] {
+    private func inflate(_ data: [UInt8], size: Int, source: HDF5Source, field: String) throws(DatasetError) -> [UInt8]
+    {
         guard data.count >= 2, data[0] & 0x0F == 8, (UInt16(data[0]) << 8 | UInt16(data[1])) % 31 == 0,
             data[1] & 0x20 == 0
         else { throw source.corrupt(field, expected: "a zlib stream (deflate filter)", found: "no zlib header") }

@@ -10,7 +10,8 @@ enum HDF5Group {
     ) throws(DatasetError) -> [(name: String, address: UInt64)] {
         if let table = try header.first(HDF5Message.symbolTable, source: source, field: field) {
             var cursor = HDF5Cursor(source: source, range: table.body, field: "\(field).symbolTable")
-            let tree = try cursor.address(), heap = try cursor.address()
+            let tree = try cursor.address()
+            let heap = try cursor.address()
             guard let tree, let heap else {
                 throw source.corrupt("\(field).symbolTable", expected: "B-tree and heap addresses", found: "undefined")
             }
@@ -56,7 +57,8 @@ enum HDF5Group {
             let count = try cursor.u16()
             let entrySize = 2 * source.offsetSize + 24
             guard count <= cursor.remaining / entrySize else {
-                throw source.corrupt("\(field).symbolNode.count", expected: "entries that fit in the file", found: "\(count)")
+                throw source.corrupt(
+                    "\(field).symbolNode.count", expected: "entries that fit in the file", found: "\(count)")
             }
             try budget.spend(count, field: field, source: source)
             for _ in 0..<count {
@@ -77,7 +79,8 @@ enum HDF5Group {
     ) throws(DatasetError) -> String {
         guard offset < UInt64(data.count) else {
             throw source.corrupt(
-                "\(field).symbolNode.nameOffset", expected: "an offset inside the \(data.count)-byte heap", found: "\(offset)")
+                "\(field).symbolNode.nameOffset", expected: "an offset inside the \(data.count)-byte heap",
+                found: "\(offset)")
         }
         let start = data.lowerBound + Int(offset)
         guard let end = source.bytes[start..<data.upperBound].firstIndex(of: 0) else {

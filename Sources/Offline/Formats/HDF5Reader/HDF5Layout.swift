@@ -29,7 +29,8 @@ enum HDF5Layout {
             case 1:
                 self = .contiguous(address: address, size: -1)
             case 2:
-                self = .chunked(btree: address, chunk: try Self.chunk(dimensions, rank: rank, source: source, field: field))
+                self = .chunked(
+                    btree: address, chunk: try Self.chunk(dimensions, rank: rank, source: source, field: field))
             default:
                 throw source.corrupt("\(field).layout.class", expected: "0, 1 or 2", found: "\(layoutClass)")
             }
@@ -47,7 +48,8 @@ enum HDF5Layout {
                 let address = try cursor.address()
                 var dimensions: [Int] = []
                 for _ in 0..<dimensionality { dimensions.append(try cursor.u32()) }
-                self = .chunked(btree: address, chunk: try Self.chunk(dimensions, rank: rank, source: source, field: field))
+                self = .chunked(
+                    btree: address, chunk: try Self.chunk(dimensions, rank: rank, source: source, field: field))
             case 2:
                 let flags = try cursor.u8()
                 let dimensionality = Int(try cursor.u8())
@@ -59,15 +61,18 @@ enum HDF5Layout {
                 for _ in 0..<dimensionality {
                     let value = try cursor.uint(width)
                     guard value <= UInt64(UInt32.max) else {
-                        throw source.corrupt("\(field).layout.chunk", expected: "a chunk dimension below 2^32", found: "\(value)")
+                        throw source.corrupt(
+                            "\(field).layout.chunk", expected: "a chunk dimension below 2^32", found: "\(value)")
                     }
                     dimensions.append(Int(value))
                 }
                 let chunk = try Self.chunk(dimensions, rank: rank, source: source, field: field)
                 let index = try cursor.u8()
                 guard index == 1 else {
-                    let names = [2: "the implicit chunk index", 3: "the fixed-array chunk index",
-                                 4: "the extensible-array chunk index", 5: "the version 2 B-tree chunk index"]
+                    let names = [
+                        2: "the implicit chunk index", 3: "the fixed-array chunk index",
+                        4: "the extensible-array chunk index", 5: "the version 2 B-tree chunk index",
+                    ]
                     throw source.unsupported(
                         "\(field).layout", (names[Int(index)] ?? "chunk index \(index)") + " (libver=\"latest\")")
                 }
@@ -77,7 +82,8 @@ enum HDF5Layout {
                     storedSize = try cursor.length(name: "filteredSize")
                     mask = UInt32(try cursor.u32())
                 }
-                self = .singleChunk(address: try cursor.address(), storedSize: storedSize, filterMask: mask, chunk: chunk)
+                self = .singleChunk(
+                    address: try cursor.address(), storedSize: storedSize, filterMask: mask, chunk: chunk)
             case 3:
                 throw source.unsupported("\(field).layout", "a virtual dataset")
             default:

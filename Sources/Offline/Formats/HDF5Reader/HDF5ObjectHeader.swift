@@ -55,7 +55,8 @@ struct HDF5ObjectHeader {
         } else {
             let version = try cursor.u8()
             guard version == 1 else {
-                throw source.corrupt("\(field).objectHeader.version", expected: "1 or an OHDR signature", found: "\(version)")
+                throw source.corrupt(
+                    "\(field).objectHeader.version", expected: "1 or an OHDR signature", found: "\(version)")
             }
             try cursor.skip(1 + 2 + 4)  // reserved, message count, reference count
             let size = try cursor.u32()
@@ -89,7 +90,8 @@ struct HDF5ObjectHeader {
                 "\(field).objectHeader.size", expected: "at most \(cursor.remaining) bytes (the rest of the file)",
                 found: "\(length)")
         }
-        return HDF5Cursor(source: source, range: cursor.position..<cursor.position + length, field: "\(field).objectHeader")
+        return HDF5Cursor(
+            source: source, range: cursor.position..<cursor.position + length, field: "\(field).objectHeader")
     }
 
     private static func visit(

@@ -133,9 +133,11 @@ final class HDF5Reader {
         shape: [Int], chunk: [Int], type: HDF5Datatype, header: HDF5ObjectHeader, name: String
     ) throws(DatasetError) -> HDF5ChunkedData {
         guard !shape.isEmpty else {
-            throw source.corrupt("\(name).layout", expected: "contiguous or compact storage for a scalar", found: "chunks")
+            throw source.corrupt(
+                "\(name).layout", expected: "contiguous or compact storage for a scalar", found: "chunks")
         }
-        let pipeline = try header.first(HDF5Message.filterPipeline, source: source, field: name)
+        let pipeline =
+            try header.first(HDF5Message.filterPipeline, source: source, field: name)
             .map { message throws(DatasetError) in try HDF5FilterPipeline(message, source: source, field: name) }
             ?? HDF5FilterPipeline()
         return HDF5ChunkedData(
@@ -147,7 +149,8 @@ final class HDF5Reader {
     private func elementCount(_ shape: [Int], elementSize: Int, field: String) throws(DatasetError) -> Int {
         let count: Int
         do {
-            count = try CheckedDecoding.elementCount(shape, elementSize: elementSize, field: "\(field).shape", file: path)
+            count = try CheckedDecoding.elementCount(
+                shape, elementSize: elementSize, field: "\(field).shape", file: path)
         } catch { throw DatasetError(.corrupt, error.description) }
         // Every partial product must fit too (callers multiply trailing dimensions of empty datasets).
         do {
@@ -168,7 +171,8 @@ final class HDF5Reader {
     func resolve(_ name: String) throws(DatasetError) -> UInt64? {
         let parts = name.split(separator: "/", omittingEmptySubsequences: true)
         guard parts.count <= Self.maximumPathDepth else {
-            throw DatasetError(.invalidArgument, "\(path): object path `\(name)` is deeper than \(Self.maximumPathDepth)")
+            throw DatasetError(
+                .invalidArgument, "\(path): object path `\(name)` is deeper than \(Self.maximumPathDepth)")
         }
         var address = root
         var walked = ""

@@ -24,7 +24,8 @@ struct HDF5Superblock {
         var source = HDF5Source(bytes: bytes, path: path)
         guard let found else {
             throw DatasetError(
-                .corrupt, "\(path): not an HDF5 file (no HDF5 signature at byte 0, 512, 1024, …; \(bytes.count) bytes)")
+                .corrupt,
+                "\(path): not an HDF5 file (no HDF5 signature at byte 0, 512, 1024, …; \(bytes.count) bytes)")
         }
         source.base = found
         var cursor = try source.cursor(at: 8, field: "superblock")
@@ -32,7 +33,8 @@ struct HDF5Superblock {
         switch version {
         case 0, 1:
             try cursor.skip(4)  // free-space, root symbol table entry, reserved, shared header message versions
-            let offsetSize = Int(try cursor.u8()), lengthSize = Int(try cursor.u8())
+            let offsetSize = Int(try cursor.u8())
+            let lengthSize = Int(try cursor.u8())
             try Self.checkSizes(offsetSize, lengthSize, source: source)
             source.offsetSize = offsetSize
             source.lengthSize = lengthSize
@@ -47,7 +49,8 @@ struct HDF5Superblock {
             }
             rootAddress = root
         case 2, 3:
-            let offsetSize = Int(try cursor.u8()), lengthSize = Int(try cursor.u8())
+            let offsetSize = Int(try cursor.u8())
+            let lengthSize = Int(try cursor.u8())
             try Self.checkSizes(offsetSize, lengthSize, source: source)
             source.offsetSize = offsetSize
             source.lengthSize = lengthSize
