@@ -17,8 +17,9 @@ let package = Package(
         .executable(name: "swiftrl", targets: ["swiftrl"]),
     ],
     traits: [
-        // Optional: Minari / D4RL HDF5 datasets through the system libhdf5 (`apt-get install libhdf5-dev`).
-        .trait(name: "HDF5", description: "Read and write Minari and D4RL HDF5 datasets with libhdf5."),
+        // Optional: writing Minari / D4RL HDF5 datasets through the system libhdf5 (`apt-get install libhdf5-dev`);
+        // reading uses the built-in Swift HDF5 reader in every build.
+        .trait(name: "HDF5", description: "Write Minari and D4RL HDF5 datasets with libhdf5 (reading needs no trait)."),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -107,7 +108,7 @@ let package = Package(
         .testTarget(name: "RLCoreTests", dependencies: ["RLCore"]),
         .testTarget(name: "AlgorithmsTests", dependencies: ["Algorithms"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "OfflineTests", dependencies: ["Offline"]),
+        .testTarget(name: "OfflineTests", dependencies: ["Offline"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
         .testTarget(name: "ScaleOutTests", dependencies: ["ScaleOut"]),
         .testTarget(

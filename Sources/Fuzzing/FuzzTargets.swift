@@ -1,13 +1,10 @@
 /// Every reader SwiftRL has a fuzz target for, by command-line name.
 public enum FuzzTargets {
-    /// All targets, in a stable order (`hdf5` only with the HDF5 trait).
+    /// All targets, in a stable order.
     public static let all: [FuzzTarget] = base + hdf5
 
-    #if HDF5
-        static let hdf5 = [HDF5Targets.minari]
-    #else
-        static let hdf5: [FuzzTarget] = []
-    #endif
+    /// The Minari / D4RL HDF5 target (SwiftRL's own HDF5 reader, in every build).
+    static let hdf5 = [HDF5Targets.minari]
 
     static let base: [FuzzTarget] = [
         TensorTargets.safetensors, TensorTargets.checkpoint, TensorTargets.replayBuffer,

@@ -7,9 +7,11 @@ import Tensor
 /// - `.npz`: the D4RL flat arrays, plus `ref_min_score` / `ref_max_score` (float64 scalars, D4RL's names for the
 ///   random and expert references) and `metadata` (the metadata JSON as uint8 bytes:
 ///   `json.loads(bytes(np.load(path)["metadata"]))`).
-/// - `.hdf5` (HDF5 trait): the D4RL flat layout plus `ref_min_score` / `ref_max_score` datasets (shape [1]).
-/// - a Minari directory (HDF5 trait): `data/main_data.hdf5` + `metadata.json`, into which `ref_min_score`,
+/// - `.hdf5`: the D4RL flat layout plus `ref_min_score` / `ref_max_score` datasets (shape [1]).
+/// - a Minari directory: `data/main_data.hdf5` + `metadata.json`, into which `ref_min_score`,
 ///   `ref_max_score` (Minari's keys for `get_normalized_score`), `env_id` and `swiftrl_collection` are added.
+///
+/// HDF5 is read in every build by SwiftRL's own reader; writing HDF5 needs the HDF5 trait (libhdf5).
 public enum DatasetFile {
     /// The layouts.
     public enum Format: String, Sendable, CaseIterable {
@@ -31,7 +33,7 @@ public enum DatasetFile {
     }
 
     /// Writes `dataset` and `metadata` to `path`, atomically per file.
-    /// - Throws: ``DatasetError`` for I/O failures or an HDF5 format without the HDF5 trait.
+    /// - Throws: ``DatasetError`` for I/O failures or an HDF5 format without the HDF5 trait (writing needs libhdf5).
     public static func write(
         _ dataset: OfflineDataset, metadata: DatasetMetadata?, to path: String, format: Format? = nil
     ) throws(DatasetError) {
@@ -87,12 +89,7 @@ public enum DatasetFile {
             }
             return (dataset, metadata, references)
         case .d4rl, .minari:
-            #if HDF5
-                return try readHDF5(path)
-            #else
-                throw DatasetError(
-                    .unsupported, "\(path): reading HDF5 needs the HDF5 trait (swift build --traits HDF5)")
-            #endif
+            return try readHDF5(path)
         }
     }
 
@@ -110,40 +107,41 @@ public enum DatasetFile {
         NPYArray(shape: [], elementType: .float64, bytes: withUnsafeBytes(of: value) { Array($0) })
     }
 
-    #if HDF5
-        static func readHDF5(_ path: String) throws(DatasetError)
-            -> (dataset: OfflineDataset, metadata: DatasetMetadata?, references: ReferenceReturns?)
-        {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            guard exists else { throw DatasetError(.io, "\(path): no such file or directory") }
-            if isDirectory.boolValue {
-                let dataset = try HDF5Dataset.readMinari(from: path)
-                let json = (try? Data(contentsOf: URL(fileURLWithPath: path + "/metadata.json")))
-                    .flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] } ?? [:]
-                let metadata = (json["swiftrl_collection"] as? String).flatMap {
-                    try? JSONDecoder().decode(DatasetMetadata.self, from: Data($0.utf8))
-                }
-                var references = metadata?.references
-                if let low = (json["ref_min_score"] as? NSNumber)?.doubleValue,
-                    let high = (json["ref_max_score"] as? NSNumber)?.doubleValue
-                {
-                    references = ReferenceReturns(random: low, expert: high)
-                }
-                return (dataset, metadata, references)
+    /// Reads a Minari directory or an `.hdf5` file (D4RL flat or a Minari `main_data.hdf5`) with the Swift reader.
+    static func readHDF5(_ path: String) throws(DatasetError)
+        -> (dataset: OfflineDataset, metadata: DatasetMetadata?, references: ReferenceReturns?)
+    {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        guard exists else { throw DatasetError(.io, "\(path): no such file or directory") }
+        if isDirectory.boolValue {
+            let dataset = try HDF5Dataset.readMinari(from: path)
+            let json = (try? Data(contentsOf: URL(fileURLWithPath: path + "/metadata.json")))
+                .flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] } ?? [:]
+            let metadata = (json["swiftrl_collection"] as? String).flatMap {
+                try? JSONDecoder().decode(DatasetMetadata.self, from: Data($0.utf8))
             }
-            let file = try HDF5File(reading: path)
-            let isMinari = file.children(of: "/").contains { $0.hasPrefix("episode_") }
-            var references: ReferenceReturns?
-            if file.exists("ref_min_score"), file.exists("ref_max_score") {
-                let low = try file.readFloats("ref_min_score").values.first, high = try file.readFloats("ref_max_score").values.first
-                if let low, let high { references = ReferenceReturns(random: Double(low), expert: Double(high)) }
+            var references = metadata?.references
+            if let low = (json["ref_min_score"] as? NSNumber)?.doubleValue,
+                let high = (json["ref_max_score"] as? NSNumber)?.doubleValue
+            {
+                references = ReferenceReturns(random: low, expert: high)
             }
-            file.close()
-            let dataset = isMinari ? try HDF5Dataset.readMinari(from: path) : try HDF5Dataset.readD4RL(from: path)
-            return (dataset, nil, references)
+            return (dataset, metadata, references)
         }
+        let file = try HDF5Reader(path: path)
+        let isMinari = try file.children(of: "/").contains { $0.hasPrefix("episode_") }
+        var references: ReferenceReturns?
+        if try file.exists("ref_min_score"), try file.exists("ref_max_score") {
+            let low = try file.readFloats("ref_min_score").values.first
+            let high = try file.readFloats("ref_max_score").values.first
+            if let low, let high { references = ReferenceReturns(random: Double(low), expert: Double(high)) }
+        }
+        let dataset = isMinari ? try HDF5Dataset.readMinari(file) : try HDF5Dataset.readD4RL(file)
+        return (dataset, nil, references)
+    }
 
+    #if HDF5
         static func mergeMinariMetadata(_ metadata: DatasetMetadata?, into directory: String) throws(DatasetError) {
             guard let metadata else { return }
             let url = URL(fileURLWithPath: directory + "/metadata.json")

@@ -48,7 +48,7 @@ struct DatasetCollectCommand: ParsableCommand {
     @Flag(help: "Record trained policies' modes instead of sampling from them.") var deterministic = false
     @Option(help: "Override the environment's time limit.") var maxEpisodeSteps: Int?
     @Option(help: "Episodes per reference-return measurement.") var referenceEpisodes = 20
-    @Option(help: "Output: .npz, .hdf5 (D4RL flat) or a directory (Minari; HDF5 trait).") var out: String
+    @Option(help: "Output: .npz, .hdf5 (D4RL flat) or a directory (Minari); HDF5 output needs the HDF5 trait.") var out: String
     @Option(help: "npz, d4rl or minari (default: from --out).") var format: String?
     @Option(help: "Seed; every draw derives from it.") var seed: UInt64 = 0
 

@@ -7,13 +7,13 @@ import Offline
 struct DatasetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dataset",
-        abstract: "Record and inspect offline RL datasets (.npz; D4RL/Minari HDF5 with the HDF5 trait).",
+        abstract: "Record and inspect offline RL datasets (.npz, D4RL .hdf5, Minari directories).",
         discussion: """
             Examples:
               swiftrl dataset collect --env PointMaze_UMaze-v3 --recipe medium --episodes 100 --out umaze-medium.npz
               swiftrl dataset info hopper-medium.npz
               swiftrl dataset info data.npz --json
-              swiftrl dataset info minari-dataset/   (HDF5 trait)
+              swiftrl dataset info minari-dataset/
               swiftrl dataset info expert.npz --measures --reference replay.npz --ref-random 22 --ref-best 500
               swiftrl dataset info expert.npz --measures --reference replay.npz --counting exact --json
             """,
@@ -28,7 +28,7 @@ struct DatasetInfoCommand: ParsableCommand {
 
     @Argument(
         help: """
-            Dataset: .npz (D4RL flat arrays), or with the HDF5 trait a D4RL .hdf5 file or a Minari directory \
+            Dataset: .npz (D4RL flat arrays), a D4RL .hdf5 file or a Minari directory \
             (or its main_data.hdf5).
             """)
     var path: String

@@ -34,7 +34,7 @@ struct OfflineTrainCommand: ParsableCommand {
             """)
 
     @Argument(help: ArgumentHelp("Algorithm.", discussion: "One of: \(OfflineAlgorithmRegistry.names.joined(separator: ", ")).")) var algorithm: String
-    @Option(help: "Dataset: .npz (D4RL flat layout), or .hdf5 / a Minari directory with the HDF5 trait.") var dataset: String
+    @Option(help: "Dataset: .npz (D4RL flat layout), a D4RL .hdf5 file or a Minari directory.") var dataset: String
     @Option(help: "Environment id for evaluation (must match the dataset's spaces).") var env: String
     @Option(help: "Gradient steps.") var steps = 100_000
     @Option(help: "Gradient steps between evaluations (0: only at the end).") var evalEvery = 5_000
