@@ -13,7 +13,7 @@ public enum OfflineVariants {
     /// TD3+BC (α = 2.5).
     public static func td3bc(hidden: [Int]) -> OfflineVariant {
         var config = TD3BCConfig()
-        config.hiddenSizes = hidden
+        config.td3.setHiddenSizes(hidden)
         return .make("TD3+BC", TD3BC.self, config: config)
     }
 }
@@ -28,7 +28,7 @@ extension OfflineVariants {
     public static func prdc(beta: Double, hidden: [Int]) -> OfflineVariant {
         var config = PRDCConfig()
         config.beta = beta
-        config.hiddenSizes = hidden
+        config.td3.setHiddenSizes(hidden)
         return .make(prdcLabel(beta: beta), PRDC.self, config: config)
     }
 
@@ -38,8 +38,8 @@ extension OfflineVariants {
     public static func a2pr(hidden: [Int]) -> OfflineVariant {
         let width = hidden.first ?? 256
         var config = A2PRConfig()
-        config.actorHidden = Array(repeating: width, count: 3)
-        config.criticHidden = Array(repeating: width, count: 4)
+        config.td3.actorHidden = Array(repeating: width, count: 3)
+        config.td3.criticHidden = Array(repeating: width, count: 4)
         config.vaeHidden = [3 * width, 3 * width]
         return .make("A2PR", A2PR.self, config: config)
     }

@@ -7,8 +7,11 @@ public struct DatasetBuilder {
     public var collector: EpisodeCollector
     /// The behaviours.
     public var behaviours: BehaviourSet
-    /// Episodes per reference measurement (random and expert). Default 20.
+    /// Episodes of the expert reference measurement. Default 20.
     public var referenceEpisodes = 20
+    /// Episodes of the random reference measurement. Default 100, Minari's `num_episodes_average_score` (random
+    /// episodes are cheap and their returns vary more than the expert's).
+    public var randomReferenceEpisodes = 100
 
     /// A builder.
     public init(collector: EpisodeCollector, behaviours: BehaviourSet) {
@@ -73,13 +76,13 @@ public struct DatasetBuilder {
         return (dataset, metadata)
     }
 
-    /// Mean returns of the random policy and the noiseless reference expert over ``referenceEpisodes`` episodes
-    /// (their own seed streams), or nil without a reference expert.
+    /// Mean returns of the random policy over ``randomReferenceEpisodes`` episodes and of the noiseless reference
+    /// expert over ``referenceEpisodes`` episodes (their own seed streams), or nil without a reference expert.
     /// - Throws: ``CollectionError`` when collection fails.
     public func referenceReturns(seed: UInt64) throws(CollectionError) -> ReferenceReturns? {
         guard let expert = behaviours.referenceExpert else { return nil }
         var expertStream = Xoshiro256StarStar(seed: seed).derived("reference-expert")
-        let random = try randomReturn(episodes: referenceEpisodes, seed: seed)
+        let random = try randomReturn(episodes: randomReferenceEpisodes, seed: seed)
         let recorded = try collector.collect(policy: expert, episodes: referenceEpisodes, seed: expertStream.next())
         return ReferenceReturns(random: random, expert: recorded.map(\.totalReward).reduce(0, +) / Double(max(recorded.count, 1)))
     }

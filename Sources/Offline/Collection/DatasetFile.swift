@@ -62,7 +62,8 @@ public enum DatasetFile {
                         try file.write("ref_max_score", floats: [Float(references.expert)], shape: [1])
                     }
                 } else {
-                    try HDF5Dataset.writeMinari(dataset, to: path, id: metadata?.environmentID ?? "swiftrl-dataset")
+                    try HDF5Dataset.writeMinari(
+                        dataset, to: path, id: minariID(metadata), spaces: metadata.flatMap { spaces(of: $0.environmentID) })
                     try mergeMinariMetadata(metadata, into: path)
                 }
             #else
@@ -116,7 +117,9 @@ public enum DatasetFile {
         guard exists else { throw DatasetError(.io, "\(path): no such file or directory") }
         if isDirectory.boolValue {
             let dataset = try HDF5Dataset.readMinari(from: path)
-            let json = (try? Data(contentsOf: URL(fileURLWithPath: path + "/metadata.json")))
+            // Minari 0.5 keeps metadata.json next to main_data.hdf5; SwiftRL files before it, one level up.
+            let json = [path + "/data/metadata.json", path + "/metadata.json"].lazy
+                .compactMap { try? Data(contentsOf: URL(fileURLWithPath: $0)) }.first
                 .flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] } ?? [:]
             let metadata = (json["swiftrl_collection"] as? String).flatMap {
                 try? JSONDecoder().decode(DatasetMetadata.self, from: Data($0.utf8))
@@ -142,9 +145,24 @@ public enum DatasetFile {
     }
 
     #if HDF5
+        /// Minari's `dataset_id` for a SwiftRL recipe: `swiftrl/<env>-<recipe>-v0` (lower case, other characters `_`).
+        static func minariID(_ metadata: DatasetMetadata?) -> String {
+            guard let metadata else { return "swiftrl/dataset-v0" }
+            let name = "\(metadata.environmentID)-\(metadata.recipe)".lowercased().map {
+                $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_"
+            }
+            return "swiftrl/" + String(name) + "-v0"
+        }
+
+        /// The registered environment's spaces, if `id` is registered here.
+        static func spaces(of id: String) -> (observation: Space, action: Space)? {
+            guard let environment = try? EnvironmentRegistry.standard.make(id) else { return nil }
+            return (environment.observationSpace, environment.actionSpace)
+        }
+
         static func mergeMinariMetadata(_ metadata: DatasetMetadata?, into directory: String) throws(DatasetError) {
             guard let metadata else { return }
-            let url = URL(fileURLWithPath: directory + "/metadata.json")
+            let url = URL(fileURLWithPath: directory + "/data/metadata.json")
             do {
                 var json = (try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]) ?? [:]
                 json["env_id"] = metadata.environmentID

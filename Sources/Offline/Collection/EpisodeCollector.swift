@@ -182,7 +182,9 @@ private struct Recording {
             throw CollectionError("\(id): reset failed: \(error)")
         }
         current = try Self.floats(reset.observation, id: id)
-        episode = OfflineEpisode(observations: current, actions: [], rewards: [], terminations: [], truncations: [])
+        episode = OfflineEpisode(
+            observations: current, actions: [], rewards: [], terminations: [], truncations: [],
+            resetInfo: reset.info.compactMapValues(\.doubleValue).mapValues(Float.init))
     }
 
     static func floats(_ value: SpaceValue, id: String) throws(CollectionError) -> [Float] {

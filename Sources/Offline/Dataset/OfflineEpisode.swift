@@ -16,12 +16,14 @@ public struct OfflineEpisode: Sendable, Equatable, Codable {
     /// Per-step numeric infos (Gymnasium `info` entries that are numbers or flags, e.g. PointMaze's `success`), each
     /// with `length` values; empty when none were recorded. Stored as `infos/<key>` in files (D4RL and Minari).
     public var infos: [String: [Float]]
+    /// The numeric entries of the reset's info (Minari stores infos with `length + 1` entries, this one first).
+    public var resetInfo: [String: Float]
 
     /// Creates an episode; ``OfflineDataset/init(episodes:observationDimension:actionDimension:actionSpace:)``
     /// validates it.
     public init(
         observations: [Float], actions: [Float], rewards: [Float], terminations: [Bool], truncations: [Bool],
-        infos: [String: [Float]] = [:]
+        infos: [String: [Float]] = [:], resetInfo: [String: Float] = [:]
     ) {
         self.observations = observations
         self.actions = actions
@@ -29,6 +31,23 @@ public struct OfflineEpisode: Sendable, Equatable, Codable {
         self.terminations = terminations
         self.truncations = truncations
         self.infos = infos
+        self.resetInfo = resetInfo
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case observations, actions, rewards, terminations, truncations, infos, resetInfo
+    }
+
+    /// Decodes an episode; `infos` and `resetInfo` may be absent (episodes encoded before they existed).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        observations = try c.decode([Float].self, forKey: .observations)
+        actions = try c.decode([Float].self, forKey: .actions)
+        rewards = try c.decode([Float].self, forKey: .rewards)
+        terminations = try c.decode([Bool].self, forKey: .terminations)
+        truncations = try c.decode([Bool].self, forKey: .truncations)
+        infos = try c.decodeIfPresent([String: [Float]].self, forKey: .infos) ?? [:]
+        resetInfo = try c.decodeIfPresent([String: Float].self, forKey: .resetInfo) ?? [:]
     }
 
     /// The number of steps.

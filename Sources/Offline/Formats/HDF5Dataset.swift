@@ -6,7 +6,8 @@ import Foundation
 /// - D4RL flat: root datasets `observations`, `actions`, `rewards`, `terminals`, `timeouts`
 ///   (optionally `next_observations`), interpreted like ``OfflineDataset/init(flat:actionSpace:name:)``.
 /// - Minari: `<dir>/data/main_data.hdf5` with one group `episode_<i>` per episode holding `observations`
-///   (T + 1 rows), `actions`, `rewards`, `terminations`, `truncations`, and `<dir>/metadata.json`.
+///   (T + 1 rows), `actions`, `rewards`, `terminations`, `truncations`, optional `infos/<key>` (T + 1 entries,
+///   the reset's first), and `<dir>/data/metadata.json` (Minari 0.5; `<dir>/metadata.json` is read too).
 public enum HDF5Dataset {
     /// Reads a legacy D4RL flat HDF5 file.
     /// - Throws: ``DatasetError`` for missing keys, shape mismatches, invalid values and unreadable files.
@@ -44,14 +45,40 @@ public enum HDF5Dataset {
             let (actions, actionShape) = try file.readFloats("\(group)/actions")
             observationDimension = observationShape.dropFirst().reduce(1, *)
             actionDimension = actionShape.dropFirst().reduce(1, *)
+            let rewards = try file.readFloats("\(group)/rewards").values
+            let (infos, resetInfo) = try readInfos(file, group: group, length: rewards.count)
             episodes.append(
                 OfflineEpisode(
-                    observations: observations, actions: actions,
-                    rewards: try file.readFloats("\(group)/rewards").values,
+                    observations: observations, actions: actions, rewards: rewards,
                     terminations: try file.readFloats("\(group)/terminations").values.map { $0 != 0 },
-                    truncations: try file.readFloats("\(group)/truncations").values.map { $0 != 0 }))
+                    truncations: try file.readFloats("\(group)/truncations").values.map { $0 != 0 },
+                    infos: infos, resetInfo: resetInfo))
         }
         return try OfflineDataset(
             episodes: episodes, observationDimension: observationDimension, actionDimension: actionDimension)
+    }
+
+    /// The numeric datasets of `<group>/infos`: `length + 1` entries (Minari: the reset's info first) or `length`
+    /// (SwiftRL files before 0.5-style infos). Nested info groups and non-numeric infos are skipped.
+    static func readInfos(_ file: HDF5Reader, group: String, length: Int) throws(DatasetError)
+        -> (infos: [String: [Float]], resetInfo: [String: Float])
+    {
+        guard try file.exists("\(group)/infos") else { return ([:], [:]) }
+        var infos: [String: [Float]] = [:]
+        var resetInfo: [String: Float] = [:]
+        for key in try file.children(of: "\(group)/infos") {
+            guard let (values, shape) = try? file.readFloats("\(group)/infos/\(key)"), shape.count == 1 else { continue }
+            switch values.count {
+            case length + 1:
+                resetInfo[key] = values[0]
+                infos[key] = Array(values.dropFirst())
+            case length: infos[key] = values
+            default:
+                throw DatasetError(
+                    .shape, "\(file.path): \(group)/infos/\(key) has \(values.count) entries for \(length) steps; "
+                        + "Minari stores \(length + 1) (the reset's info first)")
+            }
+        }
+        return (infos, resetInfo)
     }
 }

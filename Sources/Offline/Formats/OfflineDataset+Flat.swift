@@ -80,9 +80,17 @@ extension OfflineDataset {
             try checkRows(key, array, width: 1)
             infos[String(key.dropFirst(6))] = array.floats()
         }
+        var resetInfos: [String: [Float]] = [:]
+        for (key, array) in arrays where key.hasPrefix("reset_infos/") {
+            guard array.shape == [ends.count] else {
+                throw DatasetError(
+                    .shape, "\(name): `\(key)` has shape \(array.shape); expected [\(ends.count)], one per episode")
+            }
+            resetInfos[String(key.dropFirst(12))] = array.floats()
+        }
         var episodes: [OfflineEpisode] = []
         var start = 0
-        for end in ends {
+        for (index, end) in ends.enumerated() {
             var stop = end
             var final: ArraySlice<Float>
             if let next {
@@ -101,7 +109,8 @@ extension OfflineDataset {
                         observations: Array(observations[start * o..<stop * o]) + Array(final),
                         actions: Array(actions[start * a..<stop * a]), rewards: Array(rewards[start..<stop]),
                         terminations: Array(terminals[start..<stop]), truncations: truncations,
-                        infos: infos.mapValues { Array($0[start..<stop]) }))
+                        infos: infos.mapValues { Array($0[start..<stop]) },
+                        resetInfo: resetInfos.mapValues { $0[index] }))
             }
             start = end
         }
@@ -109,7 +118,8 @@ extension OfflineDataset {
     }
 
     /// The D4RL flat arrays of this dataset (float32 data, bool flags) plus `episode_lengths` (int64) and one
-    /// `infos/<key>` array (N) per info every episode recorded.
+    /// `infos/<key>` array (N) per info every episode recorded, and one `reset_infos/<key>` array (one entry per
+    /// episode) per reset-info entry every episode recorded.
     public func flatArrays() -> [String: NPYArray] {
         let t = transitions
         let n = t.count
@@ -119,6 +129,11 @@ extension OfflineDataset {
         for episode in episodes.dropFirst() { shared.formIntersection(episode.infos.keys) }
         for key in shared {
             arrays["infos/" + key] = NPYArray(episodes.flatMap { $0.infos[key] ?? [] }, shape: [n])
+        }
+        var sharedReset = Set(episodes.first.map { Array($0.resetInfo.keys) } ?? [])
+        for episode in episodes.dropFirst() { sharedReset.formIntersection(episode.resetInfo.keys) }
+        for key in sharedReset {
+            arrays["reset_infos/" + key] = NPYArray(episodes.map { $0.resetInfo[key] ?? 0 }, shape: [episodes.count])
         }
         return arrays.merging([
             "observations": NPYArray(t.observations, shape: [n, observationDimension]),

@@ -43,12 +43,16 @@ public enum GEMM {
     /// `libblas.so.3`, in that order). Loading happens on first use.
     public static var isOpenBLASAvailable: Bool { OpenBLAS.shared != nil }
 
-    /// Sets OpenBLAS's thread count (default 1; more threads help only when the other cores are idle).
-    /// No effect with the built-in backend or a BLAS without `openblas_set_num_threads`.
+    /// Sets the thread count of one single-precision product, for OpenBLAS and the built-in kernel (default 1; more
+    /// threads help only when the other cores are idle). The built-in kernel's results do not depend on it.
     /// - Parameter count: threads, at least 1.
     public static func setThreads(_ count: Int) {
         OpenBLAS.shared?.setThreads?(Int32(clamping: max(1, count)))
+        BuiltinSGEMM.threads = count
     }
+
+    /// The built-in kernel's thread count (see ``setThreads(_:)``).
+    public static var builtinThreads: Int { BuiltinSGEMM.threads }
 
     /// Single-precision row-major GEMM, `C = α·op(A)·op(B) + β·C`, with `op(A)` m×k and `op(B)` k×n.
     ///

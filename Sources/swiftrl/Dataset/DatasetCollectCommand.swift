@@ -47,13 +47,18 @@ struct DatasetCollectCommand: ParsableCommand {
     @Option(help: "Train SAC for this many steps here to get the medium and expert policies.") var trainSteps: Int?
     @Flag(help: "Record trained policies' modes instead of sampling from them.") var deterministic = false
     @Option(help: "Override the environment's time limit.") var maxEpisodeSteps: Int?
-    @Option(help: "Episodes per reference-return measurement.") var referenceEpisodes = 20
+    @Option(help: "Episodes of the expert reference-return measurement.") var referenceEpisodes = 20
+    @Option(help: "Episodes of the random reference-return measurement (Minari's default 100).")
+    var randomReferenceEpisodes = 100
     @Option(help: "Output: .npz, .hdf5 (D4RL flat) or a directory (Minari); HDF5 output needs the HDF5 trait.") var out: String
     @Option(help: "npz, d4rl or minari (default: from --out).") var format: String?
     @Option(help: "Seed; every draw derives from it.") var seed: UInt64 = 0
 
     mutating func validate() throws {
         guard episodes > 0 else { throw ValidationError("--episodes must be at least 1") }
+        guard referenceEpisodes > 0, randomReferenceEpisodes > 0 else {
+            throw ValidationError("--reference-episodes and --random-reference-episodes must be at least 1")
+        }
         if let format, DatasetFile.Format(rawValue: format) == nil {
             throw ValidationError("--format must be npz, d4rl or minari, got \(format)")
         }
@@ -68,6 +73,7 @@ struct DatasetCollectCommand: ParsableCommand {
         var metadata: DatasetMetadata
         var builder = DatasetBuilder(collector: collector, behaviours: behaviours)
         builder.referenceEpisodes = referenceEpisodes
+        builder.randomReferenceEpisodes = randomReferenceEpisodes
         if let recipe {
             if !isMaze, let noise {
                 behaviours.medium?.noise = ActionNoise(sigma: noise, randomActionProbability: epsilon)

@@ -31,11 +31,11 @@ func a2prVAELossHandComputed() {
 func a2prLearnsFromMixedData() throws {
     let dataset = try banditDataset(episodes: 2000, expertFraction: 0.1, seed: 4)
     var config = A2PRConfig()
-    config.actorHidden = [32, 32]
-    config.criticHidden = [32, 32]
+    config.td3.actorHidden = [32, 32]
+    config.td3.criticHidden = [32, 32]
     config.vaeHidden = [32, 32]
-    config.actorLearningRate = 1e-3
-    config.criticLearningRate = 1e-3
+    config.td3.actorLearningRate = 1e-3
+    config.td3.criticLearningRate = 1e-3
     config.valueLearningRate = 1e-3
     let a2pr = try A2PR(config: config, problem: OfflineProblem(observationDimension: 2, actionDimension: 1), seed: 1)
     try train(a2pr, on: dataset, steps: 400)

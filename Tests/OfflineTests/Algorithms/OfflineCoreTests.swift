@@ -20,7 +20,7 @@ func behaviorRegularizedLossHandComputed() {
 
 @Test("TD3 target with fixed tiny networks and no smoothing noise matches the hand computation")
 func td3TargetHandComputed() throws {
-    var settings = TD3BCConfig().core
+    var settings = TD3BCConfig().td3
     settings.policyNoise = 0
     settings.actorHidden = [1]
     settings.criticHidden = [1]
@@ -70,7 +70,7 @@ func returnRangeRewardTransform() throws {
 func offlineTrainerPlumbing() throws {
     let dataset = try randomPendulumDataset(episodes: 3, length: 40, seed: 3)
     var config = TD3BCConfig()
-    config.hiddenSizes = [16, 16]
+    config.td3.setHiddenSizes([16, 16])
     let settings = OfflineTrainerSettings(
         batchSize: 32, logEvery: 5, evaluation: EvaluationSettings(every: 10, episodes: 2),
         referenceReturns: ReferenceReturns(random: -1200, expert: -200))
@@ -174,17 +174,17 @@ private func expectExactResume<A: OfflineAlgorithm>(_: A.Type, config: A.Config)
 @Test("Offline checkpoints resume exactly: weights, optimizers, batch stream and each algorithm's noise streams")
 func offlineResumeIsExact() throws {
     var td3bc = TD3BCConfig()
-    td3bc.hiddenSizes = [16, 16]
+    td3bc.td3.setHiddenSizes([16, 16])
     try expectExactResume(TD3BC.self, config: td3bc)
     var prdc = PRDCConfig()
-    prdc.hiddenSizes = [16, 16]
+    prdc.td3.setHiddenSizes([16, 16])
     try expectExactResume(PRDC.self, config: prdc)
     var cql = CQLConfig()
     cql.hiddenSizes = [16, 16]
     try expectExactResume(CQL.self, config: cql)
     var a2pr = A2PRConfig()
-    a2pr.actorHidden = [16, 16]
-    a2pr.criticHidden = [16, 16]
+    a2pr.td3.actorHidden = [16, 16]
+    a2pr.td3.criticHidden = [16, 16]
     a2pr.vaeHidden = [16, 16]
     try expectExactResume(A2PR.self, config: a2pr)
 }

@@ -12,7 +12,7 @@ import Tracking
 @Suite struct OfflineRunResumeTests {
     static func config(checkpointEvery: Int = 10) -> OfflineRunConfig<TD3BC> {
         var hyper = TD3BCConfig()
-        hyper.hiddenSizes = [8, 8]
+        hyper.td3.setHiddenSizes([8, 8])
         return OfflineRunConfig<TD3BC>(
             seed: 2, steps: 30, checkpointEvery: checkpointEvery, dataset: "memory",
             env: EnvironmentConfig(id: "Pendulum-v1"),

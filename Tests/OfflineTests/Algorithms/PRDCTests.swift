@@ -12,7 +12,7 @@ func prdcNearestDatasetAction() throws {
     func target(beta: Double) throws -> (Float, Double) {
         var config = PRDCConfig()
         config.beta = beta
-        config.hiddenSizes = [4]
+        config.td3.setHiddenSizes([4])
         let prdc = try PRDC(config: config, problem: OfflineProblem(observationDimension: 1, actionDimension: 1), seed: 1)
         try prdc.prepare(data: data)
         let (actions, distance) = try prdc.nearestDatasetActions(states: [1], policyActions: [0.9])
@@ -31,7 +31,7 @@ func prdcNearestDatasetAction() throws {
 @Test("PRDC refuses to update before its KD-tree is built")
 func prdcNeedsPrepare() throws {
     var config = PRDCConfig()
-    config.hiddenSizes = [4]
+    config.td3.setHiddenSizes([4])
     let prdc = try PRDC(config: config, problem: OfflineProblem(observationDimension: 2, actionDimension: 1), seed: 1)
     let dataset = try banditDataset(episodes: 8, expertFraction: 0, seed: 1)
     var rng = Xoshiro256StarStar(seed: 1)
@@ -43,15 +43,15 @@ func prdcLearnsFromRandomData() throws {
     let dataset = try banditDataset(episodes: 2000, expertFraction: 0.1, seed: 3)
     let problem = OfflineProblem(observationDimension: 2, actionDimension: 1)
     var config = PRDCConfig()
-    config.hiddenSizes = [32, 32]
-    config.actorLearningRate = 1e-3
-    config.criticLearningRate = 1e-3
+    config.td3.setHiddenSizes([32, 32])
+    config.td3.actorLearningRate = 1e-3
+    config.td3.criticLearningRate = 1e-3
     let prdc = try PRDC(config: config, problem: problem, seed: 1)
     try train(prdc, on: dataset, steps: 400)
     var baseline = TD3BCConfig()
-    baseline.hiddenSizes = [32, 32]
-    baseline.actorLearningRate = 1e-3
-    baseline.criticLearningRate = 1e-3
+    baseline.td3.setHiddenSizes([32, 32])
+    baseline.td3.actorLearningRate = 1e-3
+    baseline.td3.criticLearningRate = 1e-3
     let td3bc = try TD3BC(config: baseline, problem: problem, seed: 1)
     try train(td3bc, on: dataset, steps: 400)
     let random = banditRandomScore()
@@ -59,4 +59,30 @@ func prdcLearnsFromRandomData() throws {
     let reference = banditScore(td3bc.act)
     #expect(score > random + 0.35, "PRDC \(score), TD3+BC \(reference), random \(random)")
     #expect(score >= reference - 0.01, "PRDC \(score), TD3+BC \(reference)")
+}
+
+@Test("β → ∞ pins PRDC to TD3+BC: every constraint target is the logged action, and the updates are identical")
+func prdcLargeBetaIsTD3BC() throws {
+    let dataset = try randomPendulumDataset(episodes: 4, length: 50, seed: 5)
+    let problem = OfflineProblem(observationDimension: 3, actionDimension: 1)
+    var config = PRDCConfig()
+    config.beta = 1e6
+    config.td3.setHiddenSizes([16, 16])
+    var baseline = TD3BCConfig()
+    baseline.td3 = config.td3
+    let prdc = try PRDC(config: config, problem: problem, seed: 3)
+    let td3bc = try TD3BC(config: baseline, problem: problem, seed: 3)
+    try prdc.prepare(data: dataset)
+    var rng = Xoshiro256StarStar(seed: 9)
+    for _ in 0..<12 {
+        let batch = dataset.sample(batchSize: 32, using: &rng)
+        // A policy action far from the logged one still maps to the logged action: the state term dominates.
+        let far = batch.actions.map { $0 > 0 ? $0 - 3 : $0 + 3 }
+        #expect(try prdc.nearestDatasetActions(states: batch.observations, policyActions: far).actions == batch.actions)
+        _ = try prdc.update(batch)
+        _ = try td3bc.update(batch)
+    }
+    for ((name, a), (_, b)) in zip(prdc.core.actor.namedParameters(), td3bc.core.actor.namedParameters()) {
+        #expect(a.floats == b.floats, "actor \(name) differs after 12 updates")
+    }
 }

@@ -7,9 +7,9 @@ import Testing
 func td3bcLearnsFromRandomData() throws {
     let dataset = try banditDataset(episodes: 2000, expertFraction: 0, seed: 1)
     var config = TD3BCConfig()
-    config.hiddenSizes = [32, 32]
-    config.actorLearningRate = 1e-3
-    config.criticLearningRate = 1e-3
+    config.td3.setHiddenSizes([32, 32])
+    config.td3.actorLearningRate = 1e-3
+    config.td3.criticLearningRate = 1e-3
     let problem = OfflineProblem(observationDimension: 2, actionDimension: 1)
     let td3bc = try TD3BC(config: config, problem: problem, seed: 1)
     try train(td3bc, on: dataset, steps: 600)

@@ -1,4 +1,5 @@
 #if HDF5
+    import Environments
     import Foundation
     import Testing
 
@@ -24,6 +25,31 @@
         let dataset = try makeDataset()
         try HDF5Dataset.writeMinari(dataset, to: directory, id: "test/tiny-v0")
         #expect(try HDF5Dataset.readMinari(from: directory).episodes == dataset.episodes)
+    }
+
+    /// Two episodes with a per-step `success` info; the first also reports it at reset.
+    private func datasetWithInfos() throws -> OfflineDataset {
+        var episodes = makeEpisodes()
+        episodes[0].infos = ["success": [0, 0, 1]]
+        episodes[0].resetInfo = ["success": 0]
+        episodes[1].infos = ["success": [0, 0]]
+        return try OfflineDataset(episodes: episodes, observationDimension: 2, actionDimension: 1)
+    }
+
+    @Test("Minari infos: length + 1 entries, the reset's first (0 where the reset did not report the key)")
+    func minariInfosRoundTrip() throws {
+        let directory = scratch("minari-infos")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let dataset = try datasetWithInfos()
+        try HDF5Dataset.writeMinari(dataset, to: directory, id: "swiftrl/tiny-v0")
+        let file = try HDF5Reader(path: directory + "/data/main_data.hdf5")
+        #expect(try file.readFloats("episode_0/infos/success").values == [0, 0, 0, 1])
+        #expect(try file.readFloats("episode_1/infos/success").values == [0, 0, 0])
+        let read = try HDF5Dataset.readMinari(from: directory)
+        #expect(read.episodes[0] == dataset.episodes[0])
+        #expect(read.episodes[1].infos == ["success": [0, 0]])
+        #expect(read.episodes[1].resetInfo == ["success": 0])
+        #expect(FileManager.default.fileExists(atPath: directory + "/data/metadata.json"))
     }
 
     @Test("A file that is not HDF5 is a corrupt-file error")
@@ -87,5 +113,51 @@
         try JSONSerialization.data(withJSONObject: expected).write(to: URL(fileURLWithPath: expectedPath))
         let (status, output) = try runPython(["check", path, expectedPath])
         #expect(status == 0, "\(output)")
+    }
+
+    /// Whether `SWIFTRL_PYTHON` has the `minari` package (the interop test is skipped otherwise).
+    private let pythonHasMinari: Bool = {
+        guard let python = ProcessInfo.processInfo.environment["SWIFTRL_PYTHON"] else { return false }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [python, "-c", "import minari"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }()
+
+    @Test(
+        "minari's own loader opens a SwiftRL-written Minari dataset: spaces, episodes and infos",
+        .enabled(if: pythonHasMinari))
+    func minariLoadsSwiftDataset() throws {
+        let directory = scratch("minari-interop")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let dataset = try datasetWithInfos()
+        let action = Space.box(BoxSpace(low: [-2], high: [2]))
+        let observation = Space.box(BoxSpace(low: [-20, -20], high: [20, 20]))
+        try HDF5Dataset.writeMinari(
+            dataset, to: directory, id: "swiftrl/tiny-v0", spaces: (observation: observation, action: action))
+        let (status, output) = try runPython(["minari", directory])
+        try #require(status == 0, "\(output)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        #expect(json["dataset_id"] as? String == "swiftrl/tiny-v0")
+        #expect(json["total_episodes"] as? Int == 2)
+        #expect(json["total_steps"] as? Int == 5)
+        #expect(json["observation_shape"] as? [Int] == [2])
+        #expect(json["action_low"] as? [Double] == [-2])
+        let episodes = try #require(json["episodes"] as? [[String: Any]])
+        try #require(episodes.count == 2)
+        for (index, episode) in dataset.episodes.enumerated() {
+            let read = episodes[index]
+            #expect(read["observations"] as? [Double] == episode.observations.map(Double.init))
+            #expect(read["actions"] as? [Double] == episode.actions.map(Double.init))
+            #expect(read["rewards"] as? [Double] == episode.rewards.map(Double.init))
+            #expect(read["terminations"] as? [Int] == episode.terminations.map { $0 ? 1 : 0 })
+            #expect(read["truncations"] as? [Int] == episode.truncations.map { $0 ? 1 : 0 })
+        }
+        let infos = try #require(episodes[0]["infos"] as? [String: [Double]])
+        #expect(infos["success"] == [0, 0, 0, 1])
     }
 #endif

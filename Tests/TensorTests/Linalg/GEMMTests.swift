@@ -182,6 +182,44 @@ struct BuiltinSGEMMPathTests {
         }
     }
 
+    /// Products big enough to be split (≥ 2²¹ multiply–adds), wide (column blocks) and tall (row blocks), with
+    /// sizes that are not multiples of the tile.
+    static let parallelCases: [GEMMCase] = [
+        GEMMCase(m: 37, n: 531, k: 130, pad: 2, alpha: 0.5, beta: 1),
+        GEMMCase(m: 301, n: 40, k: 200, pad: 1, alpha: 1, beta: 0),
+    ]
+
+    @Test("Split across 2 or 3 threads, the built-in SGEMM gives the one-thread result bit for bit",
+          arguments: GEMMTests.transposes)
+    func threadsGiveIdenticalResults(transposes: [Bool]) throws {
+        let (transA, transB) = (transposes[0], transposes[1])
+        for c in Self.parallelCases {
+            try #require(c.m * c.n * c.k >= BuiltinSGEMM.parallelThreshold)
+            let (aRows, aColumns) = transA ? (c.k, c.m) : (c.m, c.k)
+            let (bRows, bColumns) = transB ? (c.n, c.k) : (c.k, c.n)
+            let lda = aColumns + c.pad, ldb = bColumns + c.pad, ldc = c.n + c.pad
+            let a = gemmData(aRows * lda, seed: 7).map(Float.init), b = gemmData(bRows * ldb, seed: 8).map(Float.init)
+            let cIn = gemmData(c.m * ldc, seed: 9).map(Float.init)
+            func run(_ threads: Int) -> [Float] {
+                var out = cIn
+                a.withUnsafeBufferPointer { pa in
+                    b.withUnsafeBufferPointer { pb in
+                        out.withUnsafeMutableBufferPointer { pc in
+                            BuiltinSGEMM.gemm(
+                                transA: transA, transB: transB, m: c.m, n: c.n, k: c.k, alpha: Float(c.alpha),
+                                a: pa.baseAddress!, lda: lda, b: pb.baseAddress!, ldb: ldb, beta: Float(c.beta),
+                                c: pc.baseAddress!, ldc: ldc, threads: threads)
+                        }
+                    }
+                }
+                return out
+            }
+            let one = run(1)
+            #expect(run(2) == one, "2 threads, \(c.testDescription)")
+            #expect(run(3) == one, "3 threads, \(c.testDescription)")
+        }
+    }
+
     @Test func theSelectedPathMatchesTheCPU() {
         #if arch(x86_64)
             let flags = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""

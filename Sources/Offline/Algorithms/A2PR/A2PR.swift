@@ -12,40 +12,18 @@ public struct A2PRConfig: Codable, Equatable, Sendable {
     public var mask = 0.5
     /// w, weight of the advantage-filtered VAE reconstruction `vae_weight` (1.0; walker 1.5).
     public var vaeWeight = 1.0
-    /// γ (0.99; hopper 0.995).
-    public var gamma = 0.99
-    /// τ (0.005).
-    public var tau = 0.005
-    /// σ̃, target policy noise (0.2).
-    public var policyNoise = 0.2
-    /// c, noise clip (0.5).
-    public var noiseClip = 0.5
-    /// d, policy frequency (2).
-    public var policyFrequency = 2
-    /// Actor learning rate (3e-4).
-    public var actorLearningRate = 3e-4
-    /// Critic learning rate (3e-4).
-    public var criticLearningRate = 3e-4
+    /// The TD3 section: γ 0.99 (hopper 0.995), τ 0.005, σ̃ 0.2, c 0.5, d 2, learning rates 3e-4, actor 3 × 256
+    /// and critics 4 × 256 (the code's depths; the value network uses the critics' widths).
+    public var td3 = TD3CoreSettings(actorHidden: [256, 256, 256], criticHidden: [256, 256, 256, 256])
     /// State-value learning rate (3e-4).
     public var valueLearningRate = 3e-4
     /// VAE learning rate (PyTorch Adam default 1e-3, as the code).
     public var vaeLearningRate = 1e-3
-    /// Actor hidden widths (code: 3 × 256).
-    public var actorHidden = [256, 256, 256]
-    /// Critic and value hidden widths (code: 4 × 256).
-    public var criticHidden = [256, 256, 256, 256]
     /// VAE hidden widths (BCQ: 750-750); the latent size is 2·|A|.
     public var vaeHidden = [750, 750]
 
     /// The official code's defaults.
     public init() {}
-
-    var core: TD3CoreSettings {
-        TD3CoreSettings(
-            gamma: gamma, tau: tau, policyNoise: policyNoise, noiseClip: noiseClip, policyFrequency: policyFrequency,
-            actorLearningRate: actorLearningRate, criticLearningRate: criticLearningRate, actorHidden: actorHidden,
-            criticHidden: criticHidden)
-    }
 }
 
 /// A2PR (Liu et al. 2024): TD3 + a state-value net V + an advantage-filtered conditional VAE; the actor is
@@ -82,9 +60,9 @@ public final class A2PR: OfflineAlgorithm {
         }
         self.config = config
         self.problem = problem
-        core = try TD3Core(settings: config.core, problem: problem, seed: seed)
+        core = try TD3Core(settings: config.td3, problem: problem, seed: seed)
         var init_ = Xoshiro256StarStar(seed: seed).derived("a2pr-networks")
-        value = ValueNetwork(observationSize: problem.observationDimension, hidden: config.criticHidden, using: &init_)
+        value = ValueNetwork(observationSize: problem.observationDimension, hidden: config.td3.criticHidden, using: &init_)
         vae = ConditionalVAE(
             observationSize: problem.observationDimension, actionSize: problem.actionDimension,
             hidden: config.vaeHidden, latent: 2 * problem.actionDimension, using: &init_)
@@ -135,12 +113,12 @@ public final class A2PR: OfflineAlgorithm {
     public func update(_ batch: TransitionBatch) throws -> [Metric] {
         let b = TD3Core.Batch(
             batch, observationDimension: problem.observationDimension, actionDimension: problem.actionDimension,
-            gamma: config.gamma)
+            gamma: config.td3.gamma)
         // 1. critic (TD3), keeping the smoothed next action for the value target.
         let (target, nextActions) = withNoGrad {
             let noise = Tensor.normal(b.actions.shape, using: &rng)
             let next = TD3Loss.smoothedTargetActions(
-                core.actorTarget(b.nextObservations), noise: noise, sigma: config.policyNoise, clip: config.noiseClip)
+                core.actorTarget(b.nextObservations), noise: noise, sigma: config.td3.policyNoise, clip: config.td3.noiseClip)
             let y = TD3Loss.target(
                 rewards: b.rewards, bootstrap: b.bootstrap, nextMinQ: core.criticTarget.minimumQ(b.nextObservations, next))
             return (y.detached(), next.detached())
@@ -173,7 +151,7 @@ public final class A2PR: OfflineAlgorithm {
             Metric(OfflineMetricTag.valueLoss, Double(valueLoss.item())),
             Metric(OfflineMetricTag.vaeLoss, Double(vaeLoss.item())),
         ]
-        guard updateCount % config.policyFrequency == 0 else { return metrics }
+        guard updateCount % config.td3.policyFrequency == 0 else { return metrics }
         // 4. actor with adaptive advantage-guided BC.
         var lambda = 0.0, bc = 0.0, vaeFraction = 0.0, unconstrained = 0.0
         let critic = core.critic, vae = self.vae

@@ -2,7 +2,8 @@ import Algorithms
 import RLCore
 import Tensor
 
-/// The TD3 hyper-parameters shared by TD3+BC, PRDC and A2PR (Fujimoto et al. 2018; defaults of all three papers).
+/// The TD3 hyper-parameters shared by TD3+BC, PRDC and A2PR (Fujimoto et al. 2018; defaults of all three papers):
+/// the `td3` section of their configs (`--set td3.policyNoise=0.1`, `--set td3.actorHidden=[64,64]`).
 public struct TD3CoreSettings: Codable, Equatable, Sendable {
     /// γ, discount (0.99).
     public var gamma: Double
@@ -22,6 +23,29 @@ public struct TD3CoreSettings: Codable, Equatable, Sendable {
     public var actorHidden: [Int]
     /// Critic hidden widths.
     public var criticHidden: [Int]
+
+    /// TD3's defaults (γ 0.99, τ 0.005, σ̃ 0.2, c 0.5, d 2, learning rates 3e-4) with the given widths.
+    public init(
+        gamma: Double = 0.99, tau: Double = 0.005, policyNoise: Double = 0.2, noiseClip: Double = 0.5,
+        policyFrequency: Int = 2, actorLearningRate: Double = 3e-4, criticLearningRate: Double = 3e-4,
+        actorHidden: [Int] = [256, 256], criticHidden: [Int] = [256, 256]
+    ) {
+        self.gamma = gamma
+        self.tau = tau
+        self.policyNoise = policyNoise
+        self.noiseClip = noiseClip
+        self.policyFrequency = policyFrequency
+        self.actorLearningRate = actorLearningRate
+        self.criticLearningRate = criticLearningRate
+        self.actorHidden = actorHidden
+        self.criticHidden = criticHidden
+    }
+
+    /// Sets the actor's and the critics' hidden widths to `widths`.
+    public mutating func setHiddenSizes(_ widths: [Int]) {
+        actorHidden = widths
+        criticHidden = widths
+    }
 
     func validate(_ name: String) throws(OfflineAlgorithmError) {
         guard gamma >= 0, gamma <= 1, tau > 0, tau <= 1, policyFrequency > 0, policyNoise >= 0, noiseClip >= 0,

@@ -10,32 +10,11 @@ public struct PRDCConfig: Codable, Equatable, Sendable {
     /// β, the state weight of the search key (β·s, a) (PRDC §4; README: 2 for locomotion, d3rlpy default 2).
     /// β → 0 searches the nearest action anywhere; large β the same state (TD3+BC-like).
     public var beta = 2.0
-    /// γ (0.99).
-    public var gamma = 0.99
-    /// τ (0.005).
-    public var tau = 0.005
-    /// σ̃, target policy noise (0.2).
-    public var policyNoise = 0.2
-    /// c, noise clip (0.5).
-    public var noiseClip = 0.5
-    /// d, policy frequency (2).
-    public var policyFrequency = 2
-    /// Actor learning rate (3e-4).
-    public var actorLearningRate = 3e-4
-    /// Critic learning rate (3e-4).
-    public var criticLearningRate = 3e-4
-    /// Hidden widths of actor and critics (256-256).
-    public var hiddenSizes = [256, 256]
+    /// The TD3 section: γ 0.99, τ 0.005, σ̃ 0.2, c 0.5, d 2, learning rates 3e-4, actor and critics 256-256.
+    public var td3 = TD3CoreSettings()
 
     /// The paper's locomotion defaults.
     public init() {}
-
-    var core: TD3CoreSettings {
-        TD3CoreSettings(
-            gamma: gamma, tau: tau, policyNoise: policyNoise, noiseClip: noiseClip, policyFrequency: policyFrequency,
-            actorLearningRate: actorLearningRate, criticLearningRate: criticLearningRate, actorHidden: hiddenSizes,
-            criticHidden: hiddenSizes)
-    }
 }
 
 /// PRDC (Ran et al. 2023): TD3 whose actor is pulled towards the action â of the dataset sample nearest to
@@ -66,7 +45,7 @@ public final class PRDC: OfflineAlgorithm {
         }
         self.config = config
         self.problem = problem
-        core = try TD3Core(settings: config.core, problem: problem, seed: seed)
+        core = try TD3Core(settings: config.td3, problem: problem, seed: seed)
     }
 
     public var modules: [(name: String, module: Module)] { core.modules }
@@ -122,11 +101,11 @@ public final class PRDC: OfflineAlgorithm {
         }
         let b = TD3Core.Batch(
             batch, observationDimension: problem.observationDimension, actionDimension: problem.actionDimension,
-            gamma: config.gamma)
+            gamma: config.td3.gamma)
         let (criticLoss, q1Mean) = core.updateCritic(b, target: core.tdTarget(b))
         updateCount += 1
         var metrics = [Metric(MetricTag.qfLoss, criticLoss), Metric(MetricTag.qf1Values, q1Mean)]
-        guard updateCount % config.policyFrequency == 0 else { return metrics }
+        guard updateCount % config.td3.policyFrequency == 0 else { return metrics }
         let policyActions = withNoGrad { core.actor(b.observations).floats }
         let (nearest, distance) = try nearestDatasetActions(states: batch.observations, policyActions: policyActions)
         let target = Tensor(nearest, shape: [batch.count, problem.actionDimension])

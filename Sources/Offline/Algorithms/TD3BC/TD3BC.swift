@@ -7,32 +7,11 @@ import Tensor
 public struct TD3BCConfig: Codable, Equatable, Sendable {
     /// α, weight of the Q term through λ = α / mean|Q| (§5, eq. 3; default 2.5).
     public var alpha = 2.5
-    /// γ (0.99).
-    public var gamma = 0.99
-    /// τ, target Polyak coefficient (0.005).
-    public var tau = 0.005
-    /// σ̃, target policy noise (0.2, in [−1, 1] action units).
-    public var policyNoise = 0.2
-    /// c, noise clip (0.5).
-    public var noiseClip = 0.5
-    /// d, policy frequency (2).
-    public var policyFrequency = 2
-    /// Actor learning rate (3e-4).
-    public var actorLearningRate = 3e-4
-    /// Critic learning rate (3e-4).
-    public var criticLearningRate = 3e-4
-    /// Hidden widths of actor and critics (256-256).
-    public var hiddenSizes = [256, 256]
+    /// The TD3 section: γ 0.99, τ 0.005, σ̃ 0.2, c 0.5, d 2, learning rates 3e-4, actor and critics 256-256.
+    public var td3 = TD3CoreSettings()
 
     /// The paper's defaults.
     public init() {}
-
-    var core: TD3CoreSettings {
-        TD3CoreSettings(
-            gamma: gamma, tau: tau, policyNoise: policyNoise, noiseClip: noiseClip, policyFrequency: policyFrequency,
-            actorLearningRate: actorLearningRate, criticLearningRate: criticLearningRate, actorHidden: hiddenSizes,
-            criticHidden: hiddenSizes)
-    }
 }
 
 /// TD3+BC (Fujimoto & Gu 2021): TD3 whose actor maximises λ·Q(s, π(s)) − (π(s) − a)² with λ = α / mean|Q|,
@@ -50,7 +29,7 @@ public final class TD3BC: OfflineAlgorithm {
         guard config.alpha >= 0 else { throw OfflineAlgorithmError("td3bc.alpha must be ≥ 0, got \(config.alpha)") }
         self.config = config
         self.problem = problem
-        core = try TD3Core(settings: config.core, problem: problem, seed: seed)
+        core = try TD3Core(settings: config.td3, problem: problem, seed: seed)
     }
 
     public var modules: [(name: String, module: Module)] { core.modules }
@@ -63,11 +42,11 @@ public final class TD3BC: OfflineAlgorithm {
     public func update(_ batch: TransitionBatch) throws -> [Metric] {
         let b = TD3Core.Batch(
             batch, observationDimension: problem.observationDimension, actionDimension: problem.actionDimension,
-            gamma: config.gamma)
+            gamma: config.td3.gamma)
         let (criticLoss, q1Mean) = core.updateCritic(b, target: core.tdTarget(b))
         updateCount += 1
         var metrics = [Metric(MetricTag.qfLoss, criticLoss), Metric(MetricTag.qf1Values, q1Mean)]
-        if updateCount % config.policyFrequency == 0 {
+        if updateCount % config.td3.policyFrequency == 0 {
             var lambda = 0.0
             var bc = 0.0
             let critic = core.critic
