@@ -10,6 +10,7 @@ struct DoctorCommand: ParsableCommand {
         abstract: "Show the GEMM backend, the CPU's vector features, the cores and the traits compiled in.")
 
     @Flag(help: "Print one JSON object.") var json = false
+    @OptionGroup(title: "Threads") var threading: ThreadOptions
 
     struct Report: Encodable {
         var version: String
@@ -24,6 +25,7 @@ struct DoctorCommand: ParsableCommand {
     }
 
     func run() throws {
+        threading.apply()
         let report = Self.report()
         if json {
             try printJSONLine(report)
@@ -34,7 +36,8 @@ struct DoctorCommand: ParsableCommand {
         print("built-in path: \(report.cpu_path) (the C kernel's micro-kernel for this CPU)")
         let features = report.cpu_features.isEmpty ? "(unknown)" : report.cpu_features.joined(separator: " ")
         print("CPU features:  \(features)")
-        print("cores:         \(report.cores) available; GEMM threads \(report.gemm_threads)")
+        print("cores:         \(report.cores) available; threads \(ThreadBudget.threads); GEMM threads "
+            + "\(report.gemm_threads) (--threads N sets both)")
         print("traits:        \(report.traits.isEmpty ? "none" : report.traits.joined(separator: ", "))")
         for hint in report.hints { print("hint:          \(hint)") }
     }
@@ -44,7 +47,7 @@ struct DoctorCommand: ParsableCommand {
             version: SwiftRLCommand.configuration.version, gemm_backend: GEMM.backend.rawValue,
             cpu_path: GEMM.cpuPath,
             openblas_available: GEMM.isOpenBLASAvailable, cpu_features: CPUFeatures.detected,
-            cores: ProcessInfo.processInfo.activeProcessorCount, gemm_threads: 1, traits: compiledTraits,
+            cores: ProcessInfo.processInfo.activeProcessorCount, gemm_threads: GEMM.builtinThreads, traits: compiledTraits,
             hints: BackendNotice.hints)
     }
 

@@ -6,8 +6,9 @@ struct ThreadOptions: ParsableArguments {
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp(
-            "Threads for this process: vector-environment stepping (results do not depend on it) and OpenBLAS. "
-                + "Default: SWIFTRL_THREADS, else the cores available (OpenBLAS stays at 1 unless this is given).",
+            "Threads for this process: vector-environment stepping and the built-in GEMM (results do not depend on "
+                + "either) and OpenBLAS. Default: SWIFTRL_THREADS, else the cores available (GEMM stays at 1 thread "
+                + "unless this is given).",
             valueName: "n"))
     var threads: Int?
 
