@@ -18,6 +18,7 @@ public enum Reproductions {
         LCBReproduction(),
         DatasetPerspectiveReproduction(),
         DemoRegularizedReproduction(),
+        TrajectoryAttributionReproduction(),
         ConservativeExplorationReproduction(),
     ]
 

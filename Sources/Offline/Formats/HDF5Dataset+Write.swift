@@ -1,7 +1,7 @@
 #if HDF5
     import Environments
     import Foundation
-    import Tracking
+    import Tensor
 
     extension HDF5Dataset {
         /// Writes `dataset` as a D4RL flat HDF5 file (float32 data, uint8 flags).
@@ -50,12 +50,20 @@
                     try file.write("\(g)/infos/\(key)", floats: [first] + values, shape: [episode.length + 1])
                 }
             }
-            let unbounded = { (width: Int) in
-                Space.box(BoxSpace(low: [Double](repeating: -.infinity, count: width),
-                                   high: [Double](repeating: .infinity, count: width)))
+            func unbounded(_ width: Int) throws(DatasetError) -> Space {
+                let infinite = [Double](repeating: .infinity, count: width)
+                guard let box = try? BoxSpace(low: infinite.map { -$0 }, high: infinite) else {
+                    throw DatasetError(.invalidArgument, "\(directory): cannot describe a \(width)-wide space")
+                }
+                return .box(box)
             }
-            let observationSpace = spaces?.observation ?? unbounded(dataset.observationDimension)
-            let actionSpace = spaces?.action ?? unbounded(dataset.actionDimension)
+            let observationSpace: Space, actionSpace: Space
+            if let spaces {
+                (observationSpace, actionSpace) = spaces
+            } else {
+                observationSpace = try unbounded(dataset.observationDimension)
+                actionSpace = try unbounded(dataset.actionDimension)
+            }
             let metadata: [String: Any] = [
                 "dataset_id": id, "total_episodes": dataset.episodes.count, "total_steps": dataset.count,
                 "data_format": "hdf5", "minari_version": "0.5.0",

@@ -4,7 +4,8 @@ import ArgumentParser
 struct OfflineTabularCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tabular",
-        abstract: "Tabular methods on offline data: LCB (pessimism), demonstration-regularised RL.",
-        subcommands: [TabularLCBCommand.self, TabularDemoRegularizedCommand.self])
+        abstract:
+            "Tabular methods on offline data: LCB (pessimism), demonstration-regularised RL, trajectory attribution.",
+        subcommands: [TabularLCBCommand.self, TabularDemoRegularizedCommand.self, TabularAttributeCommand.self])
 }
 
