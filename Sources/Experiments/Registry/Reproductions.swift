@@ -19,6 +19,8 @@ public enum Reproductions {
         DatasetPerspectiveReproduction(),
         DemoRegularizedReproduction(),
         ConservativeExplorationReproduction(),
+        ContrastiveUCBReproduction(),
+        RevealingPOMDPReproduction(),
     ]
 
     /// The reproduction with `id`.
