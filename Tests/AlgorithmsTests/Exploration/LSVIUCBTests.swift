@@ -104,4 +104,32 @@ struct LSVIUCBTests {
         #expect(perEpisode[3] < 0.5 * perEpisode[0])
         #expect(trace.regret / Double(episodes) < 0.1 * trace.optimalValue)
     }
+
+    @Test("The contrastive loss: value by hand at one point, and its fit recovers the span of φ* from exact counts")
+    func contrastiveRepresentation() throws {
+        var rng = Xoshiro256StarStar(seed: 8)
+        var single = try ContrastiveRepresentation(stateCount: 2, actionCount: 1, dimension: 1, using: &rng)
+        // Counts (s = 0 → s' = 0 three times, s' = 1 once); s = 1 unvisited. With f(0, s') = φ₀ψ_{s'}:
+        // L = Σ_{s'} (n(0, s')/4)·log(1 + 1/f) + (4·½/4)·log(1 + f).
+        let counts = [3.0, 1, 0, 0]
+        let f0 = single.score(pair: 0, next: 0), f1 = single.score(pair: 0, next: 1)
+        let expected = 0.75 * log(1 + 1 / f0) + 0.25 * log(1 + 1 / f1) + 0.5 * (log(1 + f0) + log(1 + f1))
+        #expect(abs(single.loss(counts: counts) - expected) < 1e-12)
+        let before = single.loss(counts: counts)
+        #expect(single.fit(counts: counts, steps: 200) < before)
+        // At the optimum f = P/P⁻: f(0, 0) = 0.75·2 = 1.5, f(0, 1) = 0.5.
+        #expect(abs(single.score(pair: 0, next: 0) - 1.5) < 0.05 && abs(single.score(pair: 0, next: 1) - 0.5) < 0.05)
+
+        let instance = try LowRankMDP.generate(states: 12, actions: 3, horizon: 2, rank: 2, using: &rng)
+        let (s, a) = (12, 3)
+        let exact = (0..<(s * a * s)).map { 100 * instance.mdp.transitions[0][$0] }
+        var representation = try ContrastiveRepresentation(stateCount: s, actionCount: a, dimension: 2, using: &rng)
+        let start = SmallDenseLinearAlgebra.subspaceDistance(
+            representation.phi, instance.features, rows: s * a, columnsA: 2, columnsB: 2)
+        representation.fit(counts: exact, steps: 1500)
+        let end = SmallDenseLinearAlgebra.subspaceDistance(
+            representation.phi, instance.features, rows: s * a, columnsA: 2, columnsB: 2)
+        #expect(end < 0.15)
+        #expect(end < start)
+    }
 }
