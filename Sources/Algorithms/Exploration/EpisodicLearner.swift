@@ -1,7 +1,7 @@
 import Environments
 
-/// An online learner of a finite-horizon tabular MDP that ``ExplorationTrace/run(_:in:episodes:constraint:points:using:)``
-/// can drive: it proposes the episode's plan, sees every step, and is told when the episode ends. UCBVI, StepMix and
+/// An online learner of a finite-horizon tabular MDP that
+/// ``ExplorationTrace/run(_:in:episodes:constraint:points:using:afterEpisode:)`` can drive: it proposes the episode's plan, sees every step, and is told when the episode ends. UCBVI, StepMix and
 /// EpsMix (``EpisodicExplorer``), LSVI-UCB (``LSVIUCB``) and Contrastive UCB (``ContrastiveUCB``) conform.
 public protocol EpisodicLearner: Sendable {
     /// The plan for the next episode.

@@ -93,7 +93,8 @@ public struct RevealingHardInstance: Sendable {
         let (b, s) = (branches, testStates)
         let n = b + s, o = b + s / 2 + 2
         guard n <= Self.maximumDenseStates else {
-            throw .invalidConfiguration("revealing instance: B + S = \(n) exceeds \(Self.maximumDenseStates) for tables")
+            throw .invalidConfiguration(
+                "revealing instance: B + S = \(n) exceeds \(Self.maximumDenseStates) for dense tables")
         }
         var gate = [Double](repeating: 0, count: n * n), stay = gate
         for state in 0..<n { stay[state * n + state] = 1 }

@@ -25,7 +25,8 @@ public struct LowRankMDP: Sendable {
         states: Int, actions: Int, horizon: Int, rank: Int, sharpness: Double = 2,
         using generator: inout some RandomNumberGenerator
     ) throws(EnvironmentError) -> LowRankMDP {
-        guard (1...EpisodicMDPSpec.maximumStates).contains(states), (1...EpisodicMDPSpec.maximumActions).contains(actions),
+        guard (1...EpisodicMDPSpec.maximumStates).contains(states),
+            (1...EpisodicMDPSpec.maximumActions).contains(actions),
             (1...EpisodicMDPSpec.maximumHorizon).contains(horizon), (1...max(1, states * actions)).contains(rank)
         else {
             throw .invalidOption(

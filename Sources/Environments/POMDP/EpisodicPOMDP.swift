@@ -57,7 +57,8 @@ public struct EpisodicPOMDP: Equatable, Sendable, Codable {
             }
             for (k, table) in tables.enumerated() {
                 guard table.count == rows * width else {
-                    throw .invalidOption("EpisodicPOMDP: \(name)[\(k)] needs \(rows)·\(width) entries, got \(table.count)")
+                    throw .invalidOption(
+                        "EpisodicPOMDP: \(name)[\(k)] needs \(rows)·\(width) entries, got \(table.count)")
                 }
                 for row in 0..<rows {
                     let slice = table[(row * width)..<((row + 1) * width)]

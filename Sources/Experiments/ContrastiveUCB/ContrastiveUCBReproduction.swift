@@ -50,7 +50,9 @@ public struct ContrastiveUCBReproduction: UnitReproduction {
     static let bonusScale = 0.1, delta = 0.1, lambda = 1.0
     static let refitEvery = 10, fitSteps = 50, learningRate = 0.05
     static let methods = ["ucbvi", "lsvi-true", "contrastive"]
-    static let labels = ["ucbvi": "UCBVI (tabular)", "lsvi-true": "LSVI-UCB (true φ*)", "contrastive": "Contrastive UCB"]
+    static let labels = [
+        "ucbvi": "UCBVI (tabular)", "lsvi-true": "LSVI-UCB (true φ*)", "contrastive": "Contrastive UCB",
+    ]
 
     /// One unit per seed.
     /// - Throws: ``ReproductionError/invalidSettings(_:)`` with fewer than two seeds.

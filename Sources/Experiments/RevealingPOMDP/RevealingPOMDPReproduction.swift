@@ -107,12 +107,16 @@ public struct RevealingPOMDPReproduction: UnitReproduction {
         _ = try ordered(results, try units(context))
         var single: [Int: [RevealingUnitResult]] = [:], nested: [Int: [RevealingUnitResult]] = [:]
         for (key, value) in results {
-            if key.hasPrefix("single") { single[value.testStates, default: []].append(value) }
-            else { nested[value.testStates, default: []].append(value) }
+            if key.hasPrefix("single") {
+                single[value.testStates, default: []].append(value)
+            } else {
+                nested[value.testStates, default: []].append(value)
+            }
         }
         return RevealingPOMDPAnalysis(
             single: singleSizes(quick: context.quick).map { ($0, single[$0] ?? []) },
-            nested: nestedSizes(quick: context.quick).map { ($0, nested[$0] ?? []) }, trials: trials(quick: context.quick)
+            nested: nestedSizes(quick: context.quick).map { ($0, nested[$0] ?? []) },
+            trials: trials(quick: context.quick)
         ).report(id: id, paper: paper, claim: claim, context: context)
     }
 }

@@ -10,7 +10,7 @@ import Tensor
 struct TheoryRunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run UCBVI, EpsMix, StepMix, LSVI-UCB or Contrastive UCB on an episodic MDP; print regret, write SVGs.",
+        abstract: "Run UCBVI, EpsMix, StepMix, LSVI-UCB or Contrastive UCB on an episodic MDP; print regret.",
         discussion: """
             Every episode's policy is evaluated exactly in the true MDP: regret Σ_k V* − V^{π_k} and the number of
             episodes whose policy violates the constraint. The constraint is V_u^{π_k} ≥ --utility-threshold on the

@@ -5,7 +5,8 @@ import Testing
 
 @testable import Algorithms
 
-/// Two latent states, two observations: `O(· | 0) = (0.8, 0.2)`, `O(· | 1) = (0.3, 0.7)`, `T = [[0.9, 0.1], [0.2, 0.8]]`.
+/// Two latent states, two observations: `O(· | 0) = (0.8, 0.2)`, `O(· | 1) = (0.3, 0.7)`,
+/// `T = [[0.9, 0.1], [0.2, 0.8]]`.
 private func noisyPOMDP(horizon: Int) -> EpisodicPOMDP {
     EpisodicPOMDP(
         stateCount: 2, actionCount: 1, observationCount: 2, horizon: horizon, transitions: [[0.9, 0.1, 0.2, 0.8]],

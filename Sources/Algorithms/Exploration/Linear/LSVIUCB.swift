@@ -92,7 +92,8 @@ public struct LSVIUCB: EpisodicLearner {
         for pair in 0..<(features.stateCount * features.actionCount) {
             let n = model.count(stage: stage, pair: pair)
             guard n > 0 else { continue }
-            let y = n * (model.meanReward(stage: stage, pair: pair) + model.moments(stage: stage, pair: pair, of: next).mean)
+            let mean = model.moments(stage: stage, pair: pair, of: next).mean
+            let y = n * (model.meanReward(stage: stage, pair: pair) + mean)
             let phi = features.row(pair)
             for k in 0..<d { target[k] += y * phi[phi.startIndex + k] }
         }
