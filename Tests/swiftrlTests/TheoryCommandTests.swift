@@ -35,6 +35,26 @@ import Testing
         #expect(report.states == 15 && report.horizon == 3)
     }
 
+    @Test func runsTheLinearLearnersWithFeatureFiles() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("phi-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        // S 3, A 2, d 2.
+        try Data(#"{"dimension": 2, "values": [1, 0, 0, 1, 0.5, 0.5, 1, 0, 0, 1, 0.3, 0.7]}"#.utf8).write(to: file)
+        let report = try TheoryRunCommand.parse([
+            "--algo", "lsvi-ucb", "--algo", "contrastive-ucb", "--mdp", "lowrank:S=3,A=2,H=3,d=2", "--features",
+            file.path, "--rank", "2", "--episodes", "30", "--out", "/tmp/x",
+        ]).evaluate()
+        #expect(report.traces.keys.sorted() == ["contrastive-ucb", "lsvi-ucb"])
+        #expect(report.traces.values.allSatisfy { $0.checkpoints.last == 30 && $0.regret.isFinite })
+        try Data(#"{"dimension": 2, "values": [1, 0]}"#.utf8).write(to: file)
+        #expect(throws: (any Error).self) {
+            _ = try TheoryRunCommand.parse([
+                "--algo", "lsvi-ucb", "--mdp", "lowrank:S=3,A=2,H=3,d=2", "--features", file.path, "--episodes", "3",
+            ]).evaluate()
+        }
+        #expect(throws: (any Error).self) { _ = try TheoryRunCommand.parse(["--lambda", "0"]) }
+    }
+
     @Test func rejectsBadInput() throws {
         #expect(throws: (any Error).self) { _ = try TheoryRunCommand.parse(["--algo", "dqn"]) }
         #expect(throws: (any Error).self) { _ = try TheoryRunCommand.parse(["--kappa", "0"]) }

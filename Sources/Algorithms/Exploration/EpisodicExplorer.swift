@@ -104,22 +104,6 @@ public struct EpisodicExplorer: Sendable {
             return EpisodePlan(components: [(1, policy)], exploration: theta / Double(horizon))
         }
     }
-
-    /// Plays `policy` for one episode in `mdp` and records every step; returns the observed return.
-    @discardableResult
-    public mutating func play(
-        _ policy: EpisodicPolicy, in mdp: EpisodicMDP, using generator: inout some RandomNumberGenerator
-    ) -> Double {
-        var state = mdp.sampleStart(using: &generator)
-        var total = 0.0
-        for stage in 0..<mdp.horizon {
-            let action = policy.sample(stage: stage, state: state, using: &generator)
-            let step = mdp.sampleStep(stage: stage, state: state, action: action, using: &generator)
-            observe(stage: stage, state: state, action: action, reward: step.reward, utility: step.utility,
-                    next: step.nextState)
-            total += step.reward
-            state = step.nextState
-        }
-        return total
-    }
 }
+
+extension EpisodicExplorer: EpisodicLearner {}

@@ -38,11 +38,13 @@ public struct ExplorationTrace: Codable, Equatable, Sendable {
     /// Total violations.
     public var violations: Int { cumulativeViolations.last ?? 0 }
 
-    /// Runs `explorer` for `episodes` episodes in `mdp`, recording the curves at `points` evenly spaced episodes.
+    /// Runs `explorer` for `episodes` episodes in `mdp`, recording the curves at `points` evenly spaced episodes;
+    /// `afterEpisode(k, learner)` sees the learner after each episode k (for experiment-specific measurements).
     /// - Complexity: O(K·H·S²A) for the exact evaluations.
-    public static func run(
-        _ explorer: EpisodicExplorer, in mdp: EpisodicMDP, episodes: Int, constraint: EpisodeConstraint? = nil,
-        points: Int = 100, using generator: inout some RandomNumberGenerator
+    public static func run<Learner: EpisodicLearner>(
+        _ explorer: Learner, in mdp: EpisodicMDP, episodes: Int, constraint: EpisodeConstraint? = nil,
+        points: Int = 100, using generator: inout some RandomNumberGenerator,
+        afterEpisode: (Int, Learner) -> Void = { _, _ in }
     ) -> ExplorationTrace {
         var explorer = explorer
         var trace = ExplorationTrace()
@@ -63,6 +65,7 @@ public struct ExplorationTrace: Codable, Equatable, Sendable {
                 if constrained < constraint.threshold - 1e-12 { violations += 1 }
             }
             explorer.play(plan.draw(using: &generator), in: mdp, using: &generator)
+            afterEpisode(episode, explorer)
             if episode % every == 0 || episode == episodes {
                 trace.checkpoints.append(episode)
                 trace.cumulativeRegret.append(regret)

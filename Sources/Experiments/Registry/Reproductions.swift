@@ -20,6 +20,8 @@ public enum Reproductions {
         DemoRegularizedReproduction(),
         TrajectoryAttributionReproduction(),
         ConservativeExplorationReproduction(),
+        ContrastiveUCBReproduction(),
+        RevealingPOMDPReproduction(),
     ]
 
     /// The reproduction with `id`.

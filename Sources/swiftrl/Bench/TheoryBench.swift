@@ -9,6 +9,9 @@ import Tensor
 /// - `ucbvi_episodes_with_regret_per_s`: the same plus the exact evaluation of the episode's policy through
 ///   ``EpisodicEvaluator`` (what `swiftrl theory run` and the reproduction do for regret accounting).
 /// - `stepmix_episodes_per_s`: one StepMix episode (optimistic plan, H + 1 pessimistic certificates, play).
+/// - `lsviucb_updates_per_s`: Sherman–Morrison updates of `Λ⁻¹` at d = 50 (one per observed step of LSVI-UCB).
+/// - `lsviucb_episodes_per_s`: one LSVI-UCB episode with d = 50 random non-negative features on the same Garnet
+///   (H least-squares backups with bonuses over all S·A pairs, then H sampled steps with their updates).
 enum TheoryBench {
     static let spec = EpisodicMDPSpec.garnet(states: 100, actions: 10, horizon: 20, branching: 5, stationary: true)
 
@@ -41,6 +44,40 @@ enum TheoryBench {
                 samples.append(Double(episodes) / (Stopwatch.now(clock) - start))
             }
             results.append(BenchmarkResult(suite: "theory", case: name, unit: "episodes/s", samples: samples))
+        }
+        let d = 50
+        let features = try FeatureMap(
+            stateCount: 100, actionCount: 10, dimension: d,
+            values: (0..<(1000 * d)).map { _ in Double.random(in: 0..<1, using: &rng) }
+        ).normalised()
+        if wanted("lsviucb_updates_per_s") {
+            var inverse = InverseGram(dimension: d, lambda: 1)
+            let updates = quick ? 2000 : 20_000
+            var samples: [Double] = []
+            for _ in 0..<rounds {
+                let start = Stopwatch.now(clock)
+                for index in 0..<updates { inverse.update(with: features.row(index % 1000)) }
+                samples.append(Double(updates) / (Stopwatch.now(clock) - start))
+            }
+            results.append(BenchmarkResult(
+                suite: "theory", case: "lsviucb_updates_per_s", unit: "updates/s", samples: samples))
+        }
+        if wanted("lsviucb_episodes_per_s") {
+            var learner = try LSVIUCB(features: features, horizon: 20, beta: 0.5)
+            func episode() {
+                let plan = learner.plan(episodes: 10_000, start: mdp.initialDistribution)
+                learner.play(plan.draw(using: &rng), in: mdp, using: &rng)
+            }
+            for _ in 0..<20 { episode() }
+            let episodes = quick ? 2 : 10
+            var samples: [Double] = []
+            for _ in 0..<rounds {
+                let start = Stopwatch.now(clock)
+                for _ in 0..<episodes { episode() }
+                samples.append(Double(episodes) / (Stopwatch.now(clock) - start))
+            }
+            results.append(BenchmarkResult(
+                suite: "theory", case: "lsviucb_episodes_per_s", unit: "episodes/s", samples: samples))
         }
         return results
     }

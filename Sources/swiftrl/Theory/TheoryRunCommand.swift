@@ -5,26 +5,35 @@ import Experiments
 import Foundation
 import Tensor
 
-/// `swiftrl theory run`: UCBVI / EpsMix / StepMix online on one MDP with exact regret and violation accounting.
+/// `swiftrl theory run`: UCBVI / EpsMix / StepMix / LSVI-UCB / Contrastive UCB online on one MDP with exact regret
+/// and violation accounting.
 struct TheoryRunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run UCBVI, EpsMix or StepMix on an episodic MDP; print regret and violations, write an SVG.",
+        abstract: "Run UCBVI, EpsMix, StepMix, LSVI-UCB or Contrastive UCB on an episodic MDP; print regret.",
         discussion: """
             Every episode's policy is evaluated exactly in the true MDP: regret Σ_k V* − V^{π_k} and the number of
             episodes whose policy violates the constraint. The constraint is V_u^{π_k} ≥ --utility-threshold on the
             MDP's utility signal when given, otherwise the conservative one V^{π_k} ≥ (1 − κ)V^b with the baseline
             π^b (--baseline). StepMix and EpsMix (Li et al., ICML 2023, arXiv:2306.06265) keep to
             (1 − κ)V^b; V^b is computed exactly from the MDP (the paper assumes it known).
+            LSVI-UCB (Jin et al. 2020) uses the features of --features (a JSON file {"dimension": d, "values":
+            [S·A·d numbers, row s·A + a]}) or one-hot features, with β = c·H·sqrt(log(dHK/δ)) and c = --bonus-scale.
+            Contrastive UCB (Qiu et al. 2022) learns d = --rank features by a contrastive loss every 10 episodes and
+            runs LSVI-UCB on them.
             Writes <out>/regret.svg, <out>/violations.svg and <out>/results.json.
 
             Examples:
               swiftrl theory run --algo ucbvi --mdp garnet:S=20,A=4,H=10 --episodes 2000 --out runs/ucbvi
               swiftrl theory run --algo ucbvi --algo epsmix --algo stepmix --mdp my.json --bonus-scale 0.1 --out r
+              swiftrl theory run --algo ucbvi --algo lsvi-ucb --algo contrastive-ucb --mdp lowrank:S=50,A=4,H=10,d=5 \
+                --rank 5 --bonus-scale 0.1 --episodes 2000 --out runs/linear
             """)
 
-    @Option(name: .customLong("algo"), help: "Algorithm (repeat to compare): ucbvi, epsmix, stepmix.")
-    var algorithms: [ExplorationAlgorithm] = [.ucbvi]
+    @Option(
+        name: .customLong("algo"),
+        help: "Algorithm (repeat to compare): ucbvi, epsmix, stepmix, lsvi-ucb, contrastive-ucb.")
+    var algorithms: [TheoryAlgorithm] = [.ucbvi]
     @Option(help: ArgumentHelp("The MDP.", discussion: TheoryMDPSource.help)) var mdp = "garnet:S=20,A=4,H=10"
     @Option(help: "Seed of the MDP generator (ignored for files).") var mdpSeed: UInt64 = 0
     @Option(parsing: .unconditional, help: "K, the number of episodes.") var episodes = 1000
@@ -38,6 +47,10 @@ struct TheoryRunCommand: ParsableCommand {
     var baseline: BaselineKind = .perturbed
     @Option(parsing: .unconditional, help: "Count violations of V_u ≥ this on the MDP's utility signal instead.")
     var utilityThreshold: Double?
+    @Option(help: "LSVI-UCB features: a JSON file {\"dimension\": d, \"values\": [...]} (default: one-hot).")
+    var features: String?
+    @Option(parsing: .unconditional, help: "λ, LSVI-UCB's ridge.") var lambda = 1.0
+    @Option(help: "d, the representation dimension of contrastive-ucb.") var rank = 5
     @Flag(help: "Print JSON instead of a table.") var json = false
 
     enum BonusKind: String, ExpressibleByArgument, CaseIterable { case hoeffding, bernstein }
@@ -66,6 +79,8 @@ struct TheoryRunCommand: ParsableCommand {
         guard delta > 0, delta < 1 else { throw ValidationError("--delta must be in (0, 1), got \(delta)") }
         guard kappa > 0, kappa <= 1 else { throw ValidationError("--kappa must be in (0, 1], got \(kappa)") }
         guard !algorithms.isEmpty else { throw ValidationError("give at least one --algo") }
+        guard lambda > 0, lambda.isFinite else { throw ValidationError("--lambda must be > 0, got \(lambda)") }
+        guard (1...1024).contains(rank) else { throw ValidationError("--rank must be in 1…1024, got \(rank)") }
     }
 
     func evaluate() throws -> Report {
@@ -93,10 +108,32 @@ struct TheoryRunCommand: ParsableCommand {
             seconds: [:])
         for algorithm in algorithms {
             var rng = Xoshiro256StarStar(seed: seed).derived("theory/\(algorithm.rawValue)")
-            let explorer = try algorithm.explorer(for: model, planner: planner, kappa: kappa, baseline: policy)
             let start = Date()
-            report.traces[algorithm.rawValue] = ExplorationTrace.run(
-                explorer, in: model, episodes: episodes, constraint: constraint, using: &rng)
+            switch algorithm.exploration {
+            case .some(let tabular):
+                let explorer = try tabular.explorer(for: model, planner: planner, kappa: kappa, baseline: policy)
+                report.traces[algorithm.rawValue] = ExplorationTrace.run(
+                    explorer, in: model, episodes: episodes, constraint: constraint, using: &rng)
+            case .none where algorithm == .lsviucb:
+                let map = try features.map { try TheoryFeatureFile.load($0, stateCount: model.stateCount,
+                                                                         actionCount: model.actionCount) }
+                    ?? .oneHot(stateCount: model.stateCount, actionCount: model.actionCount)
+                let beta = LSVIUCB.bonusMultiplier(
+                    scale: bonusScale, dimension: map.dimension, horizon: model.horizon, episodes: episodes,
+                    delta: delta)
+                let learner = try LSVIUCB(features: map, horizon: model.horizon, beta: beta, lambda: lambda)
+                report.traces[algorithm.rawValue] = ExplorationTrace.run(
+                    learner, in: model, episodes: episodes, constraint: constraint, using: &rng)
+            case .none:
+                let beta = LSVIUCB.bonusMultiplier(
+                    scale: bonusScale, dimension: rank, horizon: model.horizon, episodes: episodes, delta: delta)
+                var initRNG = Xoshiro256StarStar(seed: seed).derived("theory/contrastive-ucb/init")
+                let learner = try ContrastiveUCB(
+                    stateCount: model.stateCount, actionCount: model.actionCount, horizon: model.horizon,
+                    dimension: rank, beta: beta, lambda: lambda, using: &initRNG)
+                report.traces[algorithm.rawValue] = ExplorationTrace.run(
+                    learner, in: model, episodes: episodes, constraint: constraint, using: &rng)
+            }
             report.seconds[algorithm.rawValue] = Date().timeIntervalSince(start)
         }
         return report
@@ -119,7 +156,7 @@ struct TheoryRunCommand: ParsableCommand {
             for key in order {
                 guard let trace = report.traces[key] else { continue }
                 plot.series.append(CurvePlot.Series(
-                    label: ExplorationAlgorithm(rawValue: key)?.label ?? key, run: "seed \(seed)",
+                    label: TheoryAlgorithm(rawValue: key)?.label ?? key, run: "seed \(seed)",
                     steps: trace.checkpoints.map(Double.init),
                     values: name == "regret" ? trace.cumulativeRegret : trace.cumulativeViolations.map(Double.init)))
             }
@@ -139,7 +176,7 @@ struct TheoryRunCommand: ParsableCommand {
             let half = trace.checkpoints.firstIndex { $0 >= episodes / 2 }.map { trace.cumulativeRegret[$0] } ?? .nan
             print(String(
                 format: "%-9@  %11.2f  %13.2f  %10d  %6.3f%%  %+12.4f  %11.3f  %7.2f",
-                (ExplorationAlgorithm(rawValue: key)?.label ?? key) as NSString, trace.regret, half,
+                (TheoryAlgorithm(rawValue: key)?.label ?? key) as NSString, trace.regret, half,
                 trace.violations, 100 * Double(trace.violations) / Double(episodes),
                 trace.minimumConstrainedValue - report.constraint.threshold, trace.meanExploration,
                 report.seconds[key] ?? 0))
@@ -148,4 +185,45 @@ struct TheoryRunCommand: ParsableCommand {
     }
 }
 
-extension ExplorationAlgorithm: ExpressibleByArgument {}
+/// The algorithms `swiftrl theory run` offers: the tabular explorers and the linear ones.
+enum TheoryAlgorithm: String, CaseIterable, ExpressibleByArgument {
+    case ucbvi, epsmix, stepmix
+    case lsviucb = "lsvi-ucb"
+    case contrastiveucb = "contrastive-ucb"
+
+    /// The tabular explorer, or nil for the linear learners.
+    var exploration: ExplorationAlgorithm? { ExplorationAlgorithm(rawValue: rawValue) }
+
+    var label: String {
+        switch self {
+        case .lsviucb: "LSVI-UCB"
+        case .contrastiveucb: "ContrastiveUCB"
+        default: exploration?.label ?? rawValue
+        }
+    }
+}
+
+/// A feature file for LSVI-UCB: `{"dimension": d, "values": [S·A·d numbers]}`.
+enum TheoryFeatureFile {
+    struct Contents: Codable {
+        var dimension: Int
+        var values: [Double]
+    }
+
+    static func load(_ path: String, stateCount: Int, actionCount: Int) throws -> FeatureMap {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw ValidationError("--features: cannot read \(path): \(error.localizedDescription)")
+        }
+        let contents: Contents
+        do { contents = try JSONDecoder().decode(Contents.self, from: data) } catch {
+            throw ValidationError(
+                "--features: \(path) is not {\"dimension\": d, \"values\": [S·A·d numbers]}: \(error)")
+        }
+        do {
+            return try FeatureMap(
+                stateCount: stateCount, actionCount: actionCount, dimension: contents.dimension,
+                values: contents.values)
+        } catch { throw ValidationError("--features: \(path): \(error)") }
+    }
+}
