@@ -19,9 +19,13 @@ public final class HistoryEncoder: Module {
     /// An encoder for windows of `steps` rows of `stepWidth` entries.
     /// - Parameters:
     ///   - width: GRU hidden units (the latent size).
+    ///   - dtype: element type (float64 for gradient checks).
     ///   - rng: the parameters start U(±1/√width) as in PyTorch.
-    public init(steps: Int, stepWidth: Int, width: Int, masked: Bool, using rng: inout Xoshiro256StarStar) {
-        cell = GRUCell(inputSize: stepWidth, hiddenSize: width, using: &rng)
+    public init(
+        steps: Int, stepWidth: Int, width: Int, masked: Bool, dtype: DType = .float32,
+        using rng: inout Xoshiro256StarStar
+    ) {
+        cell = GRUCell(inputSize: stepWidth, hiddenSize: width, dtype: dtype, using: &rng)
         self.steps = steps
         self.stepWidth = stepWidth
         self.masked = masked
