@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Environments
 import Offline
 
 /// `swiftrl dataset collect`: record an offline dataset by rolling out a policy or a D4RL-style recipe.
@@ -28,7 +29,7 @@ struct DatasetCollectCommand: ParsableCommand {
     @Option(help: "Environment id (see `swiftrl env list`).") var env: String
     @Option(help: "random, expert, or a run directory / checkpoint file (used without --recipe).")
     var policy = "random"
-    @Option(help: "random, medium, expert, medium-replay, medium-expert or mix:random=0.9,expert=0.1.")
+    @Option(help: "random, medium, expert, medium-replay, medium-expert, mix:random=0.9,expert=0.1, or stitching (NoisyCorridor).")
     var recipe: String?
     @Option(help: "Episodes to record (per part for medium-expert).") var episodes = 100
     @Option(help: "Stop after this many steps in total (running episodes are cut, marked truncated).")
@@ -60,6 +61,10 @@ struct DatasetCollectCommand: ParsableCommand {
     }
 
     mutating func run() throws {
+        if recipe == "stitching" {
+            try collectCorridor()
+            return
+        }
         var collector = EpisodeCollector(environmentID: env, maxEpisodeSteps: maxEpisodeSteps)
         collector.parallelEpisodes = 16
         let isMaze = env.hasPrefix("PointMaze_")
@@ -103,6 +108,28 @@ struct DatasetCollectCommand: ParsableCommand {
         } else {
             print("  no expert reference (pass --expert-policy or use a point maze) — normalised scores unavailable")
         }
+    }
+
+    /// `--recipe stitching` on `NoisyCorridor-v0` (noisy observations) or `NoisyCorridorState-v0` (true cell):
+    /// --episodes approach and finish episodes each, plus half as many random walks.
+    private func collectCorridor() throws {
+        guard env == "NoisyCorridor-v0" || env == "NoisyCorridorState-v0" else {
+            throw ValidationError(
+                "--recipe stitching is the noisy corridor's recipe; use --env NoisyCorridor-v0 or NoisyCorridorState-v0")
+        }
+        let recipe = try NoisyCorridorRecipe(
+            episodesPerFamily: episodes, randomEpisodes: episodes / 2, corridor: try NoisyCorridor())
+        let built = try recipe.build(seed: seed)
+        let dataset = env == "NoisyCorridor-v0" ? built.noisy : built.oracle
+        let metadata = DatasetMetadata(
+            environmentID: env, recipe: "stitching", seed: seed, references: ReferenceReturns(random: 0, expert: 1),
+            parts: [.init(source: "stitching", behaviour: "approach, finish and random families", episodes: dataset.episodes)],
+            notes: ["approach: start 0, right (p 0.9) to the middle then left (p 0.8); finish: start at the middle, "
+                + "right (p 0.8) to the goal; random: uniform actions from 0"])
+        try DatasetFile.write(dataset, metadata: metadata, to: out, format: format.flatMap(DatasetFile.Format.init))
+        let stats = dataset.rewardStatistics
+        print("wrote \(out): \(dataset.episodes.count) episodes, \(dataset.count) steps, "
+              + String(format: "return %.2f ± %.2f", stats.returnMean, stats.returnStandardDeviation))
     }
 
     private func makeBehaviours(_ collector: EpisodeCollector) throws -> BehaviourSet {
