@@ -17,11 +17,15 @@ struct DatasetCollectCommand: ParsableCommand {
               other environments: --medium-policy and --expert-policy run directories (medium-replay is the
                 medium run's replay buffer), or --train-steps N to train SAC here and snapshot both.
             Reference returns (random / expert) are measured and stored with the dataset for normalised scores.
+            --recipe stitching (NoisyCorridor-v0 or its oracle twin NoisyCorridorState-v0) records --episodes
+            start→middle and middle→goal pieces each plus half as many random walks: a good policy must stitch them
+            (the observation-histories reproduction; references random 0, expert 1).
 
             Examples:
               swiftrl dataset collect --env PointMaze_UMaze-v3 --recipe mix:random=0.9,expert=0.1 --episodes 100 \\
                 --out umaze-mix.npz
               swiftrl dataset collect --env Pendulum-v1 --recipe medium-replay --train-steps 6000 --out pend-mr.npz
+              swiftrl dataset collect --env NoisyCorridor-v0 --recipe stitching --episodes 8 --out corridor.npz
               swiftrl dataset collect --env Pendulum-v1 --policy runs/sac-Pendulum-v1-1 --episodes 50 --noise 0.1 \\
                 --out pend-sac.npz
             """)
