@@ -8,7 +8,8 @@ extension EnvironmentRegistry {
         guard let length = Int(digits) else { return nil }
         guard length >= 1 else {
             throw .unknownEnvironment(
-                "`\(id)`: the history length k in history<k>/ must be ≥ 1, e.g. history4/\(id[id.index(after: slash)...])")
+                "`\(id)`: the history length k in history<k>/ must be ≥ 1, e.g. "
+                    + "history4/\(id[id.index(after: slash)...])")
         }
         let base = try spec(String(id[id.index(after: slash)...]))
         return EnvironmentSpec(

@@ -24,7 +24,8 @@ public struct ObservationHistoriesRun: Codable, Sendable, Equatable {
 /// `trainer.historyLength` and `representation` exactly as `swiftrl offline train` does.
 enum ObservationHistoriesTraining {
     static func run(
-        _ arm: ObservationHistoriesArm, size: ObservationHistoriesBudget.DatasetSize, budget: ObservationHistoriesBudget,
+        _ arm: ObservationHistoriesArm, size: ObservationHistoriesBudget.DatasetSize,
+        budget: ObservationHistoriesBudget,
         seed: UInt64
     ) throws -> ObservationHistoriesRun {
         let recipe = try NoisyCorridorRecipe(

@@ -39,7 +39,8 @@ public struct HistoryRepresentationConfig: Codable, Equatable, Sendable {
     /// - Throws: ``OfflineAlgorithmError`` naming the field.
     public func validate(_ name: String) throws(OfflineAlgorithmError) {
         guard encoderWidth >= 0 else {
-            throw OfflineAlgorithmError("\(name).representation.encoderWidth must be ≥ 0 (0: no encoder), got \(encoderWidth)")
+            throw OfflineAlgorithmError(
+                "\(name).representation.encoderWidth must be ≥ 0 (0: no encoder), got \(encoderWidth)")
         }
         guard bisimulationWeight >= 0, bisimulationWeight.isFinite else {
             throw OfflineAlgorithmError(
@@ -60,7 +61,8 @@ public struct HistoryRepresentationConfig: Codable, Equatable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let defaults = Self()
         encoderWidth = try c.decodeIfPresent(Int.self, forKey: .encoderWidth) ?? defaults.encoderWidth
-        bisimulationWeight = try c.decodeIfPresent(Double.self, forKey: .bisimulationWeight) ?? defaults.bisimulationWeight
+        bisimulationWeight =
+            try c.decodeIfPresent(Double.self, forKey: .bisimulationWeight) ?? defaults.bisimulationWeight
         modelWidth = try c.decodeIfPresent(Int.self, forKey: .modelWidth) ?? defaults.modelWidth
         reward = try c.decodeIfPresent(RewardSource.self, forKey: .reward) ?? defaults.reward
     }

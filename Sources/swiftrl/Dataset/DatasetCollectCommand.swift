@@ -33,7 +33,9 @@ struct DatasetCollectCommand: ParsableCommand {
     @Option(help: "Environment id (see `swiftrl env list`).") var env: String
     @Option(help: "random, expert, or a run directory / checkpoint file (used without --recipe).")
     var policy = "random"
-    @Option(help: "random, medium, expert, medium-replay, medium-expert, mix:random=0.9,expert=0.1, or stitching (NoisyCorridor).")
+    @Option(
+        help: "random, medium, expert, medium-replay, medium-expert, mix:random=0.9,expert=0.1, or stitching "
+            + "(NoisyCorridor).")
     var recipe: String?
     @Option(help: "Episodes to record (per part for medium-expert).") var episodes = 100
     @Option(help: "Stop after this many steps in total (running episodes are cut, marked truncated).")
@@ -119,7 +121,8 @@ struct DatasetCollectCommand: ParsableCommand {
     private func collectCorridor() throws {
         guard env == "NoisyCorridor-v0" || env == "NoisyCorridorState-v0" else {
             throw ValidationError(
-                "--recipe stitching is the noisy corridor's recipe; use --env NoisyCorridor-v0 or NoisyCorridorState-v0")
+                "--recipe stitching is the noisy corridor's recipe; use --env NoisyCorridor-v0 or "
+                    + "NoisyCorridorState-v0")
         }
         let recipe = try NoisyCorridorRecipe(
             episodesPerFamily: episodes, randomEpisodes: episodes / 2, corridor: try NoisyCorridor())
@@ -127,7 +130,11 @@ struct DatasetCollectCommand: ParsableCommand {
         let dataset = env == "NoisyCorridor-v0" ? built.noisy : built.oracle
         let metadata = DatasetMetadata(
             environmentID: env, recipe: "stitching", seed: seed, references: ReferenceReturns(random: 0, expert: 1),
-            parts: [.init(source: "stitching", behaviour: "approach, finish and random families", episodes: dataset.episodes)],
+            parts: [
+                .init(
+                    source: "stitching", behaviour: "approach, finish and random families",
+                    episodes: dataset.episodes)
+            ],
             notes: ["approach: start 0, right (p 0.9) to the middle then left (p 0.8); finish: start at the middle, "
                 + "right (p 0.8) to the goal; random: uniform actions from 0"])
         try DatasetFile.write(dataset, metadata: metadata, to: out, format: format.flatMap(DatasetFile.Format.init))

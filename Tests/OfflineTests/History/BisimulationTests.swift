@@ -12,14 +12,17 @@ import Testing
         // √((1 − 0)² + (2 − 0)² + (0.5 − 2.5)² + (1 − 1)²) = √9 = 3.
         #expect(GaussianW2.distance(mean1: [1, 2], std1: [0.5, 1], mean2: [0, 0], std2: [2.5, 1]) == 3)
         let w = GaussianW2.distance(
-            mean1: Tensor([1, 2, 0, 0] as [Float], shape: [2, 2]), std1: Tensor([0.5, 1, 1, 1] as [Float], shape: [2, 2]),
-            mean2: Tensor([0, 0, 3, 4] as [Float], shape: [2, 2]), std2: Tensor([2.5, 1, 1, 1] as [Float], shape: [2, 2]))
+            mean1: Tensor([1, 2, 0, 0] as [Float], shape: [2, 2]),
+            std1: Tensor([0.5, 1, 1, 1] as [Float], shape: [2, 2]),
+            mean2: Tensor([0, 0, 3, 4] as [Float], shape: [2, 2]),
+            std2: Tensor([2.5, 1, 1, 1] as [Float], shape: [2, 2]))
         #expect(w.floats == [3, 5])
     }
 
     @Test("targets |r_i − r_j| + γ W₂ and J = mean (‖z_i − z_j‖₁ − target)²: hand values")
     func lossValue() {
-        let means = Tensor([0, 0, 3, 4] as [Float], shape: [2, 2]), stds = Tensor([1, 1, 1, 1] as [Float], shape: [2, 2])
+        let means = Tensor([0, 0, 3, 4] as [Float], shape: [2, 2])
+        let stds = Tensor([1, 1, 1, 1] as [Float], shape: [2, 2])
         let targets = BisimulationLoss.targets(
             rewards: [1, 0], means: means, stds: stds, permutation: [1, 0], gamma: 0.5)
         #expect(targets == [3.5, 3.5])  // 1 + 0.5 · 5

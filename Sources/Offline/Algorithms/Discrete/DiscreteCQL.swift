@@ -70,6 +70,7 @@ public final class DiscreteCQL: OfflineAlgorithm {
     }
 
     public func act(_ observations: [Float], count: Int) -> [Float] {
-        core.greedy(observations, count: count, dimension: problem.observationDimension, encoder: representation?.encoder)
+        core.greedy(
+            observations, count: count, dimension: problem.observationDimension, encoder: representation?.encoder)
     }
 }

@@ -65,7 +65,8 @@ public final class OfflineDQN: OfflineAlgorithm {
     }
 
     public func act(_ observations: [Float], count: Int) -> [Float] {
-        core.greedy(observations, count: count, dimension: problem.observationDimension, encoder: representation?.encoder)
+        core.greedy(
+            observations, count: count, dimension: problem.observationDimension, encoder: representation?.encoder)
     }
 }
 
@@ -95,7 +96,9 @@ enum DiscreteQLearning {
     }
 
     /// Snaps the Q target (and the target encoder) every interval.
-    static func snapTargets(_ core: DiscreteQCore, _ representation: HistoryRepresentation?, after updates: Int) throws {
+    static func snapTargets(
+        _ core: DiscreteQCore, _ representation: HistoryRepresentation?, after updates: Int
+    ) throws {
         try core.snapTarget(after: updates)
         if let representation, updates % core.settings.targetUpdateInterval == 0 { try representation.snapTarget() }
     }
