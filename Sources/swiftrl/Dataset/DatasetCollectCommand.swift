@@ -34,8 +34,9 @@ struct DatasetCollectCommand: ParsableCommand {
     @Option(help: "random, expert, or a run directory / checkpoint file (used without --recipe).")
     var policy = "random"
     @Option(
-        help: "random, medium, expert, medium-replay, medium-expert, mix:random=0.9,expert=0.1, or stitching "
-            + "(NoisyCorridor).")
+        help: ArgumentHelp(
+            "random, medium, expert, medium-replay, medium-expert, mix:random=0.9,expert=0.1, or stitching "
+                + "(NoisyCorridor)."))
     var recipe: String?
     @Option(help: "Episodes to record (per part for medium-expert).") var episodes = 100
     @Option(help: "Stop after this many steps in total (running episodes are cut, marked truncated).")
