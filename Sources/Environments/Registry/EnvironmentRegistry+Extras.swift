@@ -1,8 +1,8 @@
 import Tensor
 
 extension EnvironmentRegistry {
-    /// Grid worlds, tabular MDPs, point-mass mazes and bandits.
-    static let extraSpecs: [EnvironmentSpec] = gridSpecs + mazeSpecs + banditSpecs
+    /// Grid worlds, tabular MDPs, point-mass mazes, bandits and the noisy corridor.
+    static let extraSpecs: [EnvironmentSpec] = gridSpecs + mazeSpecs + banditSpecs + corridorSpecs
 
     static let gridSpecs: [EnvironmentSpec] = [
         gridSpec(

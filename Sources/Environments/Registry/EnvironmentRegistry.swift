@@ -22,6 +22,7 @@ public struct EnvironmentRegistry: Sendable {
     /// - Throws: ``EnvironmentError/unknownEnvironment(_:)`` with a "did you mean" suggestion.
     public func spec(_ id: String) throws(EnvironmentError) -> EnvironmentSpec {
         if let spec = specs[id] { return spec }
+        if let windowed = try historySpec(id) { return windowed }
         var message = "no environment with id `\(id)`."
         let name = id.split(separator: "-").first.map(String.init) ?? id
         let sameName = ids.filter { $0.split(separator: "-").first.map(String.init) == name }

@@ -17,6 +17,7 @@ public enum Reproductions {
         CTRLSReproduction(),
         LCBReproduction(),
         DatasetPerspectiveReproduction(),
+        ObservationHistoriesReproduction(),
         DemoRegularizedReproduction(),
         TrajectoryAttributionReproduction(),
         ConservativeExplorationReproduction(),

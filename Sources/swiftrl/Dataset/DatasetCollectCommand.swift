@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Environments
 import Offline
 
 /// `swiftrl dataset collect`: record an offline dataset by rolling out a policy or a D4RL-style recipe.
@@ -16,11 +17,15 @@ struct DatasetCollectCommand: ParsableCommand {
               other environments: --medium-policy and --expert-policy run directories (medium-replay is the
                 medium run's replay buffer), or --train-steps N to train SAC here and snapshot both.
             Reference returns (random / expert) are measured and stored with the dataset for normalised scores.
+            --recipe stitching (NoisyCorridor-v0 or its oracle twin NoisyCorridorState-v0) records --episodes
+            start→middle and middle→goal pieces each plus half as many random walks: a good policy must stitch them
+            (the observation-histories reproduction; references random 0, expert 1).
 
             Examples:
               swiftrl dataset collect --env PointMaze_UMaze-v3 --recipe mix:random=0.9,expert=0.1 --episodes 100 \\
                 --out umaze-mix.npz
               swiftrl dataset collect --env Pendulum-v1 --recipe medium-replay --train-steps 6000 --out pend-mr.npz
+              swiftrl dataset collect --env NoisyCorridor-v0 --recipe stitching --episodes 8 --out corridor.npz
               swiftrl dataset collect --env Pendulum-v1 --policy runs/sac-Pendulum-v1-1 --episodes 50 --noise 0.1 \\
                 --out pend-sac.npz
             """)
@@ -28,7 +33,10 @@ struct DatasetCollectCommand: ParsableCommand {
     @Option(help: "Environment id (see `swiftrl env list`).") var env: String
     @Option(help: "random, expert, or a run directory / checkpoint file (used without --recipe).")
     var policy = "random"
-    @Option(help: "random, medium, expert, medium-replay, medium-expert or mix:random=0.9,expert=0.1.")
+    @Option(
+        help: ArgumentHelp(
+            "random, medium, expert, medium-replay, medium-expert, mix:random=0.9,expert=0.1, or stitching "
+                + "(NoisyCorridor)."))
     var recipe: String?
     @Option(help: "Episodes to record (per part for medium-expert).") var episodes = 100
     @Option(help: "Stop after this many steps in total (running episodes are cut, marked truncated).")
@@ -65,6 +73,10 @@ struct DatasetCollectCommand: ParsableCommand {
     }
 
     mutating func run() throws {
+        if recipe == "stitching" {
+            try collectCorridor()
+            return
+        }
         var collector = EpisodeCollector(environmentID: env, maxEpisodeSteps: maxEpisodeSteps)
         collector.parallelEpisodes = 16
         let isMaze = env.hasPrefix("PointMaze_")
@@ -109,6 +121,33 @@ struct DatasetCollectCommand: ParsableCommand {
         } else {
             print("  no expert reference (pass --expert-policy or use a point maze) — normalised scores unavailable")
         }
+    }
+
+    /// `--recipe stitching` on `NoisyCorridor-v0` (noisy observations) or `NoisyCorridorState-v0` (true cell):
+    /// --episodes approach and finish episodes each, plus half as many random walks.
+    private func collectCorridor() throws {
+        guard env == "NoisyCorridor-v0" || env == "NoisyCorridorState-v0" else {
+            throw ValidationError(
+                "--recipe stitching is the noisy corridor's recipe; use --env NoisyCorridor-v0 or "
+                    + "NoisyCorridorState-v0")
+        }
+        let recipe = try NoisyCorridorRecipe(
+            episodesPerFamily: episodes, randomEpisodes: episodes / 2, corridor: try NoisyCorridor())
+        let built = try recipe.build(seed: seed)
+        let dataset = env == "NoisyCorridor-v0" ? built.noisy : built.oracle
+        let metadata = DatasetMetadata(
+            environmentID: env, recipe: "stitching", seed: seed, references: ReferenceReturns(random: 0, expert: 1),
+            parts: [
+                .init(
+                    source: "stitching", behaviour: "approach, finish and random families",
+                    episodes: dataset.episodes)
+            ],
+            notes: ["approach: start 0, right (p 0.9) to the middle then left (p 0.8); finish: start at the middle, "
+                + "right (p 0.8) to the goal; random: uniform actions from 0"])
+        try DatasetFile.write(dataset, metadata: metadata, to: out, format: format.flatMap(DatasetFile.Format.init))
+        let stats = dataset.rewardStatistics
+        print("wrote \(out): \(dataset.episodes.count) episodes, \(dataset.count) steps, "
+              + String(format: "return %.2f ± %.2f", stats.returnMean, stats.returnStandardDeviation))
     }
 
     private func makeBehaviours(_ collector: EpisodeCollector) throws -> BehaviourSet {

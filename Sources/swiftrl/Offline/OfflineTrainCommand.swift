@@ -31,6 +31,15 @@ struct OfflineTrainCommand: ParsableCommand {
               swiftrl offline train cql-discrete --dataset replay.npz --env CartPole-v1 --set trainer.batchSize=128
             Discrete-action environments take the discrete learners (bc-discrete, bve, mce, dqn, qr-dqn, rem,
             bcq-discrete, cql-discrete, crr; shared settings under <name>.shared, e.g. --set shared.gamma=0.99).
+            Observation histories (Hong, Dragan & Levine 2024): --set trainer.historyLength=4 trains on windows of
+            the last 4 steps (observation, previous action, mask) and evaluates on history4/<env>; dqn and
+            cql-discrete then read them through a GRU with --set representation.encoderWidth=32 and add the
+            bisimulation loss with --set representation.bisimulationWeight=1 (c_bisim; J(φ) is logged as
+            losses/bisimulation), e.g.
+              swiftrl dataset collect --env NoisyCorridor-v0 --recipe stitching --episodes 8 --out corridor.npz
+              swiftrl offline train cql-discrete --dataset corridor.npz --env NoisyCorridor-v0 \\
+                --set trainer.historyLength=4 --set representation.encoderWidth=32 \\
+                --set representation.bisimulationWeight=1 --set shared.learningRate=1e-3 --steps 3000
             """)
 
     @Argument(help: ArgumentHelp("Algorithm.", discussion: "One of: \(OfflineAlgorithmRegistry.names.joined(separator: ", ")).")) var algorithm: String

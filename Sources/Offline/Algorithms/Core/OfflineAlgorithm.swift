@@ -37,12 +37,15 @@ public struct OfflineProblem: Codable, Equatable, Sendable {
     /// The number of actions of a Discrete action space (actions are indices `0..<n` stored as one float);
     /// nil for a continuous (Box) problem.
     public var actionCount: Int?
+    /// k when each observation is a history window of k rows (``HistoryWindowLayout``); nil for plain observations.
+    public var historyLength: Int?
 
-    /// A problem of the given sizes (`actionCount` set for discrete actions).
-    public init(observationDimension: Int, actionDimension: Int, actionCount: Int? = nil) {
+    /// A problem of the given sizes (`actionCount` set for discrete actions, `historyLength` for history windows).
+    public init(observationDimension: Int, actionDimension: Int, actionCount: Int? = nil, historyLength: Int? = nil) {
         self.observationDimension = observationDimension
         self.actionDimension = actionDimension
         self.actionCount = actionCount
+        self.historyLength = historyLength
     }
 }
 

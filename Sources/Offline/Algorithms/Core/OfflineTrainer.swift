@@ -48,13 +48,32 @@ public final class OfflineTrainer<A: OfflineAlgorithm>: Algorithm {
     ) throws {
         var count: Int?
         if case let .discrete(space) = try Self.spaces(of: environment).action { count = space.n }
+        let (data, evaluation) = try Self.history(dataset, environment, settings: settings, actionCount: count)
         let algorithm = try A(
             config: config,
             problem: OfflineProblem(
-                observationDimension: dataset.observationDimension, actionDimension: dataset.actionDimension,
-                actionCount: count),
+                observationDimension: data.observationDimension, actionDimension: data.actionDimension,
+                actionCount: count, historyLength: settings.historyLength),
             seed: seed)
-        try self.init(algorithm: algorithm, dataset: dataset, environment: environment, settings: settings, seed: seed)
+        try self.init(algorithm: algorithm, dataset: data, environment: evaluation, settings: settings, seed: seed)
+    }
+
+    /// The dataset and evaluation environment for ``OfflineTrainerSettings/historyLength``: history windows and
+    /// `history<k>/<id>` when it is set, else both unchanged.
+    /// - Throws: ``OfflineAlgorithmError`` for continuous actions, ``DatasetError`` for an invalid window length.
+    public static func history(
+        _ dataset: OfflineDataset, _ environment: EnvironmentConfig, settings: OfflineTrainerSettings,
+        actionCount: Int?
+    ) throws -> (OfflineDataset, EnvironmentConfig) {
+        guard let k = settings.historyLength else { return (dataset, environment) }
+        guard let n = actionCount else {
+            throw OfflineAlgorithmError(
+                "trainer.historyLength needs Discrete actions (the previous action is one-hot encoded); "
+                    + "\(environment.id) has continuous actions")
+        }
+        var windowed = environment
+        if !environment.id.hasPrefix("history") { windowed.id = "history\(k)/\(environment.id)" }
+        return (try dataset.historyWindows(length: k, actionCount: n), windowed)
     }
 
     /// A trainer for an existing learner; calls its `prepare(data:)` with the preprocessed dataset.
@@ -92,7 +111,8 @@ public final class OfflineTrainer<A: OfflineAlgorithm>: Algorithm {
                     + "(\(OfflineAlgorithmRegistry.names(for: .discrete).joined(separator: ", ")))")
         }
         let preprocessing = try OfflinePreprocessing(
-            dataset: dataset, actionSpace: spaces.action, normalizeStates: settings.normalizeStates,
+            dataset: dataset, actionSpace: spaces.action,
+            normalizeStates: settings.normalizeStates && settings.historyLength == nil,
             epsilon: settings.stateEpsilon, reward: algorithm.rewardTransform(for: dataset))
         let data = try preprocessing.apply(to: dataset)
         try algorithm.prepare(data: data)
@@ -118,7 +138,10 @@ public final class OfflineTrainer<A: OfflineAlgorithm>: Algorithm {
         algorithm.updateCount = state.updateCount
         if let generators = state.algorithmGenerators { algorithm.generators = generators }
         if let dataset {
-            let data = try state.preprocessing.apply(to: dataset)
+            let windowed = try state.settings.historyLength.map {
+                try dataset.historyWindows(length: $0, actionCount: state.problem.actionCount ?? 0)
+            } ?? dataset
+            let data = try state.preprocessing.apply(to: windowed)
             try algorithm.prepare(data: data)
             self.data = data
         } else {

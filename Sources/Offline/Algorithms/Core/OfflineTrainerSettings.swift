@@ -14,6 +14,11 @@ public struct OfflineTrainerSettings: Codable, Equatable, Sendable {
     public var evaluation: EvaluationSettings
     /// Returns that normalise the evaluation score (`100 · (R − R_random)/(R_expert − R_random)`), if known.
     public var referenceReturns: ReferenceReturns?
+    /// k: condition on windows of the last k steps of the observation history (Hong, Dragan & Levine 2024) instead
+    /// of the observation. The dataset becomes ``HistoryWindowLayout`` windows and evaluation runs on
+    /// `history<k>/<env>`; states are not normalised (the mask entries stay 0/1). nil (default): observations.
+    /// Discrete actions only.
+    public var historyLength: Int? = nil
 
     /// Settings; defaults: batch 256, state normalisation on, log every 1000 steps, evaluate every 5000 steps
     /// over 10 deterministic episodes (A2PR's schedule; PRDC evaluates every 1000 steps over 50 episodes).

@@ -62,10 +62,11 @@ public final class DiscreteQCore {
     public let optimizer: Adam
 
     /// Builds the networks from the `"networks"` stream of `seed`.
+    /// - Parameter inputs: the network's input size when it reads an encoder's latents (default: the observation).
     /// - Throws: ``OfflineAlgorithmError`` for a continuous problem or invalid settings.
     public init(
         _ name: String, settings: DiscreteQSettings, problem: OfflineProblem, estimates: Int = 1, withTarget: Bool,
-        using rng: inout Xoshiro256StarStar
+        inputs: Int? = nil, using rng: inout Xoshiro256StarStar
     ) throws {
         try settings.validate(name)
         let n = try Self.actionCount(name, problem)
@@ -73,9 +74,10 @@ public final class DiscreteQCore {
         self.settings = settings
         self.actionCount = n
         self.estimates = estimates
-        q = Self.network(problem.observationDimension, outputs: n * estimates, settings: settings, using: &rng)
+        let width = inputs ?? problem.observationDimension
+        q = Self.network(width, outputs: n * estimates, settings: settings, using: &rng)
         if withTarget {
-            let t = Self.network(problem.observationDimension, outputs: n * estimates, settings: settings, using: &rng)
+            let t = Self.network(width, outputs: n * estimates, settings: settings, using: &rng)
             try t.copyParameters(from: q)
             target = t
         } else {
@@ -124,8 +126,11 @@ public final class DiscreteQCore {
         batch.terminals.map { Float(settings.gamma) * (1 - $0) }
     }
 
-    /// Greedy actions of `q` for `count` states.
-    public func greedy(_ observations: [Float], count: Int, dimension: Int) -> [Float] {
-        withNoGrad { q(Tensor(observations, shape: [count, dimension])).argmax(axis: 1).map(Float.init) }
+    /// Greedy actions of `q` (after `encoder`, when given) for `count` states.
+    public func greedy(_ observations: [Float], count: Int, dimension: Int, encoder: HistoryEncoder? = nil) -> [Float] {
+        withNoGrad {
+            let x = Tensor(observations, shape: [count, dimension])
+            return q(encoder.map { $0(x) } ?? x).argmax(axis: 1).map(Float.init)
+        }
     }
 }
