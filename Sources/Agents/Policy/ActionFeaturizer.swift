@@ -1,0 +1,79 @@
+import Foundation
+
+/// Names the features of one candidate action in its context; ``LogLinearPolicy`` hashes them.
+public protocol ActionFeaturizer: Sendable {
+    /// Feature names of `action` given the current observation and the episode so far.
+    func features(action: String, observation: TextObservation, transcript: Transcript) -> [String]
+}
+
+/// World-agnostic features of a tool call read from the transcript alone:
+/// the tool; whether its argument occurs in the task text; its *result depth* (1 + the depth of the query whose
+/// result first named it; a query named in the task has depth 0; `none` when no result named it); how often the
+/// same call was made before; the turn; and the deepest result depth reached so far. Names never enter the
+/// features, so what is learnt transfers across questions and renamed entities.
+public struct ToolCallFeaturizer: ActionFeaturizer, Equatable {
+    /// The parser used to read candidate actions and past actions.
+    public var parser: ToolCallParser
+    /// Turns above this are bucketed together, default 6.
+    public var maxTurnFeature: Int
+
+    /// A featurizer.
+    public init(parser: ToolCallParser = ToolCallParser(), maxTurnFeature: Int = 6) {
+        self.parser = parser
+        self.maxTurnFeature = maxTurnFeature
+    }
+
+    public func features(action: String, observation: TextObservation, transcript: Transcript) -> [String] {
+        guard let call = try? parser.parse(action) else { return ["unparsable"] }
+        let kind = call.name
+        let depths = ResultDepths(transcript: transcript, parser: parser)
+        let depth = depths.depth(of: call.argument).map(String.init) ?? "none"
+        let inPrompt = transcript.prompt.contains(call.argument)
+        let repeats = transcript.turns.filter { (try? parser.parse($0.action)) == call }.count
+        let turn = min(transcript.turns.count, maxTurnFeature)
+        let reached = depths.maximum
+        return [
+            "bias|\(kind)",
+            "\(kind)|prompt=\(inPrompt)|depth=\(depth)",
+            "\(kind)|depth=\(depth)|reached=\(reached)",
+            "\(kind)|repeat=\(min(repeats, 2))",
+            "\(kind)|turn=\(turn)",
+        ]
+    }
+}
+
+/// Result depths of strings in a transcript (see ``ToolCallFeaturizer``).
+struct ResultDepths {
+    private var queries: [(argument: String, result: String)] = []
+    private let prompt: String
+
+    init(transcript: Transcript, parser: ToolCallParser) {
+        prompt = transcript.prompt
+        for turn in transcript.turns {
+            if let call = try? parser.parse(turn.action) { queries.append((call.argument, turn.observation)) }
+        }
+    }
+
+    /// 1 + the depth of the first query whose result contains `text` (a query in the prompt has depth 0).
+    func depth(of text: String, before limit: Int? = nil, level: Int = 0) -> Int? {
+        guard level < 8 else { return nil }
+        let end = limit ?? queries.count
+        for index in 0..<end where queries[index].result.contains(text) {
+            let query = queries[index].argument
+            if prompt.contains(query) { return 1 }
+            if let inner = depth(of: query, before: index, level: level + 1) { return inner + 1 }
+        }
+        return nil
+    }
+
+    /// The deepest result depth reached (0 before any result).
+    var maximum: Int {
+        var best = 0
+        for index in queries.indices {
+            let query = queries[index].argument
+            let base = prompt.contains(query) ? 0 : depth(of: query, before: index)
+            if let base { best = max(best, base + 1) }
+        }
+        return best
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Tensor
+import Testing
+
+@testable import Agents
+
+@Suite struct AgentTrainerTests {
+    @Test func logLinearGradientMatchesFiniteDifferences() throws {
+        var policy = LogLinearPolicy(hasher: FeatureHasher(dimension: 8, seed: 1))
+        for i in policy.weights.indices { policy.weights[i] = Double(i) * 0.1 - 0.3 }
+        let features = [[0, 3], [1], [3, 5, 7]]
+        let decision = LogLinearDecision(features: features, probabilities: policy.probabilities(features), chosen: 2)
+        var gradient = [Double](repeating: 0, count: 8)
+        policy.accumulate(decision, advantage: 1, scale: 1, into: &gradient)
+        for slot in 0..<8 {
+            var plus = policy, minus = policy
+            plus.weights[slot] += 1e-6
+            minus.weights[slot] -= 1e-6
+            let numeric = (log(plus.probabilities(features)[2]) - log(minus.probabilities(features)[2])) / 2e-6
+            #expect(abs(numeric - gradient[slot]) < 1e-6)
+        }
+    }
+
+    @Test func featuresReadResultDepthsFromTheTranscript() {
+        var transcript = Transcript(prompt: "Question: where was Ann born? Options: X, Y")
+        transcript.turns = [
+            TranscriptTurn(action: "<search>Ann</search>", observation: "[d1] Ann was born in Peru.", reward: 0),
+            TranscriptTurn(action: "<search>Peru</search>", observation: "[d9] The capital of Peru is X.", reward: 0),
+        ]
+        let featurizer = ToolCallFeaturizer()
+        let observation = TextObservation(text: "")
+        let x = featurizer.features(action: "<answer>X</answer>", observation: observation, transcript: transcript)
+        #expect(x.contains("answer|prompt=true|depth=2") && x.contains("answer|depth=2|reached=2"))
+        let y = featurizer.features(action: "<answer>Y</answer>", observation: observation, transcript: transcript)
+        #expect(y.contains("answer|prompt=true|depth=none"))
+        let again = featurizer.features(action: "<search>Ann</search>", observation: observation, transcript: transcript)
+        #expect(again.contains("search|repeat=1") && again.contains("search|turn=2"))
+    }
+
+    @Test func beliefIsTheUniformPriorBeforeLearning() throws {
+        let world = try MiniHopWorld(seed: 1)
+        let trainer = try AgentTrainer(tasks: world, config: AgentTrainerConfig(method: .igpo), seed: 0)
+        var copy = trainer
+        let rollout = copy.rollout(task: 0, seed: 1)
+        let beliefs = trainer.beliefs(rollout, gold: world.goldAnswer(task: 0))
+        #expect(beliefs.count == rollout.transcript.turns.count + 1)
+        #expect(abs(beliefs[0] - log(0.25)) < 1e-12)
+    }
+
+    @Test func trainingIsSeededAndRaisesSuccess() throws {
+        let world = try MiniHopWorld(seed: 3)
+        for method in [AgentMethod.grpo, .igpo, .cgrpo] {
+            let config = AgentTrainerConfig(tasksPerStep: 8, method: method)
+            var a = try AgentTrainer(tasks: world, config: config, seed: 11)
+            var b = try AgentTrainer(tasks: world, config: config, seed: 11)
+            let before = a.evaluate(on: world, episodes: 4, seed: 5).success
+            var last = AgentStepMetrics(success: 0, groundedSuccess: 0, rubric: 0, zeroAdvantageGroups: 0, turns: 0)
+            for _ in 0..<40 {
+                last = a.step()
+                #expect(b.step() == last)
+            }
+            #expect(a.policy.weights == b.policy.weights)
+            let after = a.evaluate(on: world, episodes: 4, seed: 5).success
+            #expect(after > before + 0.05, "\(method): \(before) → \(after)")
+        }
+        #expect(throws: AgentInputError.self) {
+            try AgentTrainer(tasks: world, config: AgentTrainerConfig(groupSize: 1), seed: 0)
+        }
+    }
+}
