@@ -6,19 +6,36 @@ import Testing
 
 @Suite struct AgentTrainerTests {
     @Test func logLinearGradientMatchesFiniteDifferences() throws {
-        var policy = LogLinearPolicy(hasher: FeatureHasher(dimension: 8, seed: 1))
-        for i in policy.weights.indices { policy.weights[i] = Double(i) * 0.1 - 0.3 }
-        let features = [[0, 3], [1], [3, 5, 7]]
-        let decision = LogLinearDecision(features: features, probabilities: policy.probabilities(features), chosen: 2)
-        var gradient = [Double](repeating: 0, count: 8)
-        policy.accumulate(decision, advantage: 1, scale: 1, into: &gradient)
-        for slot in 0..<8 {
-            var plus = policy, minus = policy
-            plus.weights[slot] += 1e-6
-            minus.weights[slot] -= 1e-6
-            let numeric = (log(plus.probabilities(features)[2]) - log(minus.probabilities(features)[2])) / 2e-6
-            #expect(abs(numeric - gradient[slot]) < 1e-6)
+        var policy = LogLinearPolicy(hasher: FeatureHasher(dimension: 64, seed: 1))
+        for i in policy.weights.indices { policy.weights[i] = Double(i % 9) * 0.1 - 0.3 }
+        var transcript = Transcript(prompt: "Who? Ann. Options: X, Y")
+        transcript.turns = [TranscriptTurn(action: "<search>Ann</search>", observation: "Ann saw X.", reward: 0)]
+        let candidates = ["<search>Ann</search>", "<answer>X</answer>", "<answer>Y</answer>"]
+        let observation = TextObservation(text: "Ann saw X.", admissibleActions: candidates)
+        func logProbability(_ p: LogLinearPolicy, _ chosen: Int) -> Double {
+            var record = p.decision(candidates, observation: observation, transcript: transcript)
+            record.chosen = chosen
+            return log(record.chosenProbability)
         }
+        let base = policy.decision(candidates, observation: observation, transcript: transcript)
+        #expect(abs(base.toolProbabilities.reduce(0, +) - 1) < 1e-12 && base.toolOfCandidate == [0, 1, 1])
+        #expect(abs(base.probabilities[1] + base.probabilities[2] - 1) < 1e-12 && base.probabilities[0] == 1)
+        for chosen in 0..<3 {
+            var record = base
+            record.chosen = chosen
+            var gradient = [Double](repeating: 0, count: 64)
+            policy.accumulate(record, advantage: 1, scale: 1, into: &gradient)
+            for slot in 0..<64 {
+                var plus = policy, minus = policy
+                plus.weights[slot] += 1e-6
+                minus.weights[slot] -= 1e-6
+                let numeric = (logProbability(plus, chosen) - logProbability(minus, chosen)) / 2e-6
+                #expect(abs(numeric - gradient[slot]) < 1e-6)
+            }
+        }
+        let uniform = LogLinearPolicy()
+        #expect(abs(uniform.answerLogBelief(gold: "Y", observation: observation, transcript: transcript) - log(0.5))
+            < 1e-12)
     }
 
     @Test func featuresReadResultDepthsFromTheTranscript() {

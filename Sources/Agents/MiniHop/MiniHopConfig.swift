@@ -21,7 +21,7 @@ public struct MiniHopConfig: Codable, Sendable, Equatable {
     public var hops: [Int]
     /// Number of questions, default 40.
     public var questions: Int
-    /// Other people each biography mentions ("once met …"): distractor hits for a name search, default 3.
+    /// Other people each biography mentions ("once met …"): distractor hits for a name search, default 1.
     public var mentionsPerPerson: Int
     /// Results a search returns, default 1.
     public var topK: Int
@@ -34,7 +34,7 @@ public struct MiniHopConfig: Codable, Sendable, Equatable {
     /// A configuration; defaults as documented on each field.
     public init(
         people: Int = 40, countries: Int = 8, options: Int = 4, hops: [Int] = [2], questions: Int = 40,
-        mentionsPerPerson: Int = 3, topK: Int = 1, retrievalTemperature: Double = 1, split: Split = .standard
+        mentionsPerPerson: Int = 1, topK: Int = 1, retrievalTemperature: Double = 1, split: Split = .standard
     ) {
         self.people = people
         self.countries = countries

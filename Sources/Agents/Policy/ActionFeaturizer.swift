@@ -4,11 +4,25 @@ import Foundation
 public protocol ActionFeaturizer: Sendable {
     /// Feature names of `action` given the current observation and the episode so far.
     func features(action: String, observation: TextObservation, transcript: Transcript) -> [String]
+    /// Feature names of choosing the tool `tool` (the first level of ``LogLinearPolicy``'s two-level softmax),
+    /// given the candidate actions that use it.
+    func toolFeatures(tool: String, candidates: [String], observation: TextObservation, transcript: Transcript)
+        -> [String]
+}
+
+extension ActionFeaturizer {
+    /// One bias feature per tool.
+    public func toolFeatures(tool: String, candidates: [String], observation: TextObservation, transcript: Transcript)
+        -> [String]
+    {
+        ["tool|\(tool)"]
+    }
 }
 
 /// World-agnostic features of a tool call read from the transcript alone:
 /// the tool; whether its argument occurs in the task text; its *result depth* (1 + the depth of the query whose
-/// result first named it; a query named in the task has depth 0; `none` when no result named it); how often the
+/// result first named it; a query named in the task has depth 0; `none` when no result named it), crossed with
+/// its lexical overlap with the task (task words in a result sentence naming it); how often the
 /// same call was made before; the turn; and the deepest result depth reached so far. Names never enter the
 /// features, so what is learnt transfers across questions and renamed entities.
 public struct ToolCallFeaturizer: ActionFeaturizer, Equatable {
@@ -32,12 +46,49 @@ public struct ToolCallFeaturizer: ActionFeaturizer, Equatable {
         let repeats = transcript.turns.filter { (try? parser.parse($0.action)) == call }.count
         let turn = min(transcript.turns.count, maxTurnFeature)
         let reached = depths.maximum
+        let overlap = min(Self.questionOverlap(call.argument, transcript: transcript), 3)
         return [
             "bias|\(kind)",
             "\(kind)|prompt=\(inPrompt)|depth=\(depth)",
+            "\(kind)|depth=\(depth)|overlap=\(overlap)",
             "\(kind)|depth=\(depth)|reached=\(reached)",
             "\(kind)|repeat=\(min(repeats, 2))",
             "\(kind)|turn=\(turn)",
+        ]
+    }
+
+    /// Lexical relevance of `argument` to the task: the largest number of task words (lower-cased, longer than
+    /// three letters, not in the argument) in one result sentence that names the argument.
+    static func questionOverlap(_ argument: String, transcript: Transcript) -> Int {
+        let own = Set(BM25Index.tokenize(argument))
+        let taskWords = Set(BM25Index.tokenize(transcript.prompt.components(separatedBy: "\n").first ?? "")
+            .filter { $0.count > 3 && !own.contains($0) })
+        var best = 0
+        for turn in transcript.turns {
+            for sentence in turn.observation.split(whereSeparator: { $0 == "." || $0 == "\n" })
+            where sentence.contains(argument) {
+                best = max(best, Set(BM25Index.tokenize(String(sentence))).intersection(taskWords).count)
+            }
+        }
+        return best
+    }
+
+    /// The tool's bias, crossed with the turn, the deepest result depth reached, and the deepest result depth of
+    /// its candidates' arguments (e.g. whether some answer option has turned up in a result).
+    public func toolFeatures(tool: String, candidates: [String], observation: TextObservation, transcript: Transcript)
+        -> [String]
+    {
+        let depths = ResultDepths(transcript: transcript, parser: parser)
+        var best = -1
+        for candidate in candidates {
+            if let call = try? parser.parse(candidate), let depth = depths.depth(of: call.argument) {
+                best = max(best, depth)
+            }
+        }
+        let turn = min(transcript.turns.count, maxTurnFeature)
+        return [
+            "tool|\(tool)", "tool|\(tool)|turn=\(turn)", "tool|\(tool)|reached=\(depths.maximum)",
+            "tool|\(tool)|best=\(best < 0 ? "none" : String(best))",
         ]
     }
 }

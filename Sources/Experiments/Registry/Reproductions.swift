@@ -19,6 +19,8 @@ public enum Reproductions {
         DatasetPerspectiveReproduction(),
         DemoRegularizedReproduction(),
         ConservativeExplorationReproduction(),
+        IGPOReproduction(),
+        CaRRReproduction(),
     ]
 
     /// The reproduction with `id`.
