@@ -80,8 +80,8 @@ let package = Package(
         .executableTarget(
             name: "swiftrl",
             dependencies: [
-                "Tensor", "Environments", "Tracking", "RLCore", "Algorithms", "Language", "Offline", "Experiments",
-                "ScaleOut",
+                "Tensor", "Environments", "Tracking", "RLCore", "Algorithms", "Language", "Offline", "Agents",
+                "Experiments", "ScaleOut",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
