@@ -59,9 +59,27 @@ import Testing
         let trainer = try AgentTrainer(tasks: world, config: AgentTrainerConfig(method: .igpo), seed: 0)
         var copy = trainer
         let rollout = copy.rollout(task: 0, seed: 1)
-        let beliefs = trainer.beliefs(rollout, gold: world.goldAnswer(task: 0))
+        let beliefs = trainer.beliefs(rollout, task: 0)
         #expect(beliefs.count == rollout.transcript.turns.count + 1)
         #expect(abs(beliefs[0] - log(0.25)) < 1e-12)
+    }
+
+    @Test func worldBeliefFollowsTheRetrievedChain() throws {
+        let world = try MiniHopWorld(config: MiniHopConfig(retrievalTemperature: 0), seed: 2)
+        let task = world.tasks[0]
+        var environment = world.environment(task: 0)
+        var transcript = Transcript(prompt: try environment.reset(seed: 0).text)
+        #expect(abs((world.worldLogBelief(task: 0, transcript: transcript) ?? 0) - log(0.25)) < 1e-12)
+        for query in [task.subject, task.entities[1]] {
+            let step = try environment.step("<search>\(query)</search>")
+            transcript.turns.append(TranscriptTurn(action: "<search>\(query)</search>",
+                observation: step.observation.text, reward: 0, info: step.info))
+        }
+        #expect(world.worldLogBelief(task: 0, transcript: transcript) == 0)
+        let config = AgentTrainerConfig(method: AgentMethod(informationGain: InformationGain(probe: .world)))
+        var trainer = try AgentTrainer(tasks: world, config: config, seed: 0)
+        let rollout = trainer.rollout(task: 0, seed: 1)
+        #expect(trainer.beliefs(rollout, task: 0).first.map { abs($0 - log(0.25)) < 1e-12 } == true)
     }
 
     /// Each method is seeded (same seed ⇒ same metrics and weights) and learns to answer from evidence: after

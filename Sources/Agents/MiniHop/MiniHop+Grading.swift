@@ -49,6 +49,32 @@ extension MiniHopWorld: AgentTaskSet {
         return ids
     }
 
+    /// The exact posterior of the gold option given the facts of the documents retrieved so far: the chain is
+    /// followed from the subject (mentor, then birth country) as far as retrieved facts allow; once the country is
+    /// known, its capital fact makes the answer certain, and options known to be other countries' capitals are
+    /// ruled out; otherwise the options are equally likely.
+    public func worldLogBelief(task: Int, transcript: Transcript) -> Double? {
+        let info = tasks[task]
+        var facts = Set<MiniHopFact>()
+        for turn in transcript.turns where turn.info.tool == "search" {
+            for id in Self.citationIDs(in: turn.observation) { facts.formUnion(document(id: id)?.facts ?? []) }
+        }
+        func object(_ subject: String, _ relation: MiniHopFact.Relation) -> String? {
+            facts.first { $0.subject == subject && $0.relation == relation }?.object
+        }
+        var person: String? = info.subject
+        if info.hops == 3 { person = person.flatMap { object($0, .mentor) } }
+        let country = person.flatMap { object($0, .bornIn) }
+        var remaining = info.options
+        if let country {
+            if let capital = object(country, .capital) { return capital == info.answer ? 0 : log(1e-6) }
+            let ruledOut = Set(facts.filter { $0.relation == .capital && $0.subject != country }.map(\.object))
+            remaining = remaining.filter { !ruledOut.contains($0) }
+        }
+        guard remaining.contains(info.answer) else { return log(1e-6) }
+        return -log(Double(remaining.count))
+    }
+
     /// Outcome: exact match of the answer. Rubric: CaRR with E0 = the answer given and every other hidden entity
     /// identified when the agent's own actions name its gold value (searching it), cited documents from
     /// ``citations(_:)``. Grounded: correct and every gold evidence document retrieved.

@@ -4,6 +4,8 @@ import Foundation
 public protocol ActionFeaturizer: Sendable {
     /// Feature names of `action` given the current observation and the episode so far.
     func features(action: String, observation: TextObservation, transcript: Transcript) -> [String]
+    /// Feature names of every action in `actions` (one context; implementations may share work across them).
+    func features(actions: [String], observation: TextObservation, transcript: Transcript) -> [[String]]
     /// Feature names of choosing the tool `tool` (the first level of ``LogLinearPolicy``'s two-level softmax),
     /// given the candidate actions that use it.
     func toolFeatures(tool: String, candidates: [String], observation: TextObservation, transcript: Transcript)
@@ -11,6 +13,11 @@ public protocol ActionFeaturizer: Sendable {
 }
 
 extension ActionFeaturizer {
+    /// ``features(action:observation:transcript:)`` of each action.
+    public func features(actions: [String], observation: TextObservation, transcript: Transcript) -> [[String]] {
+        actions.map { features(action: $0, observation: observation, transcript: transcript) }
+    }
+
     /// One bias feature per tool.
     public func toolFeatures(tool: String, candidates: [String], observation: TextObservation, transcript: Transcript)
         -> [String]
@@ -38,15 +45,27 @@ public struct ToolCallFeaturizer: ActionFeaturizer, Equatable {
     }
 
     public func features(action: String, observation: TextObservation, transcript: Transcript) -> [String] {
+        features(actions: [action], observation: observation, transcript: transcript)[0]
+    }
+
+    /// The features of every action, reading the transcript's result depths once.
+    public func features(actions: [String], observation: TextObservation, transcript: Transcript) -> [[String]] {
+        let depths = ResultDepths(transcript: transcript, parser: parser)
+        let reached = depths.maximum
+        let taskWords = Self.taskWords(transcript)
+        return actions.map { features($0, transcript: transcript, depths: depths, reached: reached, taskWords: taskWords) }
+    }
+
+    private func features(
+        _ action: String, transcript: Transcript, depths: ResultDepths, reached: Int, taskWords: Set<String>
+    ) -> [String] {
         guard let call = try? parser.parse(action) else { return ["unparsable"] }
         let kind = call.name
-        let depths = ResultDepths(transcript: transcript, parser: parser)
         let depth = depths.depth(of: call.argument).map(String.init) ?? "none"
         let inPrompt = transcript.prompt.contains(call.argument)
         let repeats = transcript.turns.filter { (try? parser.parse($0.action)) == call }.count
         let turn = min(transcript.turns.count, maxTurnFeature)
-        let reached = depths.maximum
-        let overlap = min(Self.questionOverlap(call.argument, transcript: transcript), 3)
+        let overlap = min(Self.questionOverlap(call.argument, transcript: transcript, taskWords: taskWords), 3)
         return [
             "bias|\(kind)",
             "\(kind)|prompt=\(inPrompt)|depth=\(depth)",
@@ -59,10 +78,8 @@ public struct ToolCallFeaturizer: ActionFeaturizer, Equatable {
 
     /// Lexical relevance of `argument` to the task: the largest number of task words (lower-cased, longer than
     /// three letters, not in the argument) in one result sentence that names the argument.
-    static func questionOverlap(_ argument: String, transcript: Transcript) -> Int {
-        let own = Set(BM25Index.tokenize(argument))
-        let taskWords = Set(BM25Index.tokenize(transcript.prompt.components(separatedBy: "\n").first ?? "")
-            .filter { $0.count > 3 && !own.contains($0) })
+    static func questionOverlap(_ argument: String, transcript: Transcript, taskWords: Set<String>) -> Int {
+        let taskWords = taskWords.subtracting(BM25Index.tokenize(argument))
         var best = 0
         for turn in transcript.turns {
             for sentence in turn.observation.split(whereSeparator: { $0 == "." || $0 == "\n" })
@@ -71,6 +88,11 @@ public struct ToolCallFeaturizer: ActionFeaturizer, Equatable {
             }
         }
         return best
+    }
+
+    /// Words of the task's first line longer than three letters.
+    static func taskWords(_ transcript: Transcript) -> Set<String> {
+        Set(BM25Index.tokenize(transcript.prompt.components(separatedBy: "\n").first ?? "").filter { $0.count > 3 })
     }
 
     /// The tool's bias, crossed with the turn, the deepest result depth reached, and the deepest result depth of

@@ -84,7 +84,8 @@ public struct LogLinearPolicy: AgentPolicy, Sendable {
             featurizer.toolFeatures(tool: tool, candidates: candidates.indices.filter { toolOf[$0] == index }
                 .map { candidates[$0] }, observation: observation, transcript: transcript).map(hasher.slot)
         }
-        let features = candidates.map { slots($0, observation: observation, transcript: transcript) }
+        let features = featurizer.features(actions: candidates, observation: observation, transcript: transcript)
+            .map { $0.map(hasher.slot) }
         var probabilities = [Double](repeating: 0, count: candidates.count)
         for tool in tools.indices {
             let within = self.probabilities(features, members: candidates.indices.filter { toolOf[$0] == tool })
@@ -130,7 +131,8 @@ public struct LogLinearPolicy: AgentPolicy, Sendable {
             answers.append(ToolCall(name: "answer", argument: gold).text)
             goldIndex = answers.count - 1
         }
-        let features = answers.map { slots($0, observation: observation, transcript: transcript) }
+        let features = featurizer.features(actions: answers, observation: observation, transcript: transcript)
+            .map { $0.map(hasher.slot) }
         let p = probabilities(features)[goldIndex ?? 0]
         return log(max(p, 1e-300))
     }

@@ -27,6 +27,17 @@ public struct InformationGain: Codable, Sendable, Equatable {
         case joint
     }
 
+    /// Whose belief in the gold answer s_t is.
+    public enum Probe: String, Codable, Sendable, CaseIterable {
+        /// The policy's own probability of the gold answer (the paper's definition).
+        case policy
+        /// The world's exact posterior given the evidence retrieved so far (the digest's prototype; falls back to
+        /// the policy when the task set has none).
+        case world
+    }
+
+    /// Whose belief is scored, default ``Probe/policy``.
+    public var probe: Probe
     /// IG reward kind, default ``Kind/logProbDiff``.
     public var kind: Kind
     /// Group normalisation, default ``Normalization/separate``.
@@ -43,8 +54,9 @@ public struct InformationGain: Codable, Sendable, Equatable {
     /// IGPO with the code's defaults.
     public init(
         kind: Kind = .logProbDiff, normalization: Normalization = .separate, center: Bool = true, gamma: Double = 1,
-        informationWeight: Double = 1, outcomeWeight: Double = 1
+        informationWeight: Double = 1, outcomeWeight: Double = 1, probe: Probe = .policy
     ) {
+        self.probe = probe
         self.kind = kind
         self.normalization = normalization
         self.center = center

@@ -25,18 +25,21 @@ public struct AgentMethod: Codable, Sendable, Equatable {
     /// C-GRPO with the paper's group-max normalisation (α = 0.3).
     public static let cgrpo = AgentMethod(rubricReward: CGRPOReward())
 
-    /// The preset named `name`: `grpo`, `igpo`, `igpo-uncentered`, `c-grpo`, `c-grpo-code`.
+    /// The preset named `name`: `grpo`, `igpo`, `igpo-uncentered`, `igpo-exact` (un-centred, the world's
+    /// exact belief), `c-grpo`, `c-grpo-code`.
     /// - Throws: ``AgentInputError`` listing the names.
     public static func named(_ name: String) throws(AgentInputError) -> AgentMethod {
         switch name.lowercased() {
         case "grpo": return .grpo
         case "igpo": return .igpo
         case "igpo-uncentered", "igpo-uncentred": return AgentMethod(informationGain: InformationGain(center: false))
+        case "igpo-exact":
+            return AgentMethod(informationGain: InformationGain(center: false, probe: .world))
         case "c-grpo", "cgrpo": return .cgrpo
         case "c-grpo-code", "cgrpo-code": return AgentMethod(rubricReward: CGRPOReward(normalizeByGroupMax: false))
         default:
             throw AgentInputError(
-                "unknown agent method '\(name)'; known: grpo, igpo, igpo-uncentered, c-grpo, c-grpo-code")
+                "unknown agent method '\(name)'; known: grpo, igpo, igpo-uncentered, igpo-exact, c-grpo, c-grpo-code")
         }
     }
 

@@ -29,4 +29,12 @@ public protocol AgentTaskSet: Sendable {
     func goldAnswer(task: Int) -> String
     /// Grades a finished episode of `task`.
     func grade(task: Int, transcript: Transcript) -> AgentGrade
+    /// The world's exact log-belief in the gold answer given the episode so far, or nil (IGPO's ``InformationGain/Probe/world``).
+    func worldLogBelief(task: Int, transcript: Transcript) -> Double?
+}
+
+extension AgentTaskSet {
+    /// The world's exact log-belief in the gold answer given `transcript`, or nil when the world has none
+    /// (the default).
+    public func worldLogBelief(task: Int, transcript: Transcript) -> Double? { nil }
 }

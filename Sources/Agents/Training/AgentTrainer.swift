@@ -43,12 +43,19 @@ public struct AgentTrainer<Tasks: AgentTaskSet>: Sendable {
     }
 
     /// IGPO's beliefs s_0 … s_T of the gold answer along a rollout, under the current policy.
-    public func beliefs(_ rollout: AgentRollout<LogLinearDecision>, gold: String) -> [Double] {
+    /// With ``InformationGain/Probe/world`` the task set's exact posterior is used where it has one.
+    public func beliefs(_ rollout: AgentRollout<LogLinearDecision>, task: Int) -> [Double] {
+        let gold = tasks.goldAnswer(task: task)
+        let world = config.method.informationGain?.probe == .world
         var prefix = Transcript(prompt: rollout.transcript.prompt)
         var out: [Double] = []
         for (index, observation) in rollout.observations.enumerated() {
             if index > 0 { prefix.turns.append(rollout.transcript.turns[index - 1]) }
-            out.append(policy.answerLogBelief(gold: gold, observation: observation, transcript: prefix))
+            if world, let belief = tasks.worldLogBelief(task: task, transcript: prefix) {
+                out.append(belief)
+            } else {
+                out.append(policy.answerLogBelief(gold: gold, observation: observation, transcript: prefix))
+            }
         }
         return out
     }
@@ -60,13 +67,12 @@ public struct AgentTrainer<Tasks: AgentTaskSet>: Sendable {
         var success = 0.0, grounded = 0.0, rubric = 0.0, zero = 0, turns = 0.0
         for _ in 0..<config.tasksPerStep {
             let task = taskRNG.int(below: tasks.taskCount)
-            let gold = tasks.goldAnswer(task: task)
             var rollouts: [AgentRollout<LogLinearDecision>] = []
             var inputs: [AgentCreditInput] = []
             for _ in 0..<config.groupSize {
                 let rollout = rollout(task: task, seed: episodeRNG.next())
                 let grade = tasks.grade(task: task, transcript: rollout.transcript)
-                let beliefs = config.method.informationGain == nil ? [] : beliefs(rollout, gold: gold)
+                let beliefs = config.method.informationGain == nil ? [] : beliefs(rollout, task: task)
                 inputs.append(AgentCreditInput(grade: grade, beliefs: beliefs, turns: rollout.decisions.count))
                 rollouts.append(rollout)
                 success += grade.outcome

@@ -79,7 +79,7 @@ struct AgentsTrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Train the log-linear agent on MiniHop with GRPO, IGPO or C-GRPO; print success and transcripts.")
     @OptionGroup var world: MiniHopOptions
-    @Option(help: "grpo, igpo, igpo-uncentered, c-grpo or c-grpo-code.") var method = "igpo"
+    @Option(help: "grpo, igpo, igpo-uncentered, igpo-exact, c-grpo or c-grpo-code.") var method = "igpo"
     @Option(help: "α of C-GRPO (with a c-grpo method).") var rubricAlpha: Double?
     @Option(help: "IGPO normalisation: separate or joint (with an igpo method).") var igNormalization: String?
     @Option(help: "Policy-gradient updates.") var updates = 200

@@ -19,9 +19,9 @@ import Testing
         let reproduction = IGPOReproduction(setting: Self.tiny)
         let report = try reproduction.run(context)
         #expect(report.id == "igpo" && report.tables.count == 2)
-        #expect(report.tables[0].rows.count == 4 && report.tables[1].rows.count == 3)
+        #expect(report.tables[0].rows.count == 5 && report.tables[1].rows.count == 3)
         for table in report.tables { for row in table.rows { #expect(row.count == table.columns.count) } }
-        #expect(report.plots.first?.series.count == 3 * 2)
+        #expect(report.plots.first?.series.count == 4 * 2)
         #expect(report.plots.allSatisfy { $0.series.allSatisfy { $0.values.allSatisfy(\.isFinite) } })
         #expect(report.verdictExplanation.contains("(2) zero-advantage groups"))
         #expect(try reproduction.run(context).tables == report.tables)
