@@ -50,7 +50,8 @@ import Testing
         #expect(x.contains("answer|prompt=true|depth=2") && x.contains("answer|depth=2|reached=2"))
         let y = featurizer.features(action: "<answer>Y</answer>", observation: observation, transcript: transcript)
         #expect(y.contains("answer|prompt=true|depth=none"))
-        let again = featurizer.features(action: "<search>Ann</search>", observation: observation, transcript: transcript)
+        let again = featurizer.features(
+            action: "<search>Ann</search>", observation: observation, transcript: transcript)
         #expect(again.contains("search|repeat=1") && again.contains("search|turn=2"))
     }
 

@@ -18,7 +18,8 @@ import Testing
     }
 
     @Test func parsesJSONCalls() throws {
-        #expect(try parser.parse(#"{"tool": "search", "argument": "Oslo"}"#) == ToolCall(name: "search", argument: "Oslo"))
+        let json = try parser.parse(#"{"tool": "search", "argument": "Oslo"}"#)
+        #expect(json == ToolCall(name: "search", argument: "Oslo"))
         #expect(try parser.parse(#"call: {"name": "Answer", "arguments": {"answer": "Lima"}}"#).argument == "Lima")
         #expect(try parser.parse(#"{"tool": "search", "arguments": "Peru"}"#).argument == "Peru")
     }

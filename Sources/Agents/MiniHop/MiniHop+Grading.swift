@@ -119,7 +119,8 @@ extension MiniHopWorld {
             }
         }
         if let lines = try? tasksJSONL().split(separator: "\n"), lines.count != tasks.count {
-            issues.append(TextEnvironmentIssue(check: "export", detail: "\(lines.count) JSONL lines for \(tasks.count) tasks"))
+            issues.append(TextEnvironmentIssue(
+                check: "export", detail: "\(lines.count) JSONL lines for \(tasks.count) tasks"))
         }
         var counter = 0
         let checker = TextEnvironmentChecker(budget: budget, episodes: episodes)

@@ -63,7 +63,8 @@ public struct MiniHopConfig: Codable, Sendable, Equatable {
         }
         guard questions >= 1 else { throw AgentInputError("MiniHopConfig.questions must be ≥ 1, got \(questions)") }
         guard (0..<people - 1).contains(mentionsPerPerson) else {
-            throw AgentInputError("MiniHopConfig.mentionsPerPerson must be in 0…people − 2, got \(mentionsPerPerson)")
+            throw AgentInputError(
+                "MiniHopConfig.mentionsPerPerson must be in 0…people − 2, got \(mentionsPerPerson)")
         }
         guard topK >= 1 else { throw AgentInputError("MiniHopConfig.topK must be ≥ 1, got \(topK)") }
         guard retrievalTemperature.isFinite, retrievalTemperature >= 0 else {

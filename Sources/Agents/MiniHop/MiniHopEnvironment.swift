@@ -54,13 +54,16 @@ public struct MiniHopEnvironment: TextEnvironment, Sendable {
             finished = true
             let correct = Self.normalized(call.argument) == Self.normalized(taskInfo.answer)
             return TextStep(observation: observation(correct ? "Correct." : "Incorrect."), reward: correct ? 1 : 0,
-                terminated: true, truncated: false, info: StepInfo(reason: .answered, tool: "answer", answer: call.argument))
+                terminated: true, truncated: false,
+                info: StepInfo(reason: .answered, tool: "answer", answer: call.argument))
         default:
             let hits = search(call.argument)
             let text = hits.isEmpty
                 ? "No results for '\(call.argument)'."
                 : hits.map { "[\(world.documents[$0].id)] \(world.documents[$0].text)" }.joined(separator: "\n")
-            for hit in hits where !retrieved.contains(world.documents[hit].id) { retrieved.append(world.documents[hit].id) }
+            for hit in hits where !retrieved.contains(world.documents[hit].id) {
+                retrieved.append(world.documents[hit].id)
+            }
             notice(text)
             return TextStep(observation: observation(text), reward: 0, terminated: false, truncated: false,
                 info: StepInfo(tool: "search"))

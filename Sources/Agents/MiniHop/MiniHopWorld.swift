@@ -116,7 +116,8 @@ public struct MiniHopWorld: Sendable {
                 MiniHopNames.invented(syllables: 2, using: &$0)
             }
             personNames = MiniHopNames.distinct(people, avoiding: &taken, using: &nameRNG) { rng in
-                MiniHopNames.invented(syllables: 2, using: &rng) + " " + MiniHopNames.invented(syllables: 3, using: &rng)
+                MiniHopNames.invented(syllables: 2, using: &rng) + " "
+                    + MiniHopNames.invented(syllables: 3, using: &rng)
             }
         }
 
@@ -156,7 +157,8 @@ public struct MiniHopWorld: Sendable {
             let p = taskRNG.int(below: people)
             let bridge = hops == 3 ? mentor[p] : p
             let c = bornIn[bridge]
-            let others = Array(Self.sample(config.options - 1, from: (0..<countries).filter { $0 != c }, using: &taskRNG))
+            let others = Array(
+                Self.sample(config.options - 1, from: (0..<countries).filter { $0 != c }, using: &taskRNG))
             var options = ([c] + others).map { capitalNames[$0] }
             Self.shuffle(&options, using: &taskRNG)
             let subject = personNames[p]

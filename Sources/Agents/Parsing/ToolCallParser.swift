@@ -52,7 +52,9 @@ public struct ToolCallParser: Sendable, Equatable {
             }
         }
         guard let (open, name) = best else { return nil }
-        guard let close = text.range(of: "</\(name)>", options: .caseInsensitive, range: open.upperBound..<text.endIndex)
+        guard
+            let close = text.range(
+                of: "</\(name)>", options: .caseInsensitive, range: open.upperBound..<text.endIndex)
         else { throw ToolCallParseError("the <\(name)> tag is not closed; end it with </\(name)>") }
         let argument = String(text[open.upperBound..<close.lowerBound]).trimmingCharacters(in: .whitespacesAndNewlines)
         let preamble = String(text[..<open.lowerBound]).trimmingCharacters(in: .whitespacesAndNewlines)

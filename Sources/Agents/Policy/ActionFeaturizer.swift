@@ -53,7 +53,9 @@ public struct ToolCallFeaturizer: ActionFeaturizer, Equatable {
         let depths = ResultDepths(transcript: transcript, parser: parser)
         let reached = depths.maximum
         let taskWords = Self.taskWords(transcript)
-        return actions.map { features($0, transcript: transcript, depths: depths, reached: reached, taskWords: taskWords) }
+        return actions.map {
+            features($0, transcript: transcript, depths: depths, reached: reached, taskWords: taskWords)
+        }
     }
 
     private func features(

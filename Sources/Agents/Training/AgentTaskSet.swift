@@ -29,7 +29,8 @@ public protocol AgentTaskSet: Sendable {
     func goldAnswer(task: Int) -> String
     /// Grades a finished episode of `task`.
     func grade(task: Int, transcript: Transcript) -> AgentGrade
-    /// The world's exact log-belief in the gold answer given the episode so far, or nil (IGPO's ``InformationGain/Probe/world``).
+    /// The world's exact log-belief in the gold answer given the episode so far, or nil
+    /// (IGPO's ``InformationGain/Probe/world``).
     func worldLogBelief(task: Int, transcript: Transcript) -> Double?
 }
 

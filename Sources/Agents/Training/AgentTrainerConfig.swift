@@ -34,7 +34,9 @@ public struct AgentTrainerConfig: Codable, Sendable, Equatable {
     /// Checks every field.
     /// - Throws: ``AgentInputError`` naming the field.
     public func validate() throws(AgentInputError) {
-        guard groupSize >= 2 else { throw AgentInputError("AgentTrainerConfig.groupSize must be ≥ 2, got \(groupSize)") }
+        guard groupSize >= 2 else {
+            throw AgentInputError("AgentTrainerConfig.groupSize must be ≥ 2, got \(groupSize)")
+        }
         guard tasksPerStep >= 1 else {
             throw AgentInputError("AgentTrainerConfig.tasksPerStep must be ≥ 1, got \(tasksPerStep)")
         }

@@ -64,7 +64,8 @@ public struct CaRRReproduction: UnitReproduction {
             throw unknown(unit, context)
         }
         let result = try MiniHopRun.run(method: arm.method, setting: setting(context), seed: seed)
-        context.log(String(format: "carr: %@ seed %llu grounded %.3f", arm.key, seed, result.evaluation.groundedSuccess))
+        context.log(
+            String(format: "carr: %@ seed %llu grounded %.3f", arm.key, seed, result.evaluation.groundedSuccess))
         return result
     }
 

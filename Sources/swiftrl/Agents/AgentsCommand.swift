@@ -62,7 +62,8 @@ struct AgentsCheckCommand: ParsableCommand {
 /// `swiftrl agents export`: MiniHop's questions as JSONL.
 struct AgentsExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Write MiniHop's questions (options, answer, gold evidence, rubrics) as JSONL.")
+        commandName: "export",
+        abstract: "Write MiniHop's questions (options, answer, gold evidence, rubrics) as JSONL.")
     @OptionGroup var world: MiniHopOptions
     @Option(help: "Output file.") var out = "minihop.jsonl"
 
