@@ -16,12 +16,15 @@ struct MiniHopSetting: Sendable {
     /// Evaluation episodes per task.
     var evaluationEpisodes: Int
 
-    /// The digest's prototype scale (G 8, 16 questions per update, 600 updates); quick: 150 updates.
+    /// G 8 rollouts per question and 5 turns as in the digest's prototype; full: 16 questions per update, 200
+    /// updates (the prototype ran 600 with a 5-action tabular policy); quick: 8 questions, 50 updates.
     static func standard(quick: Bool) -> MiniHopSetting {
         MiniHopSetting(
-            world: MiniHopConfig(), trainer: AgentTrainerConfig(groupSize: 8, tasksPerStep: 16, maxTurns: 5),
-            updates: quick ? 150 : 600, curvePoints: quick ? 10 : 20, evaluationEpisodes: quick ? 10 : 25)
+            world: MiniHopConfig(),
+            trainer: AgentTrainerConfig(groupSize: 8, tasksPerStep: quick ? 8 : 16, maxTurns: 5),
+            updates: quick ? 50 : 200, curvePoints: quick ? 10 : 20, evaluationEpisodes: quick ? 5 : 10)
     }
+}
 }
 
 /// One arm × seed of a MiniHop reproduction.
