@@ -25,7 +25,6 @@ struct MiniHopSetting: Sendable {
             updates: quick ? 50 : 200, curvePoints: quick ? 10 : 20, evaluationEpisodes: quick ? 5 : 10)
     }
 }
-}
 
 /// One arm × seed of a MiniHop reproduction.
 public struct MiniHopArmResult: Codable, Sendable {
