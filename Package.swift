@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "RLCore", targets: ["RLCore"]),
         .library(name: "Language", targets: ["Language"]),
         .library(name: "Offline", targets: ["Offline"]),
+        .library(name: "Agents", targets: ["Agents"]),
         .library(name: "Algorithms", targets: ["Algorithms"]),
         .library(name: "Experiments", targets: ["Experiments"]),
         .executable(name: "swiftrl", targets: ["swiftrl"]),
@@ -62,8 +63,14 @@ let package = Package(
                 .target(name: "CHDF5", condition: .when(traits: ["HDF5"])),
             ]
         ),
+        // Multi-turn LLM-agent RL: text worlds, tool calls, transcripts, budgets, turn rewards, one agent trainer.
+        .target(name: "Agents", dependencies: ["Tensor", "Tracking", "RLCore", "Language"]),
         // Paper reproductions (`swiftrl reproduce`): one folder per paper, a registry, result tables and plots.
-        .target(name: "Experiments", dependencies: ["Tensor", "Environments", "Tracking", "RLCore", "Algorithms", "Language", "Offline"]),
+        .target(
+            name: "Experiments",
+            dependencies: [
+                "Tensor", "Environments", "Tracking", "RLCore", "Algorithms", "Language", "Offline", "Agents",
+            ]),
         // Sweeps, benchmarks and reproductions on a cluster: one plan, local / Ray Jobs / Slurm executors.
         .target(
             name: "ScaleOut",
@@ -73,8 +80,8 @@ let package = Package(
         .executableTarget(
             name: "swiftrl",
             dependencies: [
-                "Tensor", "Environments", "Tracking", "RLCore", "Algorithms", "Language", "Offline", "Experiments",
-                "ScaleOut",
+                "Tensor", "Environments", "Tracking", "RLCore", "Algorithms", "Language", "Offline", "Agents",
+                "Experiments", "ScaleOut",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -109,6 +116,7 @@ let package = Package(
         .testTarget(name: "AlgorithmsTests", dependencies: ["Algorithms"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language"], resources: [.copy("Fixtures")]),
         .testTarget(name: "OfflineTests", dependencies: ["Offline"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AgentsTests", dependencies: ["Agents", "Tensor"]),
         .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
         .testTarget(name: "ScaleOutTests", dependencies: ["ScaleOut"]),
         .testTarget(

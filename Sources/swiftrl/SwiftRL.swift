@@ -26,6 +26,7 @@ struct SwiftRLCommand: AsyncParsableCommand {
             OfflineCommand.self,
             TheoryCommand.self,
             RLVRCommand.self,
+            AgentsCommand.self,
             DoctorCommand.self,
         ]
     )

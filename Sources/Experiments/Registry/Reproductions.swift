@@ -23,6 +23,8 @@ public enum Reproductions {
         ConservativeExplorationReproduction(),
         ContrastiveUCBReproduction(),
         RevealingPOMDPReproduction(),
+        IGPOReproduction(),
+        CaRRReproduction(),
     ]
 
     /// The reproduction with `id`.
