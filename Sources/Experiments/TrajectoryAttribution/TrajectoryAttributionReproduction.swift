@@ -94,7 +94,7 @@ public struct TrajectoryAttributionReproduction: UnitReproduction {
                     "\(e.cluster)", "\(e.size)", String(format: "%.4f", e.startValue),
                     String(format: "%.4f", e.meanValue),
                     String(format: "%.4f", e.deltaQ), String(format: "%.3f", e.actionContrast),
-                    String(format: "%.5f", e.dataDistance),
+                    String(format: "%.2e", e.dataDistance),
                 ])
             }
         }

@@ -63,14 +63,14 @@ struct TabularAttributeCommand: ParsableCommand {
         for e in result.effects {
             print(
                 String(
-                    format: "%7d  %4d  %8.4f  %10.4f  %6.4f  %15.3f  %13.5f", e.cluster, e.size, e.startValue,
+                    format: "%7d  %4d  %8.4f  %10.4f  %6.4f  %15.3f  %13.2e", e.cluster, e.size, e.startValue,
                     e.meanValue, e.deltaQ, e.actionContrast, e.dataDistance))
         }
         print("attributions (\(result.explanations.count) of \(result.statesExamined) states):")
         for e in result.explanations {
             print(
                 "  state \(e.state) (row \(e.state / 7), column \(e.state % 7)): actions \(e.originalActions) → "
-                    + "\(e.newActions) without cluster \(e.cluster) (W₁ \(String(format: "%.5f", e.distance)))")
+                    + "\(e.newActions) without cluster \(e.cluster) (W₁ \(String(format: "%.2e", e.distance)))")
         }
         print(
             String(
