@@ -1,7 +1,7 @@
 import Foundation
 import Offline
 
-/// Minari dataset directories (`data/main_data.hdf5` + `metadata.json`) and D4RL flat `.hdf5` files, read through
+/// Minari dataset directories (`data/main_data.hdf5` + `data/metadata.json`) and D4RL flat `.hdf5` files, read through
 /// SwiftRL's own HDF5 reader as `swiftrl offline train --dataset` does (every build; the HDF5 trait adds seeds
 /// written by SwiftRL's libhdf5 writer).
 enum HDF5Targets {
@@ -27,7 +27,7 @@ enum HDF5Targets {
             try FileManager.default.createDirectory(
                 at: directory.appendingPathComponent("data"), withIntermediateDirectories: true)
             try Data(parts[0]).write(to: directory.appendingPathComponent("data/main_data.hdf5"))
-            try Data(parts[1]).write(to: directory.appendingPathComponent("metadata.json"))
+            try Data(parts[1]).write(to: directory.appendingPathComponent("data/metadata.json"))
             let file = scratch.appendingPathComponent("flat.hdf5")
             try Data(parts[0]).write(to: file)
             var errors: [String] = []
@@ -63,7 +63,7 @@ enum HDF5Targets {
             try DatasetFile.write(dataset, metadata: metadata, to: minari, format: .minari)
             let d4rl = scratch.appendingPathComponent("flat.hdf5").path
             try DatasetFile.write(dataset, metadata: metadata, to: d4rl, format: .d4rl)
-            let json = [UInt8](try Data(contentsOf: URL(fileURLWithPath: minari + "/metadata.json")))
+            let json = [UInt8](try Data(contentsOf: URL(fileURLWithPath: minari + "/data/metadata.json")))
             return [
                 [[UInt8](try Data(contentsOf: URL(fileURLWithPath: minari + "/data/main_data.hdf5"))), json],
                 [[UInt8](try Data(contentsOf: URL(fileURLWithPath: d4rl))), json],
