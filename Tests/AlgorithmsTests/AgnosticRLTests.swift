@@ -120,6 +120,23 @@ import Testing
         #expect(successes == 20)
     }
 
+    @Test func simulatorReseedsAndCountsQueries() throws {
+        let mdp = try tree(horizon: 2) { state, _ in state == 0 ? 0.5 : 0 }
+        var fresh = try EpisodicSimulator(mdp: mdp, seed: 8)
+        var used = try EpisodicSimulator(mdp: mdp, seed: 1)
+        for _ in 0..<5 { _ = used.sample(stage: 0, state: 0, action: 1) }
+        var reseeded = used.reseeded(8)
+        #expect(reseeded.queries == 0)
+        for _ in 0..<50 {
+            let a = fresh.sample(stage: 0, state: 0, action: 1), b = reseeded.sample(stage: 0, state: 0, action: 1)
+            #expect(a.reward == b.reward && a.next == 2 && b.next == 2)
+        }
+        #expect(reseeded.queries == 50)
+        // Bernoulli(0.5) at the root: about half of 2000 draws pay.
+        let paid = (0..<2000).map { _ in fresh.sample(stage: 0, state: 0, action: 0).reward }.reduce(0, +)
+        #expect(abs(paid - 1000) < 120)
+    }
+
     @Test func invalidInputsThrowClearErrors() throws {
         var mdp = try tree(horizon: 2) { _, _ in 0 }
         let policies = SingletonPolicyClass(states: mdp.stateCount, actions: 2, horizon: 2)

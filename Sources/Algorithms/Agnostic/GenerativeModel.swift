@@ -15,13 +15,17 @@ public protocol GenerativeModel {
     mutating func sample(stage: Int, state: Int, action: Int) -> (reward: Double, next: Int)
 }
 
-/// A generative model over an ``EpisodicMDP`` with Bernoulli rewards, drawing from its own seeded stream.
+/// A generative model over an ``EpisodicMDP`` with Bernoulli rewards, drawing from its own seeded stream. Rows of
+/// the transition tables that are point masses (deterministic transitions) are found once, so a query there costs
+/// one reward draw instead of a scan of S probabilities.
 public struct EpisodicSimulator: GenerativeModel {
     /// The simulated MDP.
     public let mdp: EpisodicMDP
     public let startState: Int
     public private(set) var queries = 0
     var generator: Xoshiro256StarStar
+    /// `pointMass[k][s·A + a]`: the only next state of a deterministic row, or −1.
+    let pointMass: [[Int]]
 
     /// A simulator of `mdp` (whose start distribution must be a point mass) seeded with `seed`.
     /// - Throws: ``TabularError/invalidConfiguration(_:)`` for a random start state.
@@ -31,13 +35,33 @@ public struct EpisodicSimulator: GenerativeModel {
         }
         self.mdp = mdp
         startState = start
+        let s = mdp.stateCount
+        pointMass = mdp.transitions.map { table in
+            (0..<(s * mdp.actionCount)).map { row in
+                table[(row * s)..<((row + 1) * s)].firstIndex(of: 1).map { $0 - row * s } ?? -1
+            }
+        }
         generator = Xoshiro256StarStar(seed: seed).derived("agnostic/simulator")
     }
 
     public var horizon: Int { mdp.horizon }
 
+    /// The same simulator with a fresh stream from `seed` and no queries counted (the tables are shared, not
+    /// rescanned).
+    public func reseeded(_ seed: UInt64) -> EpisodicSimulator {
+        var copy = self
+        copy.generator = Xoshiro256StarStar(seed: seed).derived("agnostic/simulator")
+        copy.queries = 0
+        return copy
+    }
+
     public mutating func sample(stage: Int, state: Int, action: Int) -> (reward: Double, next: Int) {
         queries += 1
+        let next = pointMass[mdp.table(stage)][state * mdp.actionCount + action]
+        if next >= 0 {
+            let mean = mdp.reward(stage: stage, state, action)
+            return (Double.random(in: 0..<1, using: &generator) < mean ? 1 : 0, next)
+        }
         let step = mdp.sampleStep(stage: stage, state: state, action: action, using: &generator)
         return (step.reward, step.nextState)
     }

@@ -134,9 +134,10 @@ public struct AgnosticRLReproduction: UnitReproduction {
             label: label, states: mdp.stateCount, classSize: policies.count, layers: layers, epsilon: epsilon,
             samplesPerPair: learner.samplesPerPair(horizon: mdp.horizon, classSize: policies.count), trials: trials)
         var deviations: [Double] = []
+        let simulator = try EpisodicSimulator(mdp: mdp, seed: seed)
         for trial in 0..<trials {
             var stream = Xoshiro256StarStar(seed: seed).derived("agnostic/\(label)/\(epsilon)/\(trial)")
-            var model = try EpisodicSimulator(mdp: mdp, seed: stream.next())
+            var model = simulator.reseeded(stream.next())
             let result = try learner.run(policies, model: &model)
             cell.queries = result.queries
             cell.queryMismatch = cell.queryMismatch || result.queries != result.samplesPerPair * layers.reduce(0, +)

@@ -90,9 +90,10 @@ struct TheoryAgnosticCommand: ParsableCommand {
         let learner = GenerativeAgnosticLearner(epsilon: epsilon, delta: delta)
         var chosen: [Double] = []
         var last: GenerativeAgnosticLearner.Result?
+        let base = try EpisodicSimulator(mdp: mdp, seed: seed)
         for trial in 0..<trials {
             var stream = Xoshiro256StarStar(seed: seed).derived("theory/agnostic/\(trial)")
-            var simulator = try EpisodicSimulator(mdp: mdp, seed: stream.next())
+            var simulator = base.reseeded(stream.next())
             let result = try learner.run(policies, model: &simulator)
             chosen.append(values[result.chosen])
             last = result
