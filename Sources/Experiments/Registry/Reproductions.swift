@@ -25,6 +25,7 @@ public enum Reproductions {
         RevealingPOMDPReproduction(),
         IGPOReproduction(),
         CaRRReproduction(),
+        MRAReproduction(),
     ]
 
     /// The reproduction with `id`.
