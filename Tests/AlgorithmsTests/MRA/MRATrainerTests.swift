@@ -11,10 +11,14 @@ import Testing
         var policy = LatentConditionedPolicy(actions: 2, latentDimension: 1, weights: [1, -1])
         policy.bias = [0, log(2)]
         let uniformLatent = policy.strategy([0])
-        #expect(abs(uniformLatent[0] - 1.0 / 3) < 1e-12 && abs(uniformLatent[1] - 2.0 / 3) < 1e-12)
-        #expect(policy.logits([2]) == [2, log(2) - 2])
+        let third = 1.0 / 3
+        #expect(abs(uniformLatent[0] - third) < 1e-12)
+        #expect(abs(uniformLatent[1] - 2 * third) < 1e-12)
+        let expectedLogits: [Double] = [2, log(2) - 2]
+        #expect(policy.logits([2]) == expectedLogits)
         let unimodal = LatentConditionedPolicy(actions: 3, latentDimension: 0)
-        #expect(unimodal.strategy([]) == [1.0 / 3, 1.0 / 3, 1.0 / 3])
+        let uniform: [Double] = [third, third, third]
+        #expect(unimodal.strategy([]) == uniform)
     }
 
     @Test func mutualInformationOfModes() {
@@ -28,7 +32,8 @@ import Testing
 
     @Test func finiteDifferenceGradient() {
         let gradient = MRATrainer.gradient(of: { $0[0] * $0[0] + 3 * $0[1] }, at: [1, 2], step: 1e-5)
-        #expect(abs(gradient[0] - 2) < 1e-8 && abs(gradient[1] - 3) < 1e-8)
+        #expect(abs(gradient[0] - 2) < 1e-8)
+        #expect(abs(gradient[1] - 3) < 1e-8)
     }
 
     @Test func modeDiscoveryIsOneToOneAndOptimal() throws {

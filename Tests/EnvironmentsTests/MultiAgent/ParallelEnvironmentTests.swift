@@ -32,7 +32,8 @@ import Testing
         #expect(try pennies.nashConv([[1, 0], half]) == 1)  // the column player gains 1 by always mismatching
         let coordination = NormalFormGame.coordination
         #expect(try coordination.nashConv([[1, 0], [1, 0]]) == 0)
-        #expect(try coordination.nashConv([half, half]) == 1)  // each gains 1 − 0.5
+        #expect(try coordination.nashConv([half, half]) == 0)  // the mixed equilibrium
+        #expect(try coordination.nashConv([[1, 0], [0, 1]]) == 2)  // miscoordinated: each gains 1 by switching
         #expect(throws: EnvironmentError.self) { try pd.nashConv([[0.5, 0.6], defect]) }
     }
 
