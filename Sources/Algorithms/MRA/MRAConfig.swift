@@ -13,7 +13,7 @@ public struct MRAConfig: Codable, Sendable, Equatable {
     public var learningRate = 0.05
     /// Inner-loop adaptation: gradient-descent steps on z (on b for a unimodal policy), default 5.
     public var adaptationSteps = 5
-    /// Inner-loop adaptation step size η, default 0.5.
+    /// Inner-loop adaptation step size η, default 0.5 (halved within a step while the step would raise the gap).
     public var adaptationRate = 0.5
     /// Central finite-difference step for gradients, default 1e-5.
     public var finiteDifference = 1e-5

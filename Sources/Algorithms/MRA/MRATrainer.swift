@@ -16,7 +16,8 @@ import Tensor
 ///   `mean_m D_m(π(· | z_{g(m)})) − λ·I(z; a)`, `I(z; a) = H(mean_j π(· | z_j)) − mean_j H(π(· | z_j))` with z
 ///   uniform over the L modes (exact, no discriminator is needed for a one-state game).
 /// - Adaptation to an unseen game: pick the mode with the smallest gap (zero-shot), then ``MRAConfig/adaptationSteps``
-///   gradient-descent steps `z ← z − η ∇_z D(π(· | z))` with θ frozen. A unimodal policy (d = 0) adapts b instead.
+///   gradient-descent steps `z ← z − η ∇_z D(π(· | z))` with θ frozen, η halved (up to 10 times) until the step
+///   does not increase the gap. A unimodal policy (d = 0) adapts b the same way.
 /// Gradients are central finite differences of the exact expected payoffs (no sampling noise).
 public struct MRATrainer: Sendable {
     /// The hyper-parameters.
@@ -76,20 +77,32 @@ public struct MRATrainer: Sendable {
         var policy = model.policy, latent = model.latents[mode]
         var trace = [gaps[mode]]
         for _ in 0..<(steps ?? config.adaptationSteps) {
-            if policy.latentDimension > 0 {
-                let fixed = policy
-                let gradient = Self.gradient(of: { game.symmetricNashConv(fixed.strategy($0)) }, at: latent,
-                                             step: config.finiteDifference)
-                for j in latent.indices { latent[j] -= config.adaptationRate * gradient[j] }
-            } else {
-                let gradient = Self.gradient(of: { bias in
-                    var candidate = policy
-                    candidate.bias = bias
-                    return game.symmetricNashConv(candidate.strategy([]))
-                }, at: policy.bias, step: config.finiteDifference)
-                for k in policy.bias.indices { policy.bias[k] -= config.adaptationRate * gradient[k] }
+            let current = trace[trace.count - 1]
+            // The adapted block: z for a latent policy, b for a unimodal one.
+            let adaptsLatent = policy.latentDimension > 0
+            let fixed = policy
+            let gap: ([Double]) -> Double = { x in
+                if adaptsLatent { return game.symmetricNashConv(fixed.strategy(x)) }
+                var candidate = fixed
+                candidate.bias = x
+                return game.symmetricNashConv(candidate.strategy([]))
             }
-            trace.append(game.symmetricNashConv(policy.strategy(latent)))
+            let x = adaptsLatent ? latent : policy.bias
+            let gradient = Self.gradient(of: gap, at: x, step: config.finiteDifference)
+            // Backtracking: halve η (at most 10 times) until the step does not increase the gap; else stay.
+            var rate = config.adaptationRate, next = x, value = current
+            for _ in 0..<11 {
+                let candidate = zip(x, gradient).map { $0 - rate * $1 }
+                let candidateGap = gap(candidate)
+                if candidateGap <= current {
+                    next = candidate
+                    value = candidateGap
+                    break
+                }
+                rate /= 2
+            }
+            if adaptsLatent { latent = next } else { policy.bias = next }
+            trace.append(value)
         }
         return MRAAdaptation(mode: mode, zeroShotGaps: gaps, gaps: trace, strategy: policy.strategy(latent))
     }
