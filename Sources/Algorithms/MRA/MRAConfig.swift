@@ -38,8 +38,10 @@ public struct MRAConfig: Codable, Sendable, Equatable {
         if latentDimension < 0 { return "latentDimension must be ≥ 0, got \(latentDimension)" }
         if latentDimension == 0, modes > 1 { return "several modes need latentDimension ≥ 1" }
         if iterations < 0 || adaptationSteps < 0 { return "iterations and adaptationSteps must be ≥ 0" }
-        for (name, value) in [("miWeight", miWeight), ("learningRate", learningRate),
-                              ("adaptationRate", adaptationRate), ("initScale", initScale)]
+        for (name, value) in [
+            ("miWeight", miWeight), ("learningRate", learningRate),
+            ("adaptationRate", adaptationRate), ("initScale", initScale),
+        ]
         where !(value.isFinite && value >= 0) {
             return "\(name) must be finite and ≥ 0, got \(value)"
         }

@@ -39,7 +39,9 @@ public struct MRATrainer: Sendable {
 
     /// Trains from a seed; every random draw comes from `Xoshiro256StarStar(seed:).derived("mra/init")`.
     public func train(seed: UInt64) -> MRATraining {
-        let actions = games[0].actionCount, d = config.latentDimension, modes = config.modes
+        let actions = games[0].actionCount
+        let d = config.latentDimension
+        let modes = config.modes
         var rng = Xoshiro256StarStar(seed: seed).derived("mra/init")
         let weights = (0..<(actions * d)).map { _ in config.initScale * rng.normal() }
         var model = MRAModel(
@@ -51,18 +53,20 @@ public struct MRATrainer: Sendable {
         for iteration in 0...config.iterations {
             model.assignment = discoverModes(model)
             if iteration % 10 == 0 || iteration == config.iterations {
-                curve.append(.init(
-                    iteration: iteration, meanGap: trainingGaps(model).reduce(0, +) / Double(games.count),
-                    mutualInformation: Self.mutualInformation(model)))
+                curve.append(
+                    .init(
+                        iteration: iteration, meanGap: trainingGaps(model).reduce(0, +) / Double(games.count),
+                        mutualInformation: Self.mutualInformation(model)))
             }
             guard iteration < config.iterations else { break }
             let assignment = model.assignment
-            let gradient = Self.gradient(of: { flat in
-                var candidate = model
-                candidate.flat = flat
-                candidate.assignment = assignment
-                return loss(candidate)
-            }, at: model.flat, step: config.finiteDifference)
+            let gradient = Self.gradient(
+                of: { flat in
+                    var candidate = model
+                    candidate.flat = flat
+                    candidate.assignment = assignment
+                    return loss(candidate)
+                }, at: model.flat, step: config.finiteDifference)
             model.flat = adam.step(model.flat, gradient)
         }
         model.assignment = discoverModes(model)
@@ -74,7 +78,8 @@ public struct MRATrainer: Sendable {
     public func adapt(_ model: MRAModel, to game: any PopulationGame, steps: Int? = nil) -> MRAAdaptation {
         let gaps = model.latents.map { game.symmetricNashConv(model.policy.strategy($0)) }
         let mode = gaps.indices.min { gaps[$0] < gaps[$1] } ?? 0
-        var policy = model.policy, latent = model.latents[mode]
+        var policy = model.policy
+        var latent = model.latents[mode]
         var trace = [gaps[mode]]
         for _ in 0..<(steps ?? config.adaptationSteps) {
             let current = trace[trace.count - 1]
@@ -90,7 +95,9 @@ public struct MRATrainer: Sendable {
             let x = adaptsLatent ? latent : policy.bias
             let gradient = Self.gradient(of: gap, at: x, step: config.finiteDifference)
             // Backtracking: halve η (at most 10 times) until the step does not increase the gap; else stay.
-            var rate = config.adaptationRate, next = x, value = current
+            var rate = config.adaptationRate
+            var next = x
+            var value = current
             for _ in 0..<11 {
                 let candidate = zip(x, gradient).map { $0 - rate * $1 }
                 let candidateGap = gap(candidate)
@@ -190,7 +197,8 @@ public struct MRAModel: Codable, Sendable, Equatable {
     var flat: [Double] {
         get { policy.parameters + latents.flatMap { $0 } }
         set {
-            let count = policy.parameters.count, d = policy.latentDimension
+            let count = policy.parameters.count
+            let d = policy.latentDimension
             policy.parameters = Array(newValue[0..<count])
             for j in latents.indices { latents[j] = Array(newValue[(count + j * d)..<(count + (j + 1) * d)]) }
         }
@@ -240,9 +248,9 @@ public enum MRAError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .invalidConfig(reason): "invalid MRA settings: \(reason)"
+        case .invalidConfig(let reason): "invalid MRA settings: \(reason)"
         case .noGames: "MRA needs at least one training game (give population sizes, e.g. 2,3,4)"
-        case let .mismatchedActions(counts):
+        case .mismatchedActions(let counts):
             "MRA's training games must have the same number of actions, got \(counts)"
         }
     }
@@ -261,7 +269,8 @@ struct VectorAdam: Sendable {
 
     mutating func step(_ x: [Double], _ gradient: [Double]) -> [Double] {
         t += 1
-        let c1 = 1 - pow(0.9, Double(t)), c2 = 1 - pow(0.999, Double(t))
+        let c1 = 1 - pow(0.9, Double(t))
+        let c2 = 1 - pow(0.999, Double(t))
         var out = x
         for i in x.indices {
             m[i] = 0.9 * m[i] + 0.1 * gradient[i]

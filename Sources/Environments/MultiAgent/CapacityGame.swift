@@ -31,9 +31,12 @@ public struct CapacityGame: StageGame, Equatable {
     ) throws(EnvironmentError) {
         guard players >= 2 else { throw .invalidOption("a capacity game needs at least 2 players, got \(players)") }
         guard !values.isEmpty, values.count == capacities.count else {
-            throw .invalidOption("values (\(values.count)) and capacities (\(capacities.count)) need one entry per point")
+            throw .invalidOption(
+                "values (\(values.count)) and capacities (\(capacities.count)) need one entry per point")
         }
-        guard capacities.allSatisfy({ $0 >= 1 }) else { throw .invalidOption("capacities must be ≥ 1, got \(capacities)") }
+        guard capacities.allSatisfy({ $0 >= 1 }) else {
+            throw .invalidOption("capacities must be ≥ 1, got \(capacities)")
+        }
         guard values.allSatisfy(\.isFinite), overflow.isFinite else {
             throw .invalidOption("payoffs must be finite, got values \(values) and overflow \(overflow)")
         }
@@ -92,7 +95,9 @@ public struct CapacityGame: StageGame, Equatable {
         var total = term
         guard k >= 1 else { return total }
         for i in 1...k {
-            if p >= 1 { term = i == trials ? 1 : 0 } else {
+            if p >= 1 {
+                term = i == trials ? 1 : 0
+            } else {
                 term *= Double(trials - i + 1) / Double(i) * p / (1 - p)
             }
             total += term

@@ -54,7 +54,9 @@ public struct ForagingGrid: ParallelEnvironment {
     }
 
     public mutating func reset(seed: UInt64?, options: ResetOptions) throws(EnvironmentError) -> ParallelReset {
-        if let key = options.keys.sorted().first { throw .invalidOption("foraging takes no reset options, got `\(key)`") }
+        if let key = options.keys.sorted().first {
+            throw .invalidOption("foraging takes no reset options, got `\(key)`")
+        }
         random.prepare(seed: seed)
         var cells = Array(0..<(size * size))
         // Partial Fisher–Yates: the first agents + food cells are a uniform random arrangement.
@@ -67,7 +69,8 @@ public struct ForagingGrid: ParallelEnvironment {
         for cell in cells[possibleAgents.count..<(possibleAgents.count + foodCount)] { food[cell] = true }
         agents = possibleAgents
         cycles = 0
-        var observations: [String: SpaceValue] = [:], infos: [String: Info] = [:]
+        var observations: [String: SpaceValue] = [:]
+        var infos: [String: Info] = [:]
         for agent in agents {
             observations[agent] = observation(agent)
             infos[agent] = [:]
@@ -112,7 +115,8 @@ public struct ForagingGrid: ParallelEnvironment {
     }
 
     private func moved(_ cell: Int, _ action: Int) -> Int {
-        let x = cell % size, y = cell / size
+        let x = cell % size
+        let y = cell / size
         switch action {
         case 1: return y > 0 ? cell - size : cell
         case 2: return y < size - 1 ? cell + size : cell

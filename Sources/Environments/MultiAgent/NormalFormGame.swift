@@ -44,7 +44,9 @@ public struct NormalFormGame: StageGame, Equatable {
             guard values.count == actionCounts.count else {
                 throw .invalidOption("payoffs(\(joint)) gave \(values.count) values for \(actionCounts.count) players")
             }
-            guard values.allSatisfy(\.isFinite) else { throw .invalidOption("payoffs(\(joint)) = \(values) is not finite") }
+            guard values.allSatisfy(\.isFinite) else {
+                throw .invalidOption("payoffs(\(joint)) = \(values) is not finite")
+            }
         }
         self.init(validName: name, actionCounts: actionCounts, actionNames: names, payoffs: payoffs)
     }
@@ -68,7 +70,8 @@ public struct NormalFormGame: StageGame, Equatable {
     public init(name: String, row: [[Double]], column: [[Double]], actionNames: [[String]]? = nil)
         throws(EnvironmentError)
     {
-        let rows = row.count, columns = row.first?.count ?? 0
+        let rows = row.count
+        let columns = row.first?.count ?? 0
         guard rows > 0, columns > 0, row.allSatisfy({ $0.count == columns }), column.count == rows,
             column.allSatisfy({ $0.count == columns })
         else {
@@ -120,7 +123,9 @@ public struct NormalFormGame: StageGame, Equatable {
 
     /// A pure best response of `player` to the others' mixed strategies (lowest index on ties) and its value.
     /// - Throws: ``EnvironmentError/invalidOption(_:)`` when the profile does not fit the game.
-    public func bestResponse(player: Int, _ profile: [[Double]]) throws(EnvironmentError) -> (action: Int, value: Double) {
+    public func bestResponse(player: Int, _ profile: [[Double]]) throws(EnvironmentError) -> (
+        action: Int, value: Double
+    ) {
         let values = try deviationPayoffs(player: player, profile)
         var best = 0
         for action in values.indices where values[action] > values[best] { best = action }
@@ -148,7 +153,8 @@ public struct NormalFormGame: StageGame, Equatable {
         }
         for (player, strategy) in profile.enumerated() {
             guard strategy.count == actionCounts[player] else {
-                throw .invalidOption("player \(player)'s strategy has \(strategy.count) entries, needs \(actionCounts[player])")
+                throw .invalidOption(
+                    "player \(player)'s strategy has \(strategy.count) entries, needs \(actionCounts[player])")
             }
             let sum = strategy.reduce(0, +)
             guard strategy.allSatisfy({ $0 >= 0 && $0.isFinite }), abs(sum - 1) < 1e-6 else {
@@ -164,7 +170,8 @@ public struct NormalFormGame: StageGame, Equatable {
     }
 
     static func decode(_ index: Int, _ counts: [Int]) -> [Int] {
-        var joint = [Int](repeating: 0, count: counts.count), rest = index
+        var joint = [Int](repeating: 0, count: counts.count)
+        var rest = index
         for player in stride(from: counts.count - 1, through: 0, by: -1) {
             joint[player] = rest % counts[player]
             rest /= counts[player]

@@ -87,7 +87,9 @@ public struct ParallelAPIChecker {
     /// Runs every rule and throws the first violation.
     /// - Throws: ``ParallelAPIViolation`` naming the rule.
     public func validate() throws(ParallelAPIViolation) {
-        if let failure = run().first(where: { !$0.passed }) { throw ParallelAPIViolation(failure.rule, failure.message) }
+        if let failure = run().first(where: { !$0.passed }) {
+            throw ParallelAPIViolation(failure.rule, failure.message)
+        }
     }
 
     private func fresh(_ rule: ParallelAPIRule) throws(ParallelAPIViolation) -> any ParallelEnvironment {
@@ -127,7 +129,8 @@ public struct ParallelAPIChecker {
                 var sampler = SpaceSampler(space: first, seed: UInt64(index))
                 let sample = sampler.sample()
                 if let problem = first.mismatch(sample) {
-                    throw ParallelAPIViolation(.spaces, "a sample of \(label)Space('\(agent)') is not in it: \(problem)")
+                    throw ParallelAPIViolation(
+                        .spaces, "a sample of \(label)Space('\(agent)') is not in it: \(problem)")
                 }
             }
         }
@@ -161,7 +164,8 @@ public struct ParallelAPIChecker {
         var thrown: EnvironmentError?
         do throws(EnvironmentError) { _ = try environment.step(actions) } catch { thrown = error }
         guard let thrown else {
-            throw ParallelAPIViolation(.invalidActions, "a step without an action for live agent '\(first)' did not throw")
+            throw ParallelAPIViolation(
+                .invalidActions, "a step without an action for live agent '\(first)' did not throw")
         }
         guard case .invalidAction = thrown else {
             throw ParallelAPIViolation(.invalidActions, "a missing action threw \(thrown) instead of invalidAction")
@@ -169,7 +173,8 @@ public struct ParallelAPIChecker {
     }
 
     private func checkDeterminism() throws(ParallelAPIViolation) {
-        var first = try fresh(.seedDeterminism), second = try fresh(.seedDeterminism)
+        var first = try fresh(.seedDeterminism)
+        var second = try fresh(.seedDeterminism)
         let a = try attempt(.seedDeterminism, "reset(seed: 42)") { () throws(EnvironmentError) in
             try first.reset(seed: 42)
         }
@@ -184,7 +189,8 @@ public struct ParallelAPIChecker {
             let x = try attempt(.seedDeterminism, "step") { () throws(EnvironmentError) in try first.step(actions) }
             let y = try attempt(.seedDeterminism, "step") { () throws(EnvironmentError) in try second.step(actions) }
             guard x == y, first.agents == second.agents else {
-                throw ParallelAPIViolation(.seedDeterminism, "step \(index) after reset(seed: 42) differs between instances")
+                throw ParallelAPIViolation(
+                    .seedDeterminism, "step \(index) after reset(seed: 42) differs between instances")
             }
         }
     }
@@ -247,7 +253,8 @@ public struct ParallelAPIChecker {
             ("infos", Set(step.infos.keys)),
         ]
         for (name, found) in keys where found != expected {
-            let missing = expected.subtracting(found).sorted(), extra = found.subtracting(expected).sorted()
+            let missing = expected.subtracting(found).sorted()
+            let extra = found.subtracting(expected).sorted()
             throw ParallelAPIViolation(
                 .stepKeys,
                 "step \(cycle) \(name) keys differ from the agents live before the step: missing \(missing), "

@@ -38,7 +38,8 @@ public enum ParallelEnvironmentRegistry {
         ) { (options: EnvironmentOptions) throws(EnvironmentError) -> any ParallelEnvironment in
             let agents = try options.int("agents", default: 3)
             return try ForagingGrid(
-                agents: agents, size: try options.int("size", default: 5), food: try options.int("food", default: agents),
+                agents: agents, size: try options.int("size", default: 5),
+                food: try options.int("food", default: agents),
                 maxCycles: try options.int("max_cycles", default: 25),
                 stepCost: try options.double("step_cost", default: 0.01))
         },

@@ -24,7 +24,8 @@ public struct RepeatedGame<Game: StageGame>: ParallelEnvironment {
         possibleAgents = (0..<game.players).map { "player_\($0)" }
         observationSpaces = try (0..<game.players).map { (player: Int) throws(EnvironmentError) -> Space in
             let others = game.actionCounts.enumerated().filter { $0.offset != player }.map { $0.element + 1 }
-            return others.count == 1 ? .discrete(try DiscreteSpace(others[0])) : .multiDiscrete(try MultiDiscreteSpace(others))
+            return others.count == 1
+                ? .discrete(try DiscreteSpace(others[0])) : .multiDiscrete(try MultiDiscreteSpace(others))
         }
     }
 
@@ -45,7 +46,8 @@ public struct RepeatedGame<Game: StageGame>: ParallelEnvironment {
         let none = game.actionCounts
         var observations: [String: SpaceValue] = [:]
         for (player, agent) in agents.enumerated() { observations[agent] = observation(player, lastJoint: none) }
-        return ParallelReset(observations: observations, infos: Dictionary(uniqueKeysWithValues: agents.map { ($0, [:]) }))
+        return ParallelReset(
+            observations: observations, infos: Dictionary(uniqueKeysWithValues: agents.map { ($0, [:]) }))
     }
 
     public mutating func step(_ actions: [String: SpaceValue]) throws(EnvironmentError) -> ParallelStep {

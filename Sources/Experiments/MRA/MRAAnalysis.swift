@@ -19,14 +19,18 @@ struct MRAAnalysis {
         SeedSummary(evaluations(n).map(pick))
     }
 
-    static func at(_ trace: [Double], _ step: Int) -> Double { trace.isEmpty ? .nan : trace[min(step, trace.count - 1)] }
+    static func at(_ trace: [Double], _ step: Int) -> Double {
+        trace.isEmpty ? .nan : trace[min(step, trace.count - 1)]
+    }
 
     func unseenTable() -> ResultTable {
         var table = ResultTable(
             title: "Nash gap (NashConv of the symmetric profile) on unseen population sizes, mean ± std over "
                 + "\(seeds.count) seeds; adapted = after \(steps) gradient steps (η \(config.adaptationRate))",
-            columns: ["n", "MRA zero-shot", "MRA adapted", "unimodal zero-shot", "unimodal adapted",
-                      "per-game reference", "seeds MRA adapted < unimodal zero-shot"])
+            columns: [
+                "n", "MRA zero-shot", "MRA adapted", "unimodal zero-shot", "unimodal adapted",
+                "per-game reference", "seeds MRA adapted < unimodal zero-shot",
+            ])
         for n in MRAReproduction.evalSizes {
             let runs = evaluations(n)
             let wins = runs.filter { Self.at($0.mra.gaps, steps) < Self.at($0.unimodal.gaps, 0) }.count
@@ -47,9 +51,11 @@ struct MRAAnalysis {
         var table = ResultTable(
             title: "Nash gap on the unseen n = \(n) against adaptation steps (mean ± std over seeds)",
             columns: ["policy"] + marks.map { "step \($0)" })
-        table.rows.append(["MRA (z only)"] + marks.map { step in gaps(n) { Self.at($0.mra.gaps, step) }.formatted(digits: 4) })
         table.rows.append(
-            ["unimodal (logits)"] + marks.map { step in gaps(n) { Self.at($0.unimodal.gaps, step) }.formatted(digits: 4) })
+            ["MRA (z only)"] + marks.map { step in gaps(n) { Self.at($0.mra.gaps, step) }.formatted(digits: 4) })
+        table.rows.append(
+            ["unimodal (logits)"]
+                + marks.map { step in gaps(n) { Self.at($0.unimodal.gaps, step) }.formatted(digits: 4) })
         return table
     }
 
@@ -82,9 +88,10 @@ struct MRAAnalysis {
         let wins = runs.filter { Self.at($0.mra.gaps, steps) < Self.at($0.unimodal.gaps, 0) }.count
         let fraction = Double(wins) / Double(max(1, runs.count))
         let mraTrain = SeedSummary(seeds.map { $0.mraTrainingGaps.reduce(0, +) / Double($0.mraTrainingGaps.count) })
-        let uniTrain = SeedSummary(seeds.map {
-            $0.unimodalTrainingGaps.reduce(0, +) / Double($0.unimodalTrainingGaps.count)
-        })
+        let uniTrain = SeedSummary(
+            seeds.map {
+                $0.unimodalTrainingGaps.reduce(0, +) / Double($0.unimodalTrainingGaps.count)
+            })
         return [
             Check(
                 name: "(1) n = \(n): MRA adapted < unimodal zero-shot (mean, and in ≥ 70% of seeds)",
@@ -95,7 +102,8 @@ struct MRAAnalysis {
                 value: String(format: "%.4f vs %.4f", adapted, uniAdapted), holds: adapted < uniAdapted),
             Check(
                 name: "(3) training games: MRA mean gap ≤ unimodal's",
-                value: String(format: "%.4f vs %.4f", mraTrain.mean, uniTrain.mean), holds: mraTrain.mean <= uniTrain.mean),
+                value: String(format: "%.4f vs %.4f", mraTrain.mean, uniTrain.mean),
+                holds: mraTrain.mean <= uniTrain.mean),
         ]
     }
 
@@ -113,14 +121,16 @@ struct MRAAnalysis {
             xLabel: "adaptation step", yLabel: "NashConv")
         for (index, seed) in seeds.enumerated() {
             for (label, curve) in [("MRA", seed.mraCurve), ("unimodal", seed.unimodalCurve)] {
-                training.series.append(CurvePlot.Series(
-                    label: label, run: "seed \(index)", steps: curve.map { Double($0.iteration) },
-                    values: curve.map(\.meanGap)))
+                training.series.append(
+                    CurvePlot.Series(
+                        label: label, run: "seed \(index)", steps: curve.map { Double($0.iteration) },
+                        values: curve.map(\.meanGap)))
             }
             if let evaluation = seed.evaluations.first {
                 for (label, trace) in [("MRA", evaluation.mra.gaps), ("unimodal", evaluation.unimodal.gaps)] {
-                    adaptation.series.append(CurvePlot.Series(
-                        label: label, run: "seed \(index)", steps: trace.indices.map(Double.init), values: trace))
+                    adaptation.series.append(
+                        CurvePlot.Series(
+                            label: label, run: "seed \(index)", steps: trace.indices.map(Double.init), values: trace))
                 }
             }
         }

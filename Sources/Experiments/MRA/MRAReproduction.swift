@@ -69,7 +69,8 @@ public struct MRAReproduction: UnitReproduction {
         let games = try Self.trainSizes.map { try CapacityGame(players: $0) }
         let mra = try MRATrainer(config: config, games: games)
         let unimodal = try MRATrainer(config: config.unimodal, games: games)
-        let mraRun = mra.train(seed: seed), unimodalRun = unimodal.train(seed: seed)
+        let mraRun = mra.train(seed: seed)
+        let unimodalRun = unimodal.train(seed: seed)
         var result = MRASeedResult(
             mraTrainingGaps: mraRun.trainingGaps, unimodalTrainingGaps: unimodalRun.trainingGaps,
             mraCurve: mraRun.curve, unimodalCurve: unimodalRun.curve, mraAssignment: mraRun.model.assignment,
@@ -77,11 +78,12 @@ public struct MRAReproduction: UnitReproduction {
         for n in Self.evalSizes {
             let game = try CapacityGame(players: n)
             let reference = try MRATrainer(config: config.unimodal, games: [game]).train(seed: seed)
-            result.evaluations.append(MRASeedResult.Evaluation(
-                players: n,
-                mra: mra.adapt(mraRun.model, to: game, steps: Self.recordedSteps),
-                unimodal: unimodal.adapt(unimodalRun.model, to: game, steps: Self.recordedSteps),
-                referenceGap: reference.trainingGaps[0]))
+            result.evaluations.append(
+                MRASeedResult.Evaluation(
+                    players: n,
+                    mra: mra.adapt(mraRun.model, to: game, steps: Self.recordedSteps),
+                    unimodal: unimodal.adapt(unimodalRun.model, to: game, steps: Self.recordedSteps),
+                    referenceGap: reference.trainingGaps[0]))
         }
         context.log("mra: seed \(seed) done")
         return result

@@ -61,11 +61,14 @@ func runParallelCheck(id: String, options: EnvironmentOptions) throws {
     }
     let results = checker.run()
     for result in results {
-        print("\(result.passed ? "pass" : "FAIL")  \(result.rule.rawValue)\(result.passed ? "" : ": \(result.message)")")
+        print(
+            "\(result.passed ? "pass" : "FAIL")  \(result.rule.rawValue)\(result.passed ? "" : ": \(result.message)")")
     }
     let failures = results.filter { !$0.passed }.count
-    print(failures == 0 ? "\(id): all \(results.count) parallel API rules hold"
-          : "\(id): \(failures) of \(results.count) parallel API rules violated")
+    print(
+        failures == 0
+            ? "\(id): all \(results.count) parallel API rules hold"
+            : "\(id): \(failures) of \(results.count) parallel API rules violated")
     if failures > 0 { throw ExitCode(1) }
 }
 
@@ -92,7 +95,9 @@ struct MARLGapCommand: ParsableCommand {
     func run() throws {
         let parsed = try parseEnvironmentOptions(options)
         let game: NormalFormGame
-        do { game = try ParallelEnvironmentRegistry.stageGame(id, options: parsed) } catch { throw EnvCommandError(error) }
+        do { game = try ParallelEnvironmentRegistry.stageGame(id, options: parsed) } catch {
+            throw EnvCommandError(error)
+        }
         var profile = try strategy.map { text -> [Double] in
             let values = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
             guard !values.isEmpty, values.allSatisfy({ $0 != nil }) else {
@@ -107,11 +112,15 @@ struct MARLGapCommand: ParsableCommand {
             for player in 0..<game.players {
                 let response = try game.bestResponse(player: player, profile)
                 let name = game.actionNames[player][response.action]
-                print(String(format: "player_%d  value %+.4f  best response %@ (%+.4f)  gain %.4f", player,
-                             values[player], name, response.value, response.value - values[player]))
+                print(
+                    String(
+                        format: "player_%d  value %+.4f  best response %@ (%+.4f)  gain %.4f", player,
+                        values[player], name, response.value, response.value - values[player]))
             }
-            print(String(format: "NashConv %.6f  exploitability %.6f", try game.nashConv(profile),
-                         try game.exploitability(profile)))
+            print(
+                String(
+                    format: "NashConv %.6f  exploitability %.6f", try game.nashConv(profile),
+                    try game.exploitability(profile)))
         } catch { throw EnvCommandError(error) }
     }
 }

@@ -78,21 +78,26 @@ struct MARLTrainCommand: ParsableCommand {
                 throw ValidationError("\(error)")
             }
         }
-        let trainSizes = try Self.integers(train, "train"), evalSizes = try Self.integers(eval, "eval")
+        let trainSizes = try Self.integers(train, "train")
+        let evalSizes = try Self.integers(eval, "eval")
         let games = try trainSizes.map(game)
-        let mra: MRATrainer, unimodal: MRATrainer
+        let mra: MRATrainer
+        let unimodal: MRATrainer
         do {
             mra = try MRATrainer(config: config, games: games)
             unimodal = try MRATrainer(config: config.unimodal, games: games)
         } catch { throw ValidationError("\(error)") }
-        let mraRun = mra.train(seed: seed), unimodalRun = unimodal.train(seed: seed)
+        let mraRun = mra.train(seed: seed)
+        let unimodalRun = unimodal.train(seed: seed)
         var report = Report(
             config: config, train: trainSizes, mraTrainingGaps: mraRun.trainingGaps,
             unimodalTrainingGaps: unimodalRun.trainingGaps, evaluations: [])
         for n in evalSizes {
             let target = try game(n)
-            report.evaluations.append(.init(
-                players: n, mra: mra.adapt(mraRun.model, to: target), unimodal: unimodal.adapt(unimodalRun.model, to: target)))
+            report.evaluations.append(
+                .init(
+                    players: n, mra: mra.adapt(mraRun.model, to: target),
+                    unimodal: unimodal.adapt(unimodalRun.model, to: target)))
         }
         let directory = URL(fileURLWithPath: out)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -102,11 +107,14 @@ struct MARLTrainCommand: ParsableCommand {
             positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         let data = try encoder.encode(report)
         try AtomicFile.write(data, to: directory.appendingPathComponent("results.json"))
-        var plot = CurvePlot(name: "training", title: "Mean Nash gap on n = \(train)", xLabel: "iteration",
-                             yLabel: "mean NashConv")
+        var plot = CurvePlot(
+            name: "training", title: "Mean Nash gap on n = \(train)", xLabel: "iteration",
+            yLabel: "mean NashConv")
         for (label, curve) in [("MRA", mraRun.curve), ("unimodal", unimodalRun.curve)] {
-            plot.series.append(CurvePlot.Series(
-                label: label, run: "seed \(seed)", steps: curve.map { Double($0.iteration) }, values: curve.map(\.meanGap)))
+            plot.series.append(
+                CurvePlot.Series(
+                    label: label, run: "seed \(seed)", steps: curve.map { Double($0.iteration) },
+                    values: curve.map(\.meanGap)))
         }
         try AtomicFile.write(plot.svg, to: directory.appendingPathComponent("training.svg"))
         if json {
@@ -115,14 +123,18 @@ struct MARLTrainCommand: ParsableCommand {
         }
         print("training games (Nash gap, assigned mode for MRA):")
         for (index, n) in trainSizes.enumerated() {
-            print(String(format: "  n %2d  MRA %.4f (mode %d)  unimodal %.4f", n, mraRun.trainingGaps[index],
-                         mraRun.model.assignment[index], unimodalRun.trainingGaps[index]))
+            print(
+                String(
+                    format: "  n %2d  MRA %.4f (mode %d)  unimodal %.4f", n, mraRun.trainingGaps[index],
+                    mraRun.model.assignment[index], unimodalRun.trainingGaps[index]))
         }
         print("unseen games (zero-shot → after \(adaptSteps) steps):")
         for evaluation in report.evaluations {
-            print(String(format: "  n %2d  MRA %.4f → %.4f (mode %d)  unimodal %.4f → %.4f", evaluation.players,
-                         evaluation.mra.gaps.first ?? .nan, evaluation.mra.gaps.last ?? .nan, evaluation.mra.mode,
-                         evaluation.unimodal.gaps.first ?? .nan, evaluation.unimodal.gaps.last ?? .nan))
+            print(
+                String(
+                    format: "  n %2d  MRA %.4f → %.4f (mode %d)  unimodal %.4f → %.4f", evaluation.players,
+                    evaluation.mra.gaps.first ?? .nan, evaluation.mra.gaps.last ?? .nan, evaluation.mra.mode,
+                    evaluation.unimodal.gaps.first ?? .nan, evaluation.unimodal.gaps.last ?? .nan))
         }
         print("wrote \(directory.path)/results.json and training.svg")
     }

@@ -39,7 +39,8 @@ import Testing
     @Test func modeDiscoveryIsOneToOneAndOptimal() throws {
         let games = try [2, 3, 4].map { try CapacityGame(players: $0) }
         let trainer = try MRATrainer(config: MRAConfig(), games: games)
-        let policy = LatentConditionedPolicy(actions: 5, latentDimension: 2, weights: (0..<10).map { Double($0 % 3) - 1 })
+        let policy = LatentConditionedPolicy(
+            actions: 5, latentDimension: 2, weights: (0..<10).map { Double($0 % 3) - 1 })
         let latents: [[Double]] = [[1, 0], [0, 1], [-1, 0.5], [0.3, -0.7]]
         let model = MRAModel(policy: policy, latents: latents, assignment: [])
         let assignment = trainer.discoverModes(model)
@@ -48,9 +49,13 @@ import Testing
             zip(games, map).reduce(0) { $0 + $1.0.symmetricNashConv(policy.strategy(latents[$1.1])) }
         }
         var best = Double.infinity
-        for a in 0..<4 { for b in 0..<4 where b != a { for c in 0..<4 where c != a && c != b {
-            best = min(best, cost([a, b, c]))
-        } } }
+        for a in 0..<4 {
+            for b in 0..<4 where b != a {
+                for c in 0..<4 where c != a && c != b {
+                    best = min(best, cost([a, b, c]))
+                }
+            }
+        }
         #expect(abs(cost(assignment) - best) < 1e-12)
     }
 
@@ -58,9 +63,12 @@ import Testing
         var config = MRAConfig()
         config.iterations = 150
         let games = try [2, 3, 4].map { try CapacityGame(players: $0) }
-        for trainer in [try MRATrainer(config: config, games: games), try MRATrainer(config: config.unimodal, games: games)] {
+        for trainer in [
+            try MRATrainer(config: config, games: games), try MRATrainer(config: config.unimodal, games: games),
+        ] {
             let run = trainer.train(seed: 1)
-            let first = try #require(run.curve.first?.meanGap), last = try #require(run.curve.last?.meanGap)
+            let first = try #require(run.curve.first?.meanGap)
+            let last = try #require(run.curve.last?.meanGap)
             #expect(last < first)
             #expect(run.trainingGaps.count == 3)
             let adaptation = trainer.adapt(run.model, to: try CapacityGame(players: 5), steps: 3)

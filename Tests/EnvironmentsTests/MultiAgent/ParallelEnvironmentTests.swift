@@ -23,7 +23,8 @@ import Testing
 
     @Test func otherMatrixGames() throws {
         let pd = NormalFormGame.prisonersDilemma
-        let cooperate: [Double] = [1, 0], defect: [Double] = [0, 1]
+        let cooperate: [Double] = [1, 0]
+        let defect: [Double] = [0, 1]
         #expect(try pd.nashConv([defect, defect]) == 0)
         #expect(try pd.nashConv([cooperate, cooperate]) == 4)  // each gains T − R = 2
         let pennies = NormalFormGame.matchingPennies
@@ -72,14 +73,17 @@ import Testing
     @Test func foragerEatsFoodAndLeaves() throws {
         var env = try ForagingGrid(agents: 1, size: 3, food: 1, maxCycles: 20)
         let start = try env.reset(seed: 5)
-        guard case let .array(values)? = start.observations["forager_0"] else {
+        guard case .array(let values)? = start.observations["forager_0"] else {
             Issue.record("no observation")
             return
         }
-        var x = Int(values[0] * 2), y = Int(values[1] * 2)
+        var x = Int(values[0] * 2)
+        var y = Int(values[1] * 2)
         let foodCell = try #require((0..<9).first { values[2 + $0] == 1 })
-        let fx = foodCell % 3, fy = foodCell / 3
-        var total = 0.0, steps = 0
+        let fx = foodCell % 3
+        let fy = foodCell / 3
+        var total = 0.0
+        var steps = 0
         while !env.agents.isEmpty {
             let action = x < fx ? 4 : x > fx ? 3 : y < fy ? 2 : 1
             if action == 4 { x += 1 } else if action == 3 { x -= 1 } else if action == 2 { y += 1 } else { y -= 1 }
