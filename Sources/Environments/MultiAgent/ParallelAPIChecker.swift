@@ -77,7 +77,8 @@ public struct ParallelAPIChecker {
         for (rule, body) in checks {
             do throws(ParallelAPIViolation) { try body() } catch { failures[rule] = error.message }
         }
-        // The rollout checks every per-step rule at once; the first violated rule is reported.
+        // The rollouts check every per-step rule at once and stop at the first violation, which is reported; the
+        // rules after it in a rollout are then not fully exercised.
         do throws(ParallelAPIViolation) { try checkRollouts() } catch { failures[error.rule] = error.message }
         return ParallelAPIRule.allCases.map { rule in
             Result(rule: rule, passed: failures[rule] == nil, message: failures[rule] ?? "")
@@ -236,7 +237,7 @@ public struct ParallelAPIChecker {
                         .agentsLeave, "'\(agent)' left agents at step \(cycle) without a termination or truncation")
                 }
                 if environment.agents.isEmpty {
-                    try checkEpisodeOver(&environment, actions: actions)
+                    try checkEpisodeOver(&environment)
                     break
                 }
             }
@@ -279,9 +280,7 @@ public struct ParallelAPIChecker {
         }
     }
 
-    private func checkEpisodeOver(_ environment: inout any ParallelEnvironment, actions: [String: SpaceValue])
-        throws(ParallelAPIViolation)
-    {
+    private func checkEpisodeOver(_ environment: inout any ParallelEnvironment) throws(ParallelAPIViolation) {
         do {
             _ = try environment.step([:])
         } catch .resetNeeded {
