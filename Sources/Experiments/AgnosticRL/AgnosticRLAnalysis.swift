@@ -66,11 +66,7 @@ struct AgnosticRLAnalysis {
         return table
     }
 
-    struct Check {
-        var name: String
-        var value: String
-        var holds: Bool
-    }
+    typealias Check = ClaimCheck
 
     func slope(_ label: String) -> Double? {
         let points = epsilons.compactMap { epsilon -> (Double, Double)? in
@@ -143,11 +139,9 @@ struct AgnosticRLAnalysis {
 
     func report(id: String, paper: String, claim: String, context: ReproductionContext) -> ReproductionReport {
         let checks = checks()
-        var checkTable = ResultTable(title: "Pre-written checks", columns: ["check", "measured", "holds"])
-        checkTable.rows = checks.map { [$0.name, $0.value, $0.holds ? "yes" : "no"] }
+        let checkTable = ClaimCheck.table(checks)
         let explanation =
-            "\(checks.filter(\.holds).count) of \(checks.count) checks hold. "
-            + checks.map { "\($0.name): \($0.value) (\($0.holds ? "holds" : "fails"))" }.joined(separator: "; ")
+            ClaimCheck.summary(checks)
             + ". \(context.seeds) seed(s). Reconstruction: the capacity definition is the digest's recall of the "
             + "paper, the learner and its Hoeffding sample size are this module's; POPLER (online) is not built."
         return ReproductionReport(

@@ -67,11 +67,7 @@ struct ConservativeExplorationAnalysis {
         return table
     }
 
-    struct Check {
-        var name: String
-        var value: String
-        var holds: Bool
-    }
+    typealias Check = ClaimCheck
 
     func checks() -> [Check] {
         let total = Double(max(1, seeds.count * episodes))
@@ -125,11 +121,9 @@ struct ConservativeExplorationAnalysis {
 
     func report(id: String, paper: String, claim: String, context: ReproductionContext) -> ReproductionReport {
         let checks = checks()
-        var checkTable = ResultTable(title: "Pre-written checks", columns: ["check", "measured", "holds"])
-        checkTable.rows = checks.map { [$0.name, $0.value, $0.holds ? "yes" : "no"] }
+        let checkTable = ClaimCheck.table(checks)
         let explanation =
-            "\(checks.filter(\.holds).count) of \(checks.count) checks hold. "
-            + checks.map { "\($0.name): \($0.value) (\($0.holds ? "holds" : "fails"))" }.joined(separator: "; ")
+            ClaimCheck.summary(checks)
             + ". Scale: one small Garnet per seed, K = \(episodes), \(seeds.count) seeds, bonus scale 0.1 (below the "
             + "theory constant). Reconstruction: the certificate, EpsMix's ε rule and StepMix's π̄-then-π^b family "
             + "follow the abstract and the digest, not the paper's Algorithms 1–2 (not reachable)."

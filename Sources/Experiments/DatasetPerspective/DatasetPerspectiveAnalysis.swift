@@ -15,11 +15,7 @@ struct DatasetPerspectiveAnalysis {
     static let dqnExpertGap = 0.2
     static let constraintBothCorrelation = 0.5
 
-    struct Check {
-        var name: String
-        var value: String
-        var holds: Bool
-    }
+    typealias Check = ClaimCheck
 
     /// Spearman's rank correlation (average ranks for ties); nan for fewer than 3 points or a constant side.
     static func spearman(_ x: [Double], _ y: [Double]) -> Double {

@@ -8,11 +8,7 @@ struct LCBAnalysis {
     static let nearExpert = 3, uniform = 0
 
     /// One pre-written check and its outcome.
-    struct Check {
-        var name: String
-        var value: String
-        var holds: Bool
-    }
+    typealias Check = ClaimCheck
 
     let grids: [LCBGrid]
     let resamples: Int

@@ -73,11 +73,7 @@ struct MRAAnalysis {
         return table
     }
 
-    struct Check {
-        var name: String
-        var value: String
-        var holds: Bool
-    }
+    typealias Check = ClaimCheck
 
     func checks() -> [Check] {
         let n = MRAReproduction.evalSizes[0]
@@ -139,11 +135,9 @@ struct MRAAnalysis {
 
     func report(id: String, paper: String, claim: String, context: ReproductionContext) -> ReproductionReport {
         let checks = checks()
-        var checkTable = ResultTable(title: "Pre-written checks", columns: ["check", "measured", "holds"])
-        checkTable.rows = checks.map { [$0.name, $0.value, $0.holds ? "yes" : "no"] }
+        let checkTable = ClaimCheck.table(checks)
         let explanation =
-            "\(checks.filter(\.holds).count) of \(checks.count) checks hold. "
-            + checks.map { "\($0.name): \($0.value) (\($0.holds ? "holds" : "fails"))" }.joined(separator: "; ")
+            ClaimCheck.summary(checks)
             + ". Scale: one-state capacity meeting game (5 points), \(seeds.count) seeds, \(config.iterations) "
             + "iterations, L \(config.modes) modes, d \(config.latentDimension), λ \(config.miWeight), exact payoffs. "
             + "Reconstruction: the loss, the mode assignment and the adaptation rule follow the paper's description "

@@ -6,11 +6,7 @@ struct ObservationHistoriesAnalysis {
     var sizes: [String]
 
     /// One pre-written check.
-    struct Check {
-        var name: String
-        var value: String
-        var holds: Bool
-    }
+    typealias Check = ClaimCheck
 
     /// The thresholds, fixed before any run.
     enum Threshold {

@@ -52,11 +52,7 @@ struct RevealingPOMDPAnalysis {
         return table
     }
 
-    struct Check {
-        var name: String
-        var value: String
-        var holds: Bool
-    }
+    typealias Check = ClaimCheck
 
     func checks() -> [Check] {
         let s1 = Self.slope(single), s2 = Self.slope(nested)
@@ -103,11 +99,9 @@ struct RevealingPOMDPAnalysis {
 
     func report(id: String, paper: String, claim: String, context: ReproductionContext) -> ReproductionReport {
         let checks = checks()
-        var checkTable = ResultTable(title: "Pre-written checks", columns: ["check", "measured", "holds"])
-        checkTable.rows = checks.map { [$0.name, $0.value, $0.holds ? "yes" : "no"] }
+        let checkTable = ClaimCheck.table(checks)
         let explanation =
-            "\(checks.filter(\.holds).count) of \(checks.count) checks hold. "
-            + checks.map { "\($0.name): \($0.value) (\($0.holds ? "holds" : "fails"))" }.joined(separator: "; ")
+            ClaimCheck.summary(checks)
             + ". Scale: \(trials) null + \(trials) planted trials per accuracy, \(context.seeds) seed(s). "
             + "Reconstruction: the digest's simplified distribution-testing instance, not the paper's exact hard "
             + "instance (not reachable); this measures the √S-per-test and S·√S scaling mechanism."
