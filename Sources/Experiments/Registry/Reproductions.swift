@@ -25,6 +25,7 @@ public enum Reproductions {
         RevealingPOMDPReproduction(),
         IGPOReproduction(),
         CaRRReproduction(),
+        AdversarialSurpriseReproduction(),
     ]
 
     /// The reproduction with `id`.
