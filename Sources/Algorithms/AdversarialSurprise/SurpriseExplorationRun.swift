@@ -18,6 +18,16 @@ public struct SurpriseEpisodeStats: Codable, Sendable, Equatable {
     public var scoredSteps: Int
 }
 
+/// One step of a recorded episode: who acted and the reward that step was finally assigned.
+public struct SurpriseStepRecord: Codable, Sendable, Equatable {
+    /// Episode step.
+    public var step: Int
+    /// Who acted (``SurprisePlayer/control`` for the single-policy methods and random).
+    public var player: SurprisePlayer
+    /// The reward the acting policy learns from at this step (Explore's is filled in when its round is credited).
+    public var reward: Double
+}
+
 /// Trains one ``SurpriseMethod`` on a ``SurpriseRooms`` grid with tabular Q-learning (``TabularTD``) and evaluates
 /// its coverage.
 ///
@@ -99,8 +109,25 @@ public struct SurpriseExplorationRun {
         return try (0..<episodes).map { _ in try episode(learn: false) { _ in epsilon } }
     }
 
-    /// One episode.
+    /// Runs one episode with ε = ``SurpriseExplorationConfig/evaluationEpsilon`` and no learning, and returns each
+    /// step's player and reward (to check the reward assignment).
+    /// - Throws: environment or density errors.
+    public mutating func recordEpisode() throws -> [SurpriseStepRecord] {
+        var trace: [SurpriseStepRecord]? = []
+        let epsilon = config.evaluationEpsilon
+        _ = try episode(learn: false, trace: &trace) { _ in epsilon }
+        return trace ?? []
+    }
+
     mutating func episode(learn: Bool, epsilon: (Int) -> Double) throws -> SurpriseEpisodeStats {
+        var trace: [SurpriseStepRecord]? = nil
+        return try episode(learn: learn, trace: &trace, epsilon: epsilon)
+    }
+
+    /// One episode; appends to `trace` when it is non-nil.
+    mutating func episode(learn: Bool, trace: inout [SurpriseStepRecord]?, epsilon: (Int) -> Double) throws
+        -> SurpriseEpisodeStats
+    {
         let schedule = config.schedule, length = schedule.episodeLength
         _ = try environment.reset(seed: resetSeed)
         resetSeed = nil
@@ -141,22 +168,27 @@ public struct SurpriseExplorationRun {
                         stats.scoredSteps += 1
                     }
                     controlReturn += reward
-                    pending.append(Transition(state: state, action: action, next: next, reward: reward, terminated: ends))
+                    pending.append(Transition(
+                        state: state, action: action, next: next, reward: reward, terminated: ends))
                     if ends {
                         if learn { Self.replay(pending, into: &control) }
                         pending = []
                         if schedule.creditedExploreRound(forControlRound: schedule.round(atStep: t)) != nil,
                            !explorePending.isEmpty
                         {
-                            explorePending[explorePending.count - 1].reward =
-                                AlternatingSchedule.exploreReward(followingControlReturn: controlReturn)
+                            let credit = AlternatingSchedule.exploreReward(followingControlReturn: controlReturn)
+                            explorePending[explorePending.count - 1].reward = credit
+                            if let index = trace?.lastIndex(where: { $0.player == .explore }) {
+                                trace?[index].reward = credit
+                            }
                             if learn { Self.replay(explorePending, into: &explore) }
                             explorePending = []
                         }
                         controlReturn = 0
                     }
                 } else {
-                    explorePending.append(Transition(state: state, action: action, next: next, reward: 0, terminated: ends))
+                    explorePending.append(Transition(
+                        state: state, action: action, next: next, reward: 0, terminated: ends))
                 }
             case .surpriseSeeking, .surpriseMinimizing:
                 let logP = density.logProbability(observation)
@@ -168,6 +200,7 @@ public struct SurpriseExplorationRun {
                     state: state, action: action, next: next, reward: reward, terminated: t == length - 1))
             case .random: break
             }
+            trace?.append(SurpriseStepRecord(step: t, player: player, reward: reward))
         }
         if learn, method == .adversarialSurprise, !explorePending.isEmpty {
             Self.replay(explorePending, into: &explore)  // a last Explore round with no Control round after it: 0

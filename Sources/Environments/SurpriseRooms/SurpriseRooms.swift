@@ -68,8 +68,8 @@ public struct SurpriseRooms: Environment, Sendable {
     public private(set) var position = 0
     /// Whether the switch has frozen the noise this episode.
     public private(set) var frozen = false
-    /// The colour each noisy cell shows now, keyed by cell index.
-    public private(set) var shownColours: [Int: Int] = [:]
+    /// The colour each cell shows now, indexed by cell (meaningful for noisy cells only).
+    public private(set) var shownColours: [Int]
     /// The environment's own generator.
     public var random = EpisodeRandom()
     private let noisyCells: [Int]
@@ -98,6 +98,7 @@ public struct SurpriseRooms: Environment, Sendable {
         starts = flat.indices.filter { flat[$0] == "S" }
         guard !starts.isEmpty else { throw .invalidOption("SurpriseRooms: the layout needs a start S") }
         noisyCells = flat.indices.filter { flat[$0] == "N" }
+        shownColours = Array(repeating: 0, count: flat.count)
         self.cells = cells
         self.viewRadius = viewRadius
         self.colours = colours
@@ -156,7 +157,7 @@ public struct SurpriseRooms: Environment, Sendable {
         case "#": return Code.wall
         case "B": return Code.switchCell
         case "D": return Code.dark
-        case "N": return Code.noise + Float(shownColours[row * columns + column] ?? 0)
+        case "N": return Code.noise + Float(shownColours[row * columns + column])
         default: return Code.floor
         }
     }

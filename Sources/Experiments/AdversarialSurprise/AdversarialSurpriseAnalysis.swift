@@ -64,7 +64,8 @@ struct AdversarialSurpriseAnalysis {
             let fraction = Double(wins) / Double(max(1, other.count))
             let (a, b) = (SeedSummary(adversarial).mean, SeedSummary(other).mean)
             out.append(Check(
-                name: "(\(tag)) Adversarial Surprise covers more than \(baseline.label) (mean, and in ≥ 70% of seeds)",
+                name: "(\(tag)) Adversarial Surprise covers more than \(baseline.label) "
+                    + "(mean, and in ≥ 70% of seeds)",
                 value: String(format: "%.2f vs %.2f cells; AS ahead in %d of %d seeds", a, b, wins, other.count),
                 holds: a > b && fraction >= Self.seedFraction))
         }

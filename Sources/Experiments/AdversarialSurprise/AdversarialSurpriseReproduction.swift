@@ -19,13 +19,20 @@ import Tensor
 /// log p_θ(o) = Σ_f log θ_{f,o_f}; it is reset each episode and fitted only on Control's observations from step
 /// `no_reward_time · length_round` of each Control round on (`base_surprise.py`, `step`), where Control gets
 /// r = log p_θ(o_{t+1}) computed before adding o_{t+1}; Explore's reward is 0 except at the last step of its round,
-/// where it is −(Control's return in the next round) (`run_minigrid.py`, the round-change branch). Defaults taken from
-/// `run_minigrid.py`: 4 rounds, Explore first, no_reward_time 0.5, episode-long buffer. Changed for a tabular,
+/// where it is −(Control's return in the next round) (`run_minigrid.py`, the round-change branch). Defaults taken
+/// from `run_minigrid.py`: 4 rounds, Explore first, no_reward_time 0.5, episode-long buffer. Changed for a tabular,
 /// minutes-scale run: rounds of 16 steps (32 there), PPO on images + buffer statistics replaced by tabular Q-learning
 /// on (latent cell, time bucket) (the authors' code has a `--position-in-observation` option; their default
 /// network sees the image, θ and the time), rounds learned as episodes, no reward normalisation.
 public struct AdversarialSurpriseReproduction: UnitReproduction {
-    public init() {}
+    /// Training and evaluation episodes per method and seed when set (tests use a tiny budget).
+    let budget: (training: Int, evaluation: Int)?
+
+    public init() { budget = nil }
+
+    /// A reproduction with a fixed budget instead of the quick/full one.
+    init(trainingEpisodes: Int, evaluationEpisodes: Int) { budget = (trainingEpisodes, evaluationEpisodes) }
+
     public var id: String { "adversarial-surprise" }
     public var paper: String {
         "\"Explore and Control with Adversarial Surprise\" (Fickinger, Jaques, Parajuli, Chang, Rhinehart, Berseth, "
@@ -42,9 +49,9 @@ public struct AdversarialSurpriseReproduction: UnitReproduction {
     public var defaultSeeds: Int { 10 }
 
     /// Training episodes per method and seed.
-    static func trainingEpisodes(quick: Bool) -> Int { quick ? 600 : 4000 }
+    func trainingEpisodes(quick: Bool) -> Int { budget?.training ?? (quick ? 600 : 4000) }
     /// Evaluation episodes per method and seed.
-    static func evaluationEpisodes(quick: Bool) -> Int { quick ? 50 : 200 }
+    func evaluationEpisodes(quick: Bool) -> Int { budget?.evaluation ?? (quick ? 50 : 200) }
     /// Points of the training-coverage curve.
     static let curvePoints = 20
 
@@ -67,28 +74,28 @@ public struct AdversarialSurpriseReproduction: UnitReproduction {
         guard let seed = unit.seed, unit.key == "s\(seed)" else { throw unknown(unit, context) }
         var result = SurpriseSeedResult(methods: [:])
         for method in SurpriseMethod.allCases {
-            result.methods[method.rawValue] = try Self.run(method, seed: seed, quick: context.quick)
+            result.methods[method.rawValue] = try run(method, seed: seed, quick: context.quick)
         }
         context.log("adversarial-surprise: seed \(seed) done")
         return result
     }
 
     /// One method on one seed.
-    static func run(_ method: SurpriseMethod, seed: UInt64, quick: Bool) throws -> SurpriseMethodResult {
+    func run(_ method: SurpriseMethod, seed: UInt64, quick: Bool) throws -> SurpriseMethodResult {
         let episodes = trainingEpisodes(quick: quick)
         var run = try SurpriseExplorationRun(
-            method: method, environment: try SurpriseRooms(), config: try config(), seed: seed)
+            method: method, environment: try SurpriseRooms(), config: try Self.config(), seed: seed)
         let training = try run.train(episodes: episodes)
         let evaluation = try run.evaluate(episodes: evaluationEpisodes(quick: quick))
-        let block = max(1, episodes / curvePoints)
+        let block = max(1, episodes / Self.curvePoints)
         let curve = stride(from: 0, to: training.count, by: block).map { start in
-            mean(training[start..<min(start + block, training.count)].map { Double($0.distinctCells) })
+            Self.mean(training[start..<min(start + block, training.count)].map { Double($0.distinctCells) })
         }
         let steps = Double(evaluation.count * run.config.schedule.episodeLength)
         let scored = evaluation.reduce(0) { $0 + $1.scoredSteps }
         return SurpriseMethodResult(
-            coverage: mean(evaluation.map { Double($0.distinctCells) }),
-            lateTrainingCoverage: mean(training.suffix(max(1, episodes / 10)).map { Double($0.distinctCells) }),
+            coverage: Self.mean(evaluation.map { Double($0.distinctCells) }),
+            lateTrainingCoverage: Self.mean(training.suffix(max(1, episodes / 10)).map { Double($0.distinctCells) }),
             noisyFraction: Double(evaluation.reduce(0) { $0 + $1.noisySteps }) / steps,
             darkFraction: Double(evaluation.reduce(0) { $0 + $1.darkSteps }) / steps,
             switchRate: Double(evaluation.filter(\.usedSwitch).count) / Double(max(1, evaluation.count)),
@@ -97,7 +104,9 @@ public struct AdversarialSurpriseReproduction: UnitReproduction {
             curve: curve)
     }
 
-    static func mean(_ values: [Double]) -> Double { values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count) }
+    static func mean(_ values: [Double]) -> Double {
+        values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
+    }
 
     /// Tables, checks and the verdict.
     /// - Throws: ``ReproductionUnitError/missingUnits(reproduction:keys:)``.
@@ -106,8 +115,8 @@ public struct AdversarialSurpriseReproduction: UnitReproduction {
     {
         let seeds = try ordered(results, try units(context))
         return AdversarialSurpriseAnalysis(
-            seeds: seeds, trainingEpisodes: Self.trainingEpisodes(quick: context.quick),
-            evaluationEpisodes: Self.evaluationEpisodes(quick: context.quick)
+            seeds: seeds, trainingEpisodes: trainingEpisodes(quick: context.quick),
+            evaluationEpisodes: evaluationEpisodes(quick: context.quick)
         ).report(id: id, paper: paper, claim: claim, context: context)
     }
 }
