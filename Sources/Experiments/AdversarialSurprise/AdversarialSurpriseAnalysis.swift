@@ -102,8 +102,12 @@ struct AdversarialSurpriseAnalysis {
             + String(format: ". Random actions cover %.2f ± %.2f cells (not judged). ", random.mean,
                      random.standardDeviation)
             + "Scale: tabular Q-learning on (cell, time bucket), \(trainingEpisodes) training episodes per method and "
-            + "seed, \(seeds.count) seeds, rounds of 16 steps. Reward assignment and the categorical density model "
-            + "follow the authors' released code; the paper's method pages were not reachable."
+            + "seed, \(seeds.count) seeds, 4 rounds of 16 steps, Explore first. Equations (from the authors' released "
+            + "code, github.com/ArnaudFickinger/adversarial-surprise; the paper's method pages were not reachable, "
+            + "only its abstract): log p_θ(o) = Σ_f log max(n_{f,o_f}/n, 1e-3), the per-feature categorical buffer "
+            + "(buffers.py), reset each episode and fitted on Control's scored observations only; Control's reward "
+            + "at step k of its round is log p_θ(o_{t+1}) if k ≥ 0.5·16, else 0 (base_surprise.py); Explore's is 0 "
+            + "except −R_C, minus the next Control round's return, at its round's last step (run_minigrid.py)."
         return ReproductionReport(
             id: id, paper: paper, claim: claim, quick: context.quick, seeds: context.seedList,
             tables: [summaryTable(), seedTable(), checkTable], plots: [plot()],
