@@ -9,6 +9,10 @@ KDTreeBenchmark (Sources/Offline/KDTree/KDTreeBenchmark.swift), and d3rlpy gradi
                          per second, each step = sample_transition_batch(256) + update(batch), torch on one thread,
                          synthetic dataset of 100k random transitions, observation dim 17, action dim 6
   iql_steps_per_s        the same with d3rlpy IQL (defaults: expectile 0.7, temperature 3, 256-256, batch 256)
+  dqn_discrete_steps_per_s   d3rlpy DoubleDQN, 64-64 ReLU encoder, batch 128, target copy every 100 updates,
+                         synthetic discrete dataset of 100k transitions (observation dim 4, 2 actions)
+  qrdqn_steps_per_s      the same DoubleDQN with a QR Q-function of 50 quantiles
+  cql_discrete_steps_per_s   d3rlpy DiscreteCQL (a DoubleDQN with the log-sum-exp penalty), same shapes
 
 Prints one JSON object per line: {"suite": "offline", "case": ..., "unit": ..., "median": ..., "min": ..., "max": ...,
 "peer": ...}. Usage: python Benchmarks/peers/offline_d3rlpy.py [--quick] [--threads N] [--clock wall|cpu]
@@ -74,6 +78,36 @@ def gradient_steps():
             for _ in range(steps):
                 algo.update(dataset.sample_transition_batch(256))
             rates.append(steps / (now() - start))
+        emit(case, "steps/s", rates, peer)
+    discrete_steps(d3rlpy, peer, steps, rounds)
+
+
+def discrete_steps(d3rlpy, peer, steps, rounds):
+    rng = np.random.default_rng(11)
+    n, obs_dim, length = 100_000, 4, 1000
+    timeouts = np.zeros(n, dtype=np.float32)
+    timeouts[length - 1::length] = 1
+    dataset = d3rlpy.dataset.MDPDataset(
+        observations=rng.standard_normal((n, obs_dim)).astype(np.float32),
+        actions=rng.integers(0, 2, n).astype(np.int64), rewards=rng.standard_normal(n).astype(np.float32),
+        terminals=np.zeros(n, dtype=np.float32), timeouts=timeouts,
+        action_space=d3rlpy.ActionSpace.DISCRETE, action_size=2)
+    encoder = d3rlpy.models.VectorEncoderFactory(hidden_units=[64, 64], activation="relu")
+    common = dict(batch_size=128, learning_rate=1e-4, target_update_interval=100, encoder_factory=encoder)
+    qr = d3rlpy.models.QRQFunctionFactory(n_quantiles=50)
+    for case, config in [("dqn_discrete_steps_per_s", d3rlpy.algos.DoubleDQNConfig(**common)),
+                         ("qrdqn_steps_per_s", d3rlpy.algos.DoubleDQNConfig(q_func_factory=qr, **common)),
+                         ("cql_discrete_steps_per_s", d3rlpy.algos.DiscreteCQLConfig(**common))]:
+        algo = config.create(device="cpu:0")
+        algo.build_with_dataset(dataset)
+        for _ in range(20):
+            algo.update(dataset.sample_transition_batch(128))
+        rates = []
+        for _ in range(rounds):
+            start = now()
+            for _ in range(4 * steps):
+                algo.update(dataset.sample_transition_batch(128))
+            rates.append(4 * steps / (now() - start))
         emit(case, "steps/s", rates, peer)
 
 

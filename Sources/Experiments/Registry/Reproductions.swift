@@ -23,6 +23,7 @@ public enum Reproductions {
         ConservativeExplorationReproduction(),
         ContrastiveUCBReproduction(),
         RevealingPOMDPReproduction(),
+        AgnosticRLReproduction(),
         IGPOReproduction(),
         CaRRReproduction(),
         AdversarialSurpriseReproduction(),

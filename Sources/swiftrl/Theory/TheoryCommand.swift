@@ -7,7 +7,7 @@ import Tensor
 struct TheoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "theory",
-        abstract: "Tabular exploration theory: UCBVI, StepMix and EpsMix on episodic MDPs with exact regret.",
+        abstract: "Tabular theory: UCBVI, StepMix, EpsMix, LSVI-UCB with exact regret; agnostic PAC learning.",
         discussion: """
             MDPs come from a generator spec (\(EpisodicMDPSpec.kinds.joined(separator: ", "))) or a JSON file
             written by `swiftrl theory mdp` (format swiftrl.episodic-mdp, see `swiftrl theory mdp --help`).
@@ -18,7 +18,9 @@ struct TheoryCommand: ParsableCommand {
               swiftrl theory run --algo stepmix --mdp lowrank:S=30,A=4,H=8,d=3 --bonus bernstein --out runs/lr
               swiftrl theory surprise --episodes 2000 --out runs/surprise   # Adversarial Surprise on SurpriseRooms
             """,
-        subcommands: [TheoryRunCommand.self, TheoryMDPCommand.self, TheorySurpriseCommand.self])
+        subcommands: [
+            TheoryRunCommand.self, TheoryMDPCommand.self, TheoryAgnosticCommand.self, TheorySurpriseCommand.self,
+        ])
 }
 
 
