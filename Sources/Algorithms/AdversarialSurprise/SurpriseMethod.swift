@@ -1,4 +1,4 @@
-/// The intrinsic-motivation methods compared on ``SurpriseRooms`` (Fickinger et al. 2021, §5's baselines, reduced
+/// The intrinsic-motivation methods compared on ``SurpriseRooms`` (Fickinger et al. 2021's baselines, reduced
 /// to the single-policy surprise objectives).
 public enum SurpriseMethod: String, Codable, Sendable, CaseIterable {
     /// Explore and Control alternate rounds on one body; Control gets log p_θ(o), Explore gets −(Control's return in
