@@ -18,6 +18,7 @@ struct SwiftRLCommand: AsyncParsableCommand {
             BenchmarkCommand.self,
             SweepCommand.self,
             EnvCommand.self,
+            MARLCommand.self,
             BenchCommand.self,
             PlotCommand.self,
             DatasetCommand.self,

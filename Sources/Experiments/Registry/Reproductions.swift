@@ -26,6 +26,7 @@ public enum Reproductions {
         AgnosticRLReproduction(),
         IGPOReproduction(),
         CaRRReproduction(),
+        MRAReproduction(),
         AdversarialSurpriseReproduction(),
     ]
 

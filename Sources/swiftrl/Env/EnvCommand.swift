@@ -10,6 +10,7 @@ struct EnvCommand: ParsableCommand {
             Examples:
               swiftrl env list
               swiftrl env check CartPole-v1
+              swiftrl env check Foraging-v0 --option agents=4   (multi-agent ids: the Parallel API checker)
               swiftrl env rollout CartPole-v1 --seed 42 --actions 0,1,1,0 --json
               swiftrl env rollout Pendulum-v1 --seed 0 --policy random --steps 200 --json
             """,

@@ -49,6 +49,9 @@ struct EnvCheckCommand: ParsableCommand {
 
     func run() throws {
         let registry = EnvironmentRegistry.shared
+        if ParallelEnvironmentRegistry.contains(id) {
+            return try runParallelCheck(id: id, options: try parseEnvironmentOptions(options))
+        }
         do { _ = try registry.spec(id) } catch { throw EnvCommandError(error) }
         let parsed = try parseEnvironmentOptions(options)
         let id = self.id
