@@ -74,11 +74,18 @@ public struct TabularTD: Sendable {
             let nextAction = behaviourAction(nextStates[i], epsilon: epsilon)
             nextActions[i] = nextAction
             guard valid[i] else { continue }
-            let y = target(reward: rewards[i], next: nextStates[i], terminated: terminated[i], nextAction: nextAction,
-                           epsilon: epsilon)
-            q[states[i], actions[i]] += config.learningRate * (y - q[states[i], actions[i]])
+            update(state: states[i], action: actions[i], reward: rewards[i], next: nextStates[i],
+                   terminated: terminated[i], nextAction: nextAction, epsilon: epsilon)
         }
         return nextActions
+    }
+
+    /// One TD update of Q(s, a) towards ``target(reward:next:terminated:nextAction:epsilon:)``, for callers that
+    /// learn from transitions whose reward arrives later (e.g. the Explore player of Adversarial Surprise).
+    public mutating func update(state: Int, action: Int, reward: Double, next: Int, terminated: Bool,
+                                nextAction: Int, epsilon: Double) {
+        let y = target(reward: reward, next: next, terminated: terminated, nextAction: nextAction, epsilon: epsilon)
+        q[state, action] += config.learningRate * (y - q[state, action])
     }
 
     /// Restores the counters of a checkpoint.

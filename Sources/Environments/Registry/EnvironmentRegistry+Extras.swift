@@ -3,6 +3,7 @@ import Tensor
 extension EnvironmentRegistry {
     /// Grid worlds, tabular MDPs, point-mass mazes, bandits and the noisy corridor.
     static let extraSpecs: [EnvironmentSpec] = gridSpecs + mazeSpecs + banditSpecs + corridorSpecs
+        + surpriseSpecs
 
     static let gridSpecs: [EnvironmentSpec] = [
         gridSpec(

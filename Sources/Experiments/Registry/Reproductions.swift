@@ -27,6 +27,7 @@ public enum Reproductions {
         IGPOReproduction(),
         CaRRReproduction(),
         MRAReproduction(),
+        AdversarialSurpriseReproduction(),
     ]
 
     /// The reproduction with `id`.
