@@ -16,7 +16,7 @@ enum SwiftRLProcess {
     /// Starts `swiftrl arguments`, its output going to `log`.
     static func start(_ arguments: [String], log: URL) throws -> Process {
         let binary = try #require(executable, "the swiftrl executable is not built next to the test binary")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         let process = Process()
         process.executableURL = binary

@@ -49,11 +49,7 @@ struct AdversarialSurpriseAnalysis {
         return table
     }
 
-    struct Check {
-        var name: String
-        var value: String
-        var holds: Bool
-    }
+    typealias Check = ClaimCheck
 
     func checks() -> [Check] {
         let adversarial = results(.adversarialSurprise).map(\.coverage)
@@ -93,12 +89,10 @@ struct AdversarialSurpriseAnalysis {
 
     func report(id: String, paper: String, claim: String, context: ReproductionContext) -> ReproductionReport {
         let checks = checks()
-        var checkTable = ResultTable(title: "Pre-written checks", columns: ["check", "measured", "holds"])
-        checkTable.rows = checks.map { [$0.name, $0.value, $0.holds ? "yes" : "no"] }
+        let checkTable = ClaimCheck.table(checks)
         let random = SeedSummary(results(.random).map(\.coverage))
         let explanation =
-            "\(checks.filter(\.holds).count) of \(checks.count) checks hold. "
-            + checks.map { "\($0.name): \($0.value) (\($0.holds ? "holds" : "fails"))" }.joined(separator: "; ")
+            ClaimCheck.summary(checks)
             + String(format: ". Random actions cover %.2f ± %.2f cells (not judged). ", random.mean,
                      random.standardDeviation)
             + "Scale: tabular Q-learning on (cell, time bucket), \(trainingEpisodes) training episodes per method and "
