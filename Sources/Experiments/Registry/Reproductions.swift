@@ -25,6 +25,8 @@ public enum Reproductions {
         RevealingPOMDPReproduction(),
         IGPOReproduction(),
         CaRRReproduction(),
+        SEQUOIAReproduction(),  // needs the GLPK trait (as the next); listed as unavailable without it
+        ContrastiveUCBGameReproduction(),
     ]
 
     /// The reproduction with `id`.
