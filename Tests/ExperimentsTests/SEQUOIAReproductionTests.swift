@@ -4,14 +4,14 @@ import Testing
 
 @testable import Experiments
 
-/// The SEQUOIA reproduction end to end on its quick budget with two seeds (GLPK trait), or its unavailability.
+/// The SEQUOIA reproduction end to end on a tiny budget with two seeds (GLPK trait), or its unavailability.
 @Suite struct SEQUOIAReproductionTests {
-    @Test(.enabled(if: GLPKSolver.isAvailable)) func quickRunProducesCompleteReport() throws {
+    @Test(.enabled(if: GLPKSolver.isAvailable)) func tinyRunProducesCompleteReport() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sequoia-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let context = ReproductionContext(quick: true, seeds: 2, baseSeed: 3, directory: directory)
-        let report = try SEQUOIAReproduction().run(context)
+        let report = try SEQUOIAReproduction(tiny: true).run(context)
         #expect(report.id == "sequoia")
         #expect(report.tables.count == 3)
         #expect(report.tables[0].rows.count == 6)

@@ -120,7 +120,7 @@ struct ContrastiveUCBAnalysis {
             + ". Scale: one low-rank MDP per seed, K = \(episodes), \(seeds.count) seeds, bonus scale 0.1 for all "
             + "three learners. Reconstruction: the contrastive loss form follows the digest (§7, not verified against "
             + "the paper body); LSVI-UCB's backup on φ̂ replaces the paper's planning with P̂ = φ̂ᵀψ̂·P⁻; the "
-            + "Markov-game version is not run (it needs an LP solver)."
+            + "Markov-game version is the separate contrastive-ucb-game reproduction."
         return ReproductionReport(
             id: id, paper: paper, claim: claim, quick: context.quick, seeds: context.seedList,
             tables: [regretTable(), distanceTable(), checkTable], plots: plots(),

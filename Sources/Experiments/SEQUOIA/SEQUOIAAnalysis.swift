@@ -51,7 +51,7 @@ struct SEQUOIAAnalysis {
         var table = ResultTable(
             title: "MILP argmax (GLPK; one hidden layer of 32 ReLUs, interval big-M)",
             columns: ["MILP solves", "solves/s (solver time)", "ms per solve", "checked against enumeration",
-                      "mismatches", "largest |objective − Q|", "memoised targets", "binaries per MILP",
+                      "mismatches", "largest |objective − Q|", "memoised targets", "unstable-ReLU binaries per MILP",
                       "training seconds per seed"])
         table.rows.append([
             "\(total.milpSolves)", String(format: "%.0f", total.solvesPerSecond),

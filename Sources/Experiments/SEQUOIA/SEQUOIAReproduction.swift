@@ -19,7 +19,12 @@ import Tensor
 /// instance is a reconstruction of the digest's prototype (its exact arm parameters were not given), so the numbers
 /// are not expected to equal the digest's 51.42 / 47.90 / 45.80 / 41.98.
 public struct SEQUOIAReproduction: UnitReproduction {
-    public init() {}
+    /// The registered reproduction.
+    public init() { tiny = false }
+    /// A tiny version for tests (15 training and 20 evaluation episodes).
+    init(tiny: Bool) { self.tiny = tiny }
+    let tiny: Bool
+
     public var id: String { "sequoia" }
     public var paper: String {
         "\"Reinforcement Learning with Combinatorial Actions for Coupled Restless Bandits\" (SEQUOIA; Xu, Wilder, "
@@ -39,8 +44,8 @@ public struct SEQUOIAReproduction: UnitReproduction {
         GLPKSolver.isAvailable ? nil : OptimizationError.needsGLPK(feature: "the sequoia reproduction").description
     }
 
-    static func trainingEpisodes(quick: Bool) -> Int { quick ? 40 : 150 }
-    static func evaluationEpisodes(quick: Bool) -> Int { quick ? 100 : 300 }
+    func trainingEpisodes(quick: Bool) -> Int { tiny ? 15 : quick ? 40 : 150 }
+    func evaluationEpisodes(quick: Bool) -> Int { tiny ? 20 : quick ? 100 : 300 }
 
     /// One unit per seed.
     /// - Throws: ``ReproductionError/invalidSettings(_:)`` with fewer than two seeds or without the GLPK trait.
@@ -55,7 +60,7 @@ public struct SEQUOIAReproduction: UnitReproduction {
     public func runUnit(_ unit: ReproductionUnit, _ context: ReproductionContext) throws -> SEQUOIASeedResult {
         guard let seed = unit.seed, unit.key == "s\(seed)" else { throw unknown(unit, context) }
         let problem = try CoupledRMAB.capacityPrototype()
-        let episodes = Self.evaluationEpisodes(quick: context.quick)
+        let episodes = evaluationEpisodes(quick: context.quick)
         var evaluationStream = Xoshiro256StarStar(seed: seed).derived("sequoia/evaluation")
         let evaluationSeed = evaluationStream.next()
         func score(_ policy: ([Int], Int) throws -> [Int]) rethrows -> Double {
@@ -75,7 +80,7 @@ public struct SEQUOIAReproduction: UnitReproduction {
         result.returns["null"] = score { _, _ in RMABPolicies.null(problem) }
         let learner = try SEQUOIA(problem: problem, seed: seed)
         let start = Date()
-        let trainingEpisodes = Self.trainingEpisodes(quick: context.quick)
+        let trainingEpisodes = trainingEpisodes(quick: context.quick)
         result.trainingReturns = try learner.train(episodes: trainingEpisodes) { episode, value in
             if (episode + 1) % 25 == 0 {
                 context.log(String(format: "sequoia: seed %llu episode %d/%d return %.2f", seed, episode + 1,
@@ -101,8 +106,8 @@ public struct SEQUOIAReproduction: UnitReproduction {
     {
         let seeds = try ordered(results, try units(context))
         return SEQUOIAAnalysis(
-            seeds: seeds, trainingEpisodes: Self.trainingEpisodes(quick: context.quick),
-            evaluationEpisodes: Self.evaluationEpisodes(quick: context.quick)
+            seeds: seeds, trainingEpisodes: trainingEpisodes(quick: context.quick),
+            evaluationEpisodes: evaluationEpisodes(quick: context.quick)
         ).report(id: id, paper: paper, claim: claim, context: context)
     }
 }
