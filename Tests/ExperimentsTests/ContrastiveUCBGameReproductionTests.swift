@@ -22,5 +22,7 @@ import Testing
     @Test(.enabled(if: !GLPKSolver.isAvailable)) func withoutTheTraitItIsListedAsUnavailable() throws {
         let reason = try #require(ContrastiveUCBGameReproduction().unavailableReason)
         #expect(reason.contains("--traits GLPK"))
+        let context = ReproductionContext(quick: true, seeds: 2, directory: FileManager.default.temporaryDirectory)
+        #expect(throws: ReproductionError.self) { try ContrastiveUCBGameReproduction(tiny: true).run(context) }
     }
 }

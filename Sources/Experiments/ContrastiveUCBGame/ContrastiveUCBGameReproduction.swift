@@ -55,9 +55,8 @@ public struct ContrastiveUCBGameReproduction: UnitReproduction {
     ]
 
     /// One unit per seed.
-    /// - Throws: ``ReproductionError/invalidSettings(_:)`` with fewer than two seeds or without the GLPK trait.
+    /// - Throws: ``ReproductionError/invalidSettings(_:)`` with fewer than two seeds.
     public func units(_ context: ReproductionContext) throws -> [ReproductionUnit] {
-        if let unavailableReason { throw ReproductionError.invalidSettings(unavailableReason) }
         guard context.seeds >= 2 else {
             throw ReproductionError.invalidSettings("contrastive-ucb-game needs at least two seeds")
         }
@@ -65,9 +64,11 @@ public struct ContrastiveUCBGameReproduction: UnitReproduction {
     }
 
     /// The three learners on one seed's game.
-    /// - Throws: an unknown unit, the learners' errors or solver errors.
+    /// - Throws: an unknown unit, ``ReproductionError/invalidSettings(_:)`` without the GLPK trait, the learners'
+    ///   errors or solver errors.
     public func runUnit(_ unit: ReproductionUnit, _ context: ReproductionContext) throws -> GameSeedResult {
         guard let seed = unit.seed, unit.key == "s\(seed)" else { throw unknown(unit, context) }
+        if let unavailableReason { throw ReproductionError.invalidSettings(unavailableReason) }
         let episodes = episodes(quick: context.quick)
         let joint = Self.maxActions * Self.minActions
         var instanceRNG = Xoshiro256StarStar(seed: seed).derived("contrastive-ucb-game/instance")

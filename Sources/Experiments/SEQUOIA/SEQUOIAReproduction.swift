@@ -48,17 +48,17 @@ public struct SEQUOIAReproduction: UnitReproduction {
     func evaluationEpisodes(quick: Bool) -> Int { tiny ? 20 : quick ? 100 : 300 }
 
     /// One unit per seed.
-    /// - Throws: ``ReproductionError/invalidSettings(_:)`` with fewer than two seeds or without the GLPK trait.
+    /// - Throws: ``ReproductionError/invalidSettings(_:)`` with fewer than two seeds.
     public func units(_ context: ReproductionContext) throws -> [ReproductionUnit] {
-        if let unavailableReason { throw ReproductionError.invalidSettings(unavailableReason) }
         guard context.seeds >= 2 else { throw ReproductionError.invalidSettings("sequoia needs at least two seeds") }
         return context.seedList.map { ReproductionUnit(key: "s\($0)", arm: "all", seed: $0) }
     }
 
     /// Trains SEQUOIA on one seed and scores every policy on the same evaluation episodes.
-    /// - Throws: an unknown unit, ``SEQUOIAError``.
+    /// - Throws: an unknown unit, ``ReproductionError/invalidSettings(_:)`` without the GLPK trait, ``SEQUOIAError``.
     public func runUnit(_ unit: ReproductionUnit, _ context: ReproductionContext) throws -> SEQUOIASeedResult {
         guard let seed = unit.seed, unit.key == "s\(seed)" else { throw unknown(unit, context) }
+        if let unavailableReason { throw ReproductionError.invalidSettings(unavailableReason) }
         let problem = try CoupledRMAB.capacityPrototype()
         let episodes = evaluationEpisodes(quick: context.quick)
         var evaluationStream = Xoshiro256StarStar(seed: seed).derived("sequoia/evaluation")
