@@ -137,6 +137,6 @@ let package = Package(
         .testTarget(
             name: "FuzzingTests",
             dependencies: ["Fuzzing", "Tensor", "Environments", "RLCore", "Algorithms", "Offline"]),
-        .testTarget(name: "swiftrlTests", dependencies: ["swiftrl", "ScaleOut"]),
+        .testTarget(name: "swiftrlTests", dependencies: ["swiftrl", "ScaleOut", "Optimization"]),
     ]
 )
