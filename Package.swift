@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Language", targets: ["Language"]),
         .library(name: "Offline", targets: ["Offline"]),
         .library(name: "Agents", targets: ["Agents"]),
+        .library(name: "Optimization", targets: ["Optimization"]),
         .library(name: "Algorithms", targets: ["Algorithms"]),
         .library(name: "Experiments", targets: ["Experiments"]),
         .executable(name: "swiftrl", targets: ["swiftrl"]),
@@ -21,6 +22,9 @@ let package = Package(
         // Optional: writing Minari / D4RL HDF5 datasets through the system libhdf5 (`apt-get install libhdf5-dev`);
         // reading uses the built-in Swift HDF5 reader in every build.
         .trait(name: "HDF5", description: "Write Minari and D4RL HDF5 datasets with libhdf5 (reading needs no trait)."),
+        // Optional: MILP and LP solving through the system GLPK (`apt-get install libglpk-dev`): the ReLU big-M
+        // encoder, the equilibrium LPs and SEQUOIA; without it those entry points throw an error saying so.
+        .trait(name: "GLPK", description: "Solve MILPs and LPs with GLPK (SEQUOIA, equilibrium LPs)."),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -49,10 +53,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Linear and mixed-integer programs (a modelling layer over GLPK), the big-M ReLU encoder, equilibrium LPs
+        // and exploitability / Nash-gap evaluators (the evaluators need no solver).
+        .target(
+            name: "Optimization",
+            dependencies: [.target(name: "CGLPK", condition: .when(traits: ["GLPK"]))]
+        ),
         // Shared RL machinery: rollouts, buffers, GAE/returns, policies, evaluation, callbacks, checkpoints.
         .target(name: "RLCore", dependencies: ["Tensor", "Environments", "Tracking"]),
         // Online deep RL (PPO, A2C, DQN, SAC, TD3) and tabular methods on the RLCore surface; the algorithm registry.
-        .target(name: "Algorithms", dependencies: ["Tensor", "Environments", "Tracking", "RLCore"]),
+        .target(
+            name: "Algorithms", dependencies: ["Tensor", "Environments", "Tracking", "RLCore", "Optimization"]),
         // Language models (GPT-2/Qwen2-compatible), tokenizers, verifiable tasks and the one RLVR trainer.
         .target(name: "Language", dependencies: ["Tensor", "Tracking"]),
         // Offline RL: datasets (npz, Minari/D4RL HDF5), BC, TD3+BC, IQL, CQL, PRDC, A2PR.
@@ -70,6 +81,7 @@ let package = Package(
             name: "Experiments",
             dependencies: [
                 "Tensor", "Environments", "Tracking", "RLCore", "Algorithms", "Language", "Offline", "Agents",
+                "Optimization",
             ]),
         // Sweeps, benchmarks and reproductions on a cluster: one plan, local / Ray Jobs / Slurm executors.
         .target(
@@ -77,11 +89,13 @@ let package = Package(
             dependencies: ["Tensor", "Tracking", "RLCore", .product(name: "Yams", package: "Yams")]),
         // libhdf5 through pkg-config (only with the HDF5 trait).
         .systemLibrary(name: "CHDF5", path: "Sources/CHDF5", pkgConfig: "hdf5", providers: [.apt(["libhdf5-dev"])]),
+        // GLPK (only with the GLPK trait); Debian's libglpk-dev ships no pkg-config file, so the module map links it.
+        .systemLibrary(name: "CGLPK", path: "Sources/CGLPK", providers: [.apt(["libglpk-dev"])]),
         .executableTarget(
             name: "swiftrl",
             dependencies: [
                 "Tensor", "Environments", "Tracking", "RLCore", "Algorithms", "Language", "Offline", "Agents",
-                "Experiments", "ScaleOut",
+                "Experiments", "ScaleOut", "Optimization",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -113,15 +127,16 @@ let package = Package(
         .testTarget(name: "EnvironmentsTests", dependencies: ["Environments"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TrackingTests", dependencies: ["Tracking"]),
         .testTarget(name: "RLCoreTests", dependencies: ["RLCore"]),
-        .testTarget(name: "AlgorithmsTests", dependencies: ["Algorithms"]),
+        .testTarget(name: "AlgorithmsTests", dependencies: ["Algorithms", "Optimization"]),
         .testTarget(name: "LanguageTests", dependencies: ["Language"], resources: [.copy("Fixtures")]),
         .testTarget(name: "OfflineTests", dependencies: ["Offline"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AgentsTests", dependencies: ["Agents", "Tensor"]),
-        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments"]),
+        .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "Optimization"]),
         .testTarget(name: "ScaleOutTests", dependencies: ["ScaleOut"]),
+        .testTarget(name: "OptimizationTests", dependencies: ["Optimization"]),
         .testTarget(
             name: "FuzzingTests",
             dependencies: ["Fuzzing", "Tensor", "Environments", "RLCore", "Algorithms", "Offline"]),
-        .testTarget(name: "swiftrlTests", dependencies: ["swiftrl", "ScaleOut"]),
+        .testTarget(name: "swiftrlTests", dependencies: ["swiftrl", "ScaleOut", "Optimization"]),
     ]
 )

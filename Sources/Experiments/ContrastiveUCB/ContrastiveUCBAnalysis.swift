@@ -50,11 +50,7 @@ struct ContrastiveUCBAnalysis {
         return table
     }
 
-    struct Check {
-        var name: String
-        var value: String
-        var holds: Bool
-    }
+    typealias Check = ClaimCheck
 
     func checks() -> [Check] {
         let contrastive = regrets("contrastive"), truth = regrets("lsvi-true"), tabular = regrets("ucbvi")
@@ -112,15 +108,13 @@ struct ContrastiveUCBAnalysis {
 
     func report(id: String, paper: String, claim: String, context: ReproductionContext) -> ReproductionReport {
         let checks = checks()
-        var checkTable = ResultTable(title: "Pre-written checks", columns: ["check", "measured", "holds"])
-        checkTable.rows = checks.map { [$0.name, $0.value, $0.holds ? "yes" : "no"] }
+        let checkTable = ClaimCheck.table(checks)
         let explanation =
-            "\(checks.filter(\.holds).count) of \(checks.count) checks hold. "
-            + checks.map { "\($0.name): \($0.value) (\($0.holds ? "holds" : "fails"))" }.joined(separator: "; ")
+            ClaimCheck.summary(checks)
             + ". Scale: one low-rank MDP per seed, K = \(episodes), \(seeds.count) seeds, bonus scale 0.1 for all "
             + "three learners. Reconstruction: the contrastive loss form follows the digest (§7, not verified against "
             + "the paper body); LSVI-UCB's backup on φ̂ replaces the paper's planning with P̂ = φ̂ᵀψ̂·P⁻; the "
-            + "Markov-game version is not run (it needs an LP solver)."
+            + "Markov-game version is the separate contrastive-ucb-game reproduction."
         return ReproductionReport(
             id: id, paper: paper, claim: claim, quick: context.quick, seeds: context.seedList,
             tables: [regretTable(), distanceTable(), checkTable], plots: plots(),

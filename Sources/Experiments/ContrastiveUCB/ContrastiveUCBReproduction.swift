@@ -20,8 +20,8 @@ import Tensor
 /// bonuses on the learned representation and representation recovery; the loss form and its minimiser
 /// `f* = P/P⁻` are the digest's reconstruction (§7, ⚠️: the paper body was not reachable beyond its introduction).
 /// The paper plans with the learned model `P̂ = φ̂ᵀψ̂·P⁻`; SwiftRL's learner uses LSVI-UCB's least-squares backup on φ̂
-/// (same elliptical bonus). The zero-sum Markov-game version (per-state CCE / Nash LPs) is not run: it needs an LP
-/// solver (the planned GLPK trait).
+/// (same elliptical bonus). The zero-sum Markov-game version is the separate `contrastive-ucb-game` reproduction
+/// (GLPK trait).
 public struct ContrastiveUCBReproduction: UnitReproduction {
     /// The registered reproduction.
     public init() { tiny = false }
@@ -41,7 +41,8 @@ public struct ContrastiveUCBReproduction: UnitReproduction {
             + "(2) Contrastive UCB's mean regret at K < UCBVI's, and lower in at least 2/3 of the seeds; (3) the mean "
             + "subspace distance at K ≤ 0.5 × its mean after the first refit; (4) LSVI-UCB-true's mean regret < "
             + "UCBVI's (the linear structure helps at all). Verdict: shown if all four hold; partly shown if (3) and "
-            + "one of (1), (2) hold; otherwise not shown. The Markov-game version is not run (needs an LP solver)."
+            + "one of (1), (2) hold; otherwise not shown. The Markov-game version is the `contrastive-ucb-game` "
+            + "reproduction."
     }
     public var defaultSeeds: Int { 5 }
 

@@ -17,6 +17,14 @@ public protocol Reproduction: Sendable {
     /// Runs the experiment. `--quick` must finish within about 5 minutes on a 2-core CPU, the default within an hour.
     /// - Throws: whatever the training code throws (bad datasets, non-finite losses, I/O errors).
     func run(_ context: ReproductionContext) throws -> ReproductionReport
+    /// Why this build cannot run the reproduction (e.g. an optional package trait it needs is off), with the fix;
+    /// nil when it can run. `swiftrl reproduce --list` shows it.
+    var unavailableReason: String? { get }
+}
+
+extension Reproduction {
+    /// Available by default.
+    public var unavailableReason: String? { nil }
 }
 
 /// What a reproduction is asked to do: budget, seeds and where to write.

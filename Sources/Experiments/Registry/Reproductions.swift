@@ -28,6 +28,8 @@ public enum Reproductions {
         CaRRReproduction(),
         MRAReproduction(),
         AdversarialSurpriseReproduction(),
+        SEQUOIAReproduction(),  // needs the GLPK trait (as the next); listed as unavailable without it
+        ContrastiveUCBGameReproduction(),
     ]
 
     /// The reproduction with `id`.

@@ -1,5 +1,6 @@
 import Algorithms
 import Environments
+import Optimization
 import Tensor
 
 /// `swiftrl bench theory`: tabular exploration throughput on a Garnet MDP with S = 100, A = 10, H = 20 (branching
@@ -12,6 +13,8 @@ import Tensor
 /// - `lsviucb_updates_per_s`: Sherman–Morrison updates of `Λ⁻¹` at d = 50 (one per observed step of LSVI-UCB).
 /// - `lsviucb_episodes_per_s`: one LSVI-UCB episode with d = 50 random non-negative features on the same Garnet
 ///   (H least-squares backups with bonuses over all S·A pairs, then H sampled steps with their updates).
+/// - `milp_solves_per_s` (GLPK trait only): SEQUOIA's argmax MILP on the J = 8 capacity-constrained bandit with a
+///   freshly initialised Q-network [a, s] → 32 ReLU → 1 (big-M encoding + 16 assignment binaries), over random states.
 enum TheoryBench {
     static let spec = EpisodicMDPSpec.garnet(states: 100, actions: 10, horizon: 20, branching: 5, stationary: true)
 
@@ -79,6 +82,30 @@ enum TheoryBench {
             results.append(BenchmarkResult(
                 suite: "theory", case: "lsviucb_episodes_per_s", unit: "episodes/s", samples: samples))
         }
+        if wanted("milp_solves_per_s") && GLPKSolver.isAvailable {
+            results.append(try milpSolves(quick: quick, rounds: rounds, clock: clock, using: &rng))
+        }
         return results
+    }
+
+    static func milpSolves(quick: Bool, rounds: Int, clock: BenchmarkClock, using rng: inout Xoshiro256StarStar)
+        throws -> BenchmarkResult
+    {
+        let problem = try CoupledRMAB.capacityPrototype()
+        var config = SEQUOIAConfig()
+        config.verifyBruteForce = false
+        let network = try SEQUOIA(problem: problem, config: config, seed: 21).network()
+        let argmax = QNetworkArgmax(problem: problem)
+        let solves = quick ? 20 : 100
+        var samples: [Double] = []
+        for _ in 0..<rounds {
+            let states = (0..<solves).map { _ in
+                (0..<problem.armCount).map { _ in Int.random(in: 0...1, using: &rng) }
+            }
+            let start = Stopwatch.now(clock)
+            for state in states { _ = try argmax.milp(network, state: state) }
+            samples.append(Double(solves) / (Stopwatch.now(clock) - start))
+        }
+        return BenchmarkResult(suite: "theory", case: "milp_solves_per_s", unit: "solves/s", samples: samples)
     }
 }

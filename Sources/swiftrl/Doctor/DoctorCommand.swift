@@ -56,6 +56,9 @@ struct DoctorCommand: ParsableCommand {
         #if HDF5
             traits.append("HDF5")
         #endif
+        #if GLPK
+            traits.append("GLPK")
+        #endif
         return traits
     }
 }

@@ -80,6 +80,7 @@ struct ReproduceCommand: ParsableCommand {
         if list {
             for item in Reproductions.all {
                 print("\(item.id)\n  paper:   \(item.paper)\n  claim:   \(item.claim)")
+                if let reason = item.unavailableReason { print("  unavailable in this build: \(reason)") }
                 print("  command: swiftrl reproduce \(item.id) [--quick] [--seeds \(item.defaultSeeds)]\n")
             }
             return

@@ -16,10 +16,13 @@ struct TheoryCommand: ParsableCommand {
               swiftrl theory mdp --generate garnet:S=20,A=4,H=10 --out garnet.json
               swiftrl theory run --algo ucbvi --algo epsmix --mdp garnet.json --episodes 2000 --out runs/theory
               swiftrl theory run --algo stepmix --mdp lowrank:S=30,A=4,H=8,d=3 --bonus bernstein --out runs/lr
+              swiftrl theory agnostic --mdp tree:A=2,H=6 --class random --size 64 --epsilon 0.25
               swiftrl theory surprise --episodes 2000 --out runs/surprise   # Adversarial Surprise on SurpriseRooms
+              swiftrl theory sequoia --episodes 150        (GLPK trait: Q-network argmax as a MILP)
             """,
         subcommands: [
             TheoryRunCommand.self, TheoryMDPCommand.self, TheoryAgnosticCommand.self, TheorySurpriseCommand.self,
+            TheorySEQUOIACommand.self,
         ])
 }
 

@@ -8,7 +8,7 @@ import Tensor
 ///
 /// The paper plans with the learned model `P̂ = φ̂ᵀψ̂·P⁻` and the same elliptical bonus; this version uses
 /// LSVI-UCB's least-squares backup on φ̂ instead (a model-free reading of the same bonus), stated as a deviation.
-/// The zero-sum Markov-game version (per-state CCE / Nash LPs) is not built: it needs an LP solver.
+/// The zero-sum Markov-game version is ``MarkovGameULCB`` (per-state Nash LPs through GLPK).
 public struct ContrastiveUCB: EpisodicLearner {
     /// The contrastive representation.
     public private(set) var representation: ContrastiveRepresentation
