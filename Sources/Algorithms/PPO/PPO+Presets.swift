@@ -24,7 +24,8 @@ extension PPO {
             config.annealLearningRate = true
             config.annealClipRange = true
             config.valueCoefficient = 1.0
-            return RunPreset(environment: EnvironmentConfig(id: environmentID, numEnvs: 8), config: config, totalSteps: 100_000)
+            return RunPreset(
+                environment: EnvironmentConfig(id: environmentID, numEnvs: 8), config: config, totalSteps: 100_000)
         case "Acrobot-v1":
             config.numSteps = 256
             config.minibatchSize = 64
@@ -48,6 +49,37 @@ extension PPO {
                 environment: EnvironmentConfig(
                     id: environmentID, numEnvs: 8, normalizeObservations: true, normalizeRewards: true),
                 config: config, totalSteps: 500_000)
+        default:
+            return nil
+        }
+    }
+
+    /// `cleanrl`: CleanRL's `ppo.py` defaults for any environment (4 envs × 128 steps, 4 minibatches of 128,
+    /// 4 epochs, lr 2.5e-4 annealed, γ 0.99, λ 0.95, clip 0.2 not annealed, clipped value loss, entropy 0.01, value
+    /// coefficient 0.5, 500k steps) — the settings PureJaxRL's PPO also uses; `cleanrl-continuous`:
+    /// `ppo_continuous_action.py` (1 env × 2048 steps, 32 minibatches of 64, 10 epochs, lr 3e-4 annealed, entropy 0,
+    /// normalised observations and rewards clipped at 10, 1M steps).
+    public static var presetNames: [String] { ["cleanrl", "cleanrl-continuous"] }
+
+    /// The preset of family `name` (``RunPreset/tuned``, `cleanrl` or `cleanrl-continuous`; see ``presetNames``).
+    public static func preset(named name: String, for environmentID: String) -> RunPreset<PPOConfig>? {
+        switch name {
+        case RunPreset<PPOConfig>.tuned:
+            return preset(for: environmentID)
+        case "cleanrl":
+            return RunPreset(
+                environment: EnvironmentConfig(id: environmentID, numEnvs: 4), config: PPOConfig(), totalSteps: 500_000)
+        case "cleanrl-continuous":
+            var config = PPOConfig()
+            config.numSteps = 2048
+            config.minibatchSize = 64
+            config.epochs = 10
+            config.learningRate = 3e-4
+            config.entropyCoefficient = 0
+            return RunPreset(
+                environment: EnvironmentConfig(
+                    id: environmentID, numEnvs: 1, normalizeObservations: true, normalizeRewards: true),
+                config: config, totalSteps: 1_000_000)
         default:
             return nil
         }

@@ -72,11 +72,22 @@ public protocol ConfigurableAlgorithm: Algorithm {
     init(checkpoint: TrainingCheckpoint) throws
     /// The tuned preset for an environment (like RL Zoo's per-environment hyper-parameters), or `nil`.
     static func preset(for environmentID: String) -> RunPreset<Config>?
+    /// Named preset families besides the tuned one (``RunPreset/tuned``), e.g. PPO's `cleanrl`; empty by default.
+    static var presetNames: [String] { get }
+    /// The preset of family `name` for an environment, or `nil` if the family has none for it. The default
+    /// implementation knows only ``RunPreset/tuned`` (``preset(for:)``).
+    static func preset(named name: String, for environmentID: String) -> RunPreset<Config>?
     /// The defaults used when there is no preset.
     static var defaultConfig: Config { get }
 }
 
 extension ConfigurableAlgorithm {
+    public static var presetNames: [String] { [] }
+
+    public static func preset(named name: String, for environmentID: String) -> RunPreset<Config>? {
+        name == RunPreset<Config>.tuned ? preset(for: environmentID) : nil
+    }
+
     /// Loads a checkpoint saved with ``Algorithm/save(to:)`` or by a training run.
     /// - Parameter url: a `.safetensors` or `.json` checkpoint file, or a run directory (its newest checkpoint).
     /// - Throws: `TrainingCheckpointError` or `FileIOError`.

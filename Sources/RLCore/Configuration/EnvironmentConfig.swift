@@ -45,4 +45,7 @@ public struct RunPreset<Config: Codable & Equatable & Sendable>: Equatable, Send
         self.config = config
         self.totalSteps = totalSteps
     }
+
+    /// The name of the tuned preset family (``ConfigurableAlgorithm/preset(for:)``, RL Zoo's values), the default.
+    public static var tuned: String { "tuned" }
 }

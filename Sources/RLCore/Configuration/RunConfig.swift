@@ -1,3 +1,5 @@
+import Tracking
+
 /// When and how a run evaluates its policy (the `evaluation:` section of a run config).
 public struct EvaluationSettings: Codable, Equatable, Sendable {
     /// Steps between evaluations; 0 evaluates only at the end.
@@ -66,7 +68,31 @@ public struct RunConfig<A: ConfigurableAlgorithm>: Codable, Equatable {
     /// The defaults for an environment: the algorithm's tuned preset if it has one, else its defaults with
     /// one sub-environment and a 100k-step budget.
     public static func defaults(for environmentID: String, seed: UInt64 = 1) -> RunConfig {
-        if let preset = A.preset(for: environmentID) {
+        fromPreset(A.preset(for: environmentID), environmentID: environmentID, seed: seed)
+    }
+
+    /// The defaults of the named preset family (``RunPreset/tuned`` is ``defaults(for:seed:)``).
+    /// - Throws: `ConfigError.invalidValue` naming the families the algorithm has when `preset` is not one of them,
+    ///   or when the family has no preset for this environment.
+    public static func defaults(for environmentID: String, seed: UInt64 = 1, preset name: String) throws -> RunConfig {
+        if name == RunPreset<A.Config>.tuned { return defaults(for: environmentID, seed: seed) }
+        let known = [RunPreset<A.Config>.tuned] + A.presetNames
+        guard A.presetNames.contains(name) else {
+            throw ConfigError.invalidValue(
+                key: "preset", found: name, reason: "\(A.name) has the presets \(known.joined(separator: ", "))",
+                origin: "--preset")
+        }
+        guard let preset = A.preset(named: name, for: environmentID) else {
+            throw ConfigError.invalidValue(
+                key: "preset", found: name,
+                reason: "\(A.name)'s \(name) preset has no values for \(environmentID); use --preset tuned or --config",
+                origin: "--preset")
+        }
+        return fromPreset(preset, environmentID: environmentID, seed: seed)
+    }
+
+    private static func fromPreset(_ preset: RunPreset<A.Config>?, environmentID: String, seed: UInt64) -> RunConfig {
+        if let preset {
             return RunConfig(
                 seed: seed, totalSteps: preset.totalSteps, checkpointEvery: max(preset.totalSteps / 4, 1),
                 env: preset.environment, hyperparameters: preset.config)

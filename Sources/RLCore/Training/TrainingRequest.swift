@@ -9,6 +9,8 @@ public struct TrainingRequest {
     public var seed: UInt64?
     /// Budget override (`nil`: the config's).
     public var totalSteps: Int?
+    /// The preset family the config starts from (``RunPreset/tuned`` by default; e.g. PPO's `cleanrl`).
+    public var preset: String
     /// A YAML file merged over the preset.
     public var configFile: URL?
     /// Dotted `key=value` overrides applied last.
@@ -21,9 +23,11 @@ public struct TrainingRequest {
     /// A request; by default a new run under `runs/` with a progress line.
     public init(
         environmentID: String, seed: UInt64? = nil, totalSteps: Int? = nil, configFile: URL? = nil,
-        overrides: [String] = [], resume: URL? = nil, session: RunSession.Options = RunSession.Options()
+        overrides: [String] = [], resume: URL? = nil, session: RunSession.Options = RunSession.Options(),
+        preset: String = "tuned"
     ) {
         self.environmentID = environmentID
+        self.preset = preset
         self.seed = seed
         self.totalSteps = totalSteps
         self.configFile = configFile

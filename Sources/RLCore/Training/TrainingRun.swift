@@ -11,7 +11,7 @@ public enum TrainingRun {
     public static func resolveConfig<A: ConfigurableAlgorithm>(
         _ type: A.Type, request: TrainingRequest
     ) throws -> RunConfig<A> {
-        var defaults = RunConfig<A>.defaults(for: request.environmentID)
+        var defaults = try RunConfig<A>.defaults(for: request.environmentID, preset: request.preset)
         if let seed = request.seed { defaults.seed = seed }
         if let total = request.totalSteps { defaults.totalSteps = total }
         var config = try ConfigLoader.load(defaults: defaults, file: request.configFile, overrides: request.overrides)
@@ -31,9 +31,9 @@ public enum TrainingRun {
         if let resumeURL = request.resume {
             let run = try RunDirectory(existing: resumeURL)
             let yaml = try run.readConfig()
+            let defaults = try RunConfig<A>.defaults(for: request.environmentID, preset: request.preset)
             var saved = try ConfigLoader.load(
-                defaults: RunConfig<A>.defaults(for: request.environmentID), yaml: yaml, source: run.config.path,
-                overrides: request.overrides)
+                defaults: defaults, yaml: yaml, source: run.config.path, overrides: request.overrides)
             if let total = request.totalSteps { saved.totalSteps = total }
             config = saved
             let resumed = try RunSession.resume(run, totalSteps: config.totalSteps, options: request.session)

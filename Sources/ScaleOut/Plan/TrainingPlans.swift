@@ -20,12 +20,15 @@ public enum TrainingPlans {
         public var stopAtReturn: Double?
         /// Fixed `--set key=value` overrides.
         public var overrides: [String]
+        /// `--preset`, if set (a named preset family such as PPO's `cleanrl`).
+        public var preset: String?
 
         /// Settings.
         public init(
             algorithm: String, environments: [String], seeds: [UInt64], totalSteps: Int? = nil,
-            evaluationEvery: Int? = nil, stopAtReturn: Double? = nil, overrides: [String] = []
+            evaluationEvery: Int? = nil, stopAtReturn: Double? = nil, overrides: [String] = [], preset: String? = nil
         ) {
+            self.preset = preset
             self.algorithm = algorithm
             self.environments = environments
             self.seeds = seeds
@@ -77,6 +80,7 @@ public enum TrainingPlans {
             "train", common.algorithm, "--env", environment, "--seed", "\(seed)", "--run-dir",
             PlannedRun.outputPlaceholder + "/runs", "--quiet", "--result-line",
         ]
+        if let preset = common.preset { arguments += ["--preset", preset] }
         if let totalSteps = common.totalSteps { arguments += ["--total-steps", "\(totalSteps)"] }
         if let every = common.evaluationEvery { arguments += ["--set", "evaluation.every=\(every)"] }
         if let threshold = common.stopAtReturn { arguments += ["--set", "evaluation.stopAtReturn=\(threshold)"] }

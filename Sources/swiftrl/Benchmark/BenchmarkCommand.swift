@@ -31,6 +31,7 @@ struct BenchmarkCommand: ParsableCommand {
     @Option(help: "Algorithm to train.") var algo: String?
     @Option(parsing: .upToNextOption, help: "Environment ids.") var envIds: [String] = []
     @Option(help: "Number of seeds (1…N).") var seeds = 3
+    @Option(help: "Preset family (default tuned; PPO also has cleanrl and cleanrl-continuous).") var preset: String?
     @Option(help: "Training budget override.") var totalSteps: Int?
     @Option(help: "Steps between evaluations.") var evalEvery: Int?
     @Option(
@@ -62,7 +63,7 @@ struct BenchmarkCommand: ParsableCommand {
             _ = try AlgorithmRegistry.type(named: algo)
             return try TrainingPlans.benchmark(TrainingPlans.Common(
                 algorithm: algo, environments: envIds, seeds: (1...seeds).map { UInt64($0) }, totalSteps: totalSteps,
-                evaluationEvery: evalEvery, stopAtReturn: stopAtReturn, overrides: overrides))
+                evaluationEvery: evalEvery, stopAtReturn: stopAtReturn, overrides: overrides, preset: preset))
         }
         try TrainingPlanRunner.run(plan, in: directory, execution: execution, name: "benchmark")
     }

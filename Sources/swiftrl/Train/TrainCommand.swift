@@ -11,14 +11,16 @@ struct TrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Train an algorithm; writes runs/<env>__<algo>__<seed>__<time>/.",
         discussion: """
-            Uses the algorithm's tuned preset for the environment when there is one (see Presets/), then the
-            YAML file given with --config, then each --set override. The resolved config is written to
-            config.yaml in the run directory; metrics go to metrics.csv and TensorBoard event files.
+            Uses the algorithm's tuned preset for the environment when there is one (see Presets/) or the preset
+            family named with --preset, then the YAML file given with --config, then each --set override. The
+            resolved config is written to config.yaml in the run directory; metrics go to metrics.csv and
+            TensorBoard event files.
 
             Examples:
               swiftrl train ppo --env CartPole-v1
               swiftrl train ppo --env CartPole-v1 --seed 3 --set ppo.clipRange=0.1 --set env.numEnvs=16
               swiftrl train ppo --env Pendulum-v1 --config Presets/ppo-Pendulum-v1.yaml
+              swiftrl train ppo --env CartPole-v1 --preset cleanrl
               swiftrl train ppo --env CartPole-v1 --resume runs/CartPole-v1__ppo__1__1764230000
             """
     )
@@ -27,6 +29,8 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Gymnasium-style environment id.") var env = "CartPole-v1"
     @Option(help: "Run seed; every RNG stream is derived from it.") var seed: UInt64?
     @Option(help: "Training budget in environment steps (default: the preset's).") var totalSteps: Int?
+    @Option(help: "Preset family: tuned (RL Zoo's values; default) or one the algorithm names, e.g. ppo's cleanrl.")
+    var preset = "tuned"
     @Option(help: "YAML file merged over the preset.") var config: String?
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a config field.", valueName: "key=value"))
     var overrides: [String] = []
@@ -60,7 +64,7 @@ struct TrainCommand: ParsableCommand {
         options.progress = !quiet
         let request = TrainingRequest(
             environmentID: env, seed: seed, totalSteps: totalSteps, configFile: config.map { URL(fileURLWithPath: $0) },
-            overrides: overrides, resume: resume.map { URL(fileURLWithPath: $0) }, session: options)
+            overrides: overrides, resume: resume.map { URL(fileURLWithPath: $0) }, session: options, preset: preset)
         if printConfig {
             StandardTextOutput(.output).write(try Self.resolvedYAML(type, request: request))
             return
