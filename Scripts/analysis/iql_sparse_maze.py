@@ -111,11 +111,21 @@ def part2(path, steps):
         ret = evaluate(lambda s: iql.predict(s[None])[0])
         print(f"d3rlpy IQL step {epoch * steps // 4}: return {ret:.1f}, "
               f"normalised {100 * (ret - random_ref) / (expert_ref - random_ref):.1f}")
-    centre = np.array([[1.5, 1.5, 0, 0]], dtype=np.float32)
-    print("d3rlpy IQL action at the goal centre:", np.round(iql.predict(centre)[0], 2))
-    for ax in (-1, 0, 1):
-        qs = [float(iql.predict_value(centre, np.array([[ax, ay]], dtype=np.float32))[0]) for ay in (-1, 0, 1)]
-        print(f"critic Q(centre, ({ax}, y)) for y = -1, 0, 1:", np.round(qs, 1))
+    scale = 1000.0 / (iql.reward_scaler.return_max - iql.reward_scaler.return_min)
+    print(f"reward scale {scale:.2f}: divide the critic's Q by it to compare with Q_beta above")
+    for name, state in [("goal centre", [1.5, 1.5, 0, 0]), ("corner", [1.1035, 1.1175, 0, 0])]:
+        s = np.array([state], dtype=np.float32)
+        print(f"d3rlpy IQL action at the {name}:", np.round(iql.predict(s)[0], 2))
+        for a in [[-0.61, -0.45], [-1, -1], [0, 0], [1, 1], [0, 1]]:
+            q = float(iql.predict_value(s, np.array([a], dtype=np.float32))[0])
+            print(f"critic Q({name}, a={a}) / scale = {q / scale:.1f}")
+    obs, act = d["observations"][:5000], d["actions"][:5000]
+    import torch
+    with torch.no_grad():
+        v = iql.impl.modules.value_func(iql.observation_scaler.transform(torch.tensor(obs))).numpy().ravel()
+    adv = (iql.predict_value(obs, act) - v) / scale
+    print(f"critic advantages Q - V over 5000 dataset pairs / scale: std {adv.std():.2f}, "
+          f"5/50/95 % {np.round(np.percentile(adv, [5, 50, 95]), 2)}")
 
 
 if __name__ == "__main__":

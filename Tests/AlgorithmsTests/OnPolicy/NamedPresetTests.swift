@@ -54,3 +54,20 @@ import Tracking
         #expect(config.hyperparameters.epochs == 2)
     }
 }
+
+/// RL Zoo's `mujoco-defaults` for SAC and TD3 on the v5 locomotion ids: 10k warm-up steps, 1e6 steps, the library
+/// defaults otherwise (TD3: Gaussian σ 0.1, [400, 300]; SAC: automatic α, [256, 256]).
+@Test("SAC and TD3 presets on the MuJoCo locomotion ids are RL Zoo's mujoco-defaults",
+      arguments: ["Hopper-v5", "HalfCheetah-v5", "Walker2d-v5", "Ant-v5"])
+func mujocoLocomotionPresets(environmentID: String) throws {
+    let sac = try #require(SAC.preset(for: environmentID))
+    #expect(sac.totalSteps == 1_000_000 && sac.config.learningStarts == 10_000)
+    var expectedSAC = SACConfig()
+    expectedSAC.learningStarts = 10_000
+    #expect(sac.config == expectedSAC && sac.environment.numEnvs == 1)
+    let td3 = try #require(TD3.preset(for: environmentID))
+    #expect(td3.totalSteps == 1_000_000 && td3.config.learningStarts == 10_000)
+    #expect(td3.config.explorationNoise == 0.1 && td3.config.explorationNoiseKind == .gaussian)
+    #expect(td3.config.hiddenSizes == [400, 300] && td3.config.learningRate == 1e-3 && td3.config.batchSize == 256)
+    #expect(SAC.preset(for: "Hopper-v4") == nil)
+}
