@@ -96,7 +96,9 @@ def part1(n):
 
 def part2(path, steps):
     import d3rlpy
+    import torch
 
+    torch.set_num_threads(1)
     d = np.load(path)
     dataset = d3rlpy.dataset.MDPDataset(d["observations"], d["actions"], d["rewards"],
                                         d["terminals"].astype(np.float32), timeouts=d["timeouts"].astype(np.float32))
@@ -107,7 +109,8 @@ def part2(path, steps):
         reward_scaler=d3rlpy.preprocessing.ReturnBasedRewardScaler(multiplier=1000.0)).create(device="cpu:0")
     iql.build_with_dataset(dataset)
     random_ref, expert_ref = float(d["ref_min_score"]), float(d["ref_max_score"])
-    for epoch, _ in iql.fitter(dataset, n_steps=steps, n_steps_per_epoch=steps // 4, show_progress=False):
+    for epoch, _ in iql.fitter(dataset, n_steps=steps, n_steps_per_epoch=steps // 4, show_progress=False,
+                                logger_adapter=d3rlpy.logging.NoopAdapterFactory()):
         ret = evaluate(lambda s: iql.predict(s[None])[0])
         print(f"d3rlpy IQL step {epoch * steps // 4}: return {ret:.1f}, "
               f"normalised {100 * (ret - random_ref) / (expert_ref - random_ref):.1f}")
@@ -120,7 +123,6 @@ def part2(path, steps):
             q = float(iql.predict_value(s, np.array([a], dtype=np.float32))[0])
             print(f"critic Q({name}, a={a}) / scale = {q / scale:.1f}")
     obs, act = d["observations"][:5000], d["actions"][:5000]
-    import torch
     with torch.no_grad():
         v = iql.impl.modules.value_func(iql.observation_scaler.transform(torch.tensor(obs))).numpy().ravel()
     adv = (iql.predict_value(obs, act) - v) / scale
