@@ -20,30 +20,53 @@ public struct ZeroShotFourRooms: Sendable {
     /// z_r infers; the reproduction does not use rewards.
     public let rewardCell: Int
 
-    /// The test bed.
+    /// The four-rooms test bed.
     /// - Parameter horizon: steps per evaluation episode (the longest shortest path between a start and a goal
     ///   is 16 moves; default 30).
     /// - Throws: ``DatasetError`` for a non-positive horizon.
     public init(horizon: Int = 30) throws {
-        guard horizon > 0 else {
-            throw DatasetError(.invalidArgument, "four-rooms horizon must be ≥ 1, got \(horizon)")
-        }
         let layout = (GridWorld.layouts["fourrooms"] ?? []).map { $0.replacingOccurrences(of: "G", with: ".") }
-        let grid = try GridWorld(layout: layout)
-        world = grid
-        let columns = grid.columns
-        freeCells = (0..<grid.table.stateCount).filter { grid.cells[$0 / columns][$0 % columns] != "#" }
-        let cell = { (row: Int, column: Int) in row * columns + column }
-        goals = [
-            cell(1, 5), cell(5, 1), cell(1, 11), cell(6, 8), cell(7, 1), cell(11, 5), cell(8, 11), cell(11, 7),
-        ]
-        starts = [cell(3, 3), cell(3, 9), cell(9, 3), cell(9, 9)]
-        rewardCell = cell(11, 11)
-        self.horizon = horizon
-        let free = Set(freeCells)
-        guard (goals + starts + [rewardCell]).allSatisfy({ free.contains($0) }) else {
-            throw DatasetError(.invalidArgument, "four-rooms: a goal or start cell is a wall")
+        try self.init(
+            layout: layout,
+            goals: [(1, 5), (5, 1), (1, 11), (6, 8), (7, 1), (11, 5), (8, 11), (11, 7)],
+            starts: [(3, 3), (3, 9), (9, 3), (9, 9)], rewardCell: (11, 11), horizon: horizon)
+    }
+
+    /// A test bed on another layout (``GridWorld`` characters; `G` and `L` are not allowed: the grid has no
+    /// terminal cells). Cells are (row, column).
+    /// - Throws: ``DatasetError`` for a non-positive horizon, an invalid layout, or a goal, start or reward cell
+    ///   that is a wall or outside the grid.
+    public init(
+        layout: [String], goals: [(Int, Int)], starts: [(Int, Int)], rewardCell: (Int, Int), horizon: Int
+    ) throws {
+        guard horizon > 0 else {
+            throw DatasetError(.invalidArgument, "zero-shot grid: horizon must be ≥ 1, got \(horizon)")
         }
+        guard !layout.joined().contains(where: { "GL".contains($0) }) else {
+            throw DatasetError(.invalidArgument, "zero-shot grid: the layout must not contain terminal cells G or L")
+        }
+        let grid: GridWorld
+        do { grid = try GridWorld(layout: layout) } catch {
+            throw DatasetError(.invalidArgument, "zero-shot grid: \(error)")
+        }
+        world = grid
+        let columns = grid.columns, rows = grid.rows
+        freeCells = (0..<grid.table.stateCount).filter { grid.cells[$0 / columns][$0 % columns] != "#" }
+        let free = Set(freeCells)
+        let cell = { (p: (Int, Int)) -> Int? in
+            (0..<rows).contains(p.0) && (0..<columns).contains(p.1) && free.contains(p.0 * columns + p.1)
+                ? p.0 * columns + p.1 : nil
+        }
+        let goalCells = goals.compactMap(cell), startCells = starts.compactMap(cell)
+        guard goalCells.count == goals.count, startCells.count == starts.count, !goals.isEmpty, !starts.isEmpty,
+            let reward = cell(rewardCell)
+        else {
+            throw DatasetError(.invalidArgument, "zero-shot grid: every goal, start and reward cell must be floor")
+        }
+        self.goals = goalCells
+        self.starts = startCells
+        self.rewardCell = reward
+        self.horizon = horizon
     }
 
     /// Entries per observation (one-hot cell).
@@ -85,8 +108,8 @@ public struct ZeroShotFourRooms: Sendable {
     public enum Recipe: String, Codable, Sendable, CaseIterable {
         /// Full coverage: episodes of 50 uniform-random actions from uniformly drawn free cells.
         case random
-        /// Low coverage, homogeneous: one behaviour only — from the top-left room's corner to the bottom-right
-        /// corner along shortest paths, each action replaced by a uniform one with probability 0.2 (the thesis's
+        /// Low coverage, homogeneous: one behaviour only — from the first free cell (the top-left room's corner)
+        /// to ``ZeroShotFourRooms/rewardCell`` (the bottom-right corner) along shortest paths, each action replaced by a uniform one with probability 0.2 (the thesis's
         /// small homogeneous datasets, in miniature).
         case homogeneous
     }
@@ -99,7 +122,7 @@ public struct ZeroShotFourRooms: Sendable {
         }
         var rng = Xoshiro256StarStar(seed: seed).derived("four-rooms-\(recipe.rawValue)")
         let toGoal = distances(to: rewardCell)
-        let origin = 1 * world.columns + 1
+        let origin = freeCells[0]
         var episodes: [OfflineEpisode] = []
         var total = 0
         while total < transitions {
