@@ -61,7 +61,7 @@ enum ZeroShotFBTraining {
         _ budget: ZeroShotFBBudget, _ seed: UInt64
     ) throws -> ZeroShotFBRun {
         let trainer = try OfflineTrainer<A>(
-            config: config, dataset: data, environment: EnvironmentConfig(id: "FourRooms-v0"), settings: settings,
+            config: config, dataset: data, environment: EnvironmentConfig(id: "FourRoomsOneHot-v0"), settings: settings,
             seed: seed)
         let learner = trainer.algorithm.learner
         var steps: [Double] = [], scores: [Double] = [], last = ZeroShotScore(perGoal: [])
