@@ -60,22 +60,23 @@ public struct ZeroShotFBBudget: Codable, Sendable, Equatable {
         self.config = config
     }
 
-    /// Full: 8,000 steps, batch 128, 20,000 full-coverage and 2,000 low-coverage transitions, d = 32, F and B
-    /// 128 × 2 ReLU, Adam 3·10⁻⁴, γ 0.95; quick: 2,000 steps and 64-wide networks. Both: the code's τ = 0.01, z
-    /// mixing 0.5, orthonormality 1, gradient clamp ±1, and the conservative arms with the code's Lagrange tuning
-    /// (α₀ = 1, target penalty τ = 50), fixed before any run.
+    /// Full: 4,000 steps, batch 64, 20,000 full-coverage and 2,000 low-coverage transitions, d = 32, F and B
+    /// 64 × 2 ReLU, FB-M GRU 32; quick: 1,500 steps, 8,000 full-coverage transitions, d = 16. Both: Adam 10⁻³,
+    /// γ 0.95, the code's τ = 0.01, z mixing 0.5, orthonormality 1, gradient clamp ±1, and the conservative arms
+    /// with the code's Lagrange tuning (α₀ = 1, target penalty τ = 50) — fixed before any run of the reproduction
+    /// (the sizes from the time budget of a shared 2-core machine, lr and γ from the FB learning test).
     public static func standard(quick: Bool) -> ZeroShotFBBudget {
         var config = FBConfig()
         config.zDimension = quick ? 16 : 32
-        config.forwardHidden = quick ? [64, 64] : [128, 128]
-        config.backwardHidden = quick ? [64, 64] : [128, 128]
-        config.learningRate = 3e-4
+        config.forwardHidden = [64, 64]
+        config.backwardHidden = [64, 64]
+        config.learningRate = 1e-3
         config.gamma = 0.95
         config.conservative.lagrange = true
         var budget = ZeroShotFBBudget(
-            steps: quick ? 2_000 : 8_000, batchSize: quick ? 64 : 128, evaluateEvery: quick ? 500 : 1_000,
+            steps: quick ? 1_500 : 4_000, batchSize: 64, evaluateEvery: quick ? 500 : 1_000,
             fullTransitions: quick ? 8_000 : 20_000, lowTransitions: 2_000, config: config)
-        budget.memoryWidth = quick ? 32 : 64
+        budget.memoryWidth = 32
         return budget
     }
 
