@@ -1,3 +1,4 @@
+import Environments
 import Foundation
 import RLCore
 import Tensor
@@ -127,5 +128,14 @@ import Testing
         #expect(abs(zeroed - 0.3) < 0.06)
         #expect(flickered.episodes.map(\.actions) == full.episodes.map(\.actions))
         #expect(throws: DatasetError.self) { try full.flickered(probability: 1.5, seed: 1) }
+    }
+
+    @Test("FourRoomsOneHot-v0: one-hot observations of the 169 cells, passes the environment checker")
+    func oneHotFourRooms() throws {
+        let vector = try EnvironmentRegistry.standard.makeVector("FourRoomsOneHot-v0", count: 1)
+        #expect(vector.observationSize == 169)
+        var checker = EnvironmentChecker(id: "FourRoomsOneHot-v0")
+        checker.rolloutSteps = 200
+        #expect(checker.run().filter { !$0.passed }.isEmpty)
     }
 }
