@@ -13,6 +13,15 @@ extension EnvironmentRegistry {
         gridSpec(
             id: "FourRooms-v0", layout: "fourrooms", summary: "Four rooms (Sutton, Precup & Singh 1999)", limit: 500),
         EnvironmentSpec(
+            id: "FourRoomsOneHot-v0", summary: "Four rooms with one-hot observations of the 169 cells (zero-shot FB)",
+            maxEpisodeSteps: 500, optionDefaults: ["slip": "0"]
+        ) { (options) throws(EnvironmentError) in
+            try options.validate(known: ["slip"], id: "FourRoomsOneHot-v0")
+            return try FlattenObservation(
+                try GridWorld(
+                    layout: GridWorld.layouts["fourrooms"] ?? [], slipProbability: try options.double("slip", default: 0)))
+        },
+        EnvironmentSpec(
             id: "GridWorldPartial-v0", summary: "Grid world seen through a (2r+1)² window", maxEpisodeSteps: 100,
             optionDefaults: ["layout": "walls", "view_radius": "1", "slip": "0"]
         ) { (options) throws(EnvironmentError) in

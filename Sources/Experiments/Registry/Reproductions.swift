@@ -18,6 +18,7 @@ public enum Reproductions {
         LCBReproduction(),
         DatasetPerspectiveReproduction(),
         ObservationHistoriesReproduction(),
+        ZeroShotFBReproduction(),
         DemoRegularizedReproduction(),
         TrajectoryAttributionReproduction(),
         ConservativeExplorationReproduction(),

@@ -182,6 +182,7 @@ enum OfflineDefaultConfigs {
         case DiscreteBCQ.name: DiscreteBCQConfig()
         case DiscreteCQL.name: DiscreteCQLConfig()
         case CRR.name: CRRConfig()
+        case ForwardBackward.name, VCFB.name, MCFB.name: FBConfig()
         default: nil
         }
     }

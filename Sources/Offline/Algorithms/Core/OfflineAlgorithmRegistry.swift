@@ -9,8 +9,11 @@ public enum OfflineAlgorithmRegistry {
     /// The discrete-action algorithms (Schweighofer et al. 2022 §4's nine).
     public static var discrete: [any OfflineAlgorithm.Type] {
         [DiscreteBC.self, BVE.self, MCE.self, OfflineDQN.self, QRDQN.self, REM.self, DiscreteBCQ.self,
-         DiscreteCQL.self, CRR.self]
+         DiscreteCQL.self, CRR.self] + zeroShot
     }
+
+    /// Forward–backward representations and their conservative versions (Jeen, thesis arXiv:2508.16496).
+    public static var zeroShot: [any OfflineAlgorithm.Type] { [ForwardBackward.self, VCFB.self, MCFB.self] }
 
     /// The registry names.
     public static var names: [String] { all.map { $0.name } }
