@@ -85,6 +85,8 @@ public struct ZeroShotFBBudget: Codable, Sendable, Equatable {
         "\(steps) steps, batch \(batchSize), d = \(config.zDimension), F \(config.forwardHidden), B "
             + "\(config.backwardHidden), lr \(config.learningRate), γ \(config.gamma), datasets \(fullTransitions) "
             + "(full) / \(lowTransitions) (low) transitions, flicker p = \(flicker), FB-M GRU \(memoryWidth) over "
-            + "\(historyLength) steps, α \(config.conservative.lagrange ? "Lagrange (τ = \(config.conservative.targetPenalty))" : "fixed \(config.conservative.alpha)")"
+            + "\(historyLength) steps, α "
+            + (config.conservative.lagrange
+                ? "Lagrange (τ = \(config.conservative.targetPenalty))" : "fixed \(config.conservative.alpha)")
     }
 }

@@ -77,7 +77,9 @@ public struct FBConfig: Codable, Equatable, Sendable {
     /// Checks every field.
     /// - Throws: ``OfflineAlgorithmError`` naming the field and the accepted range.
     public func validate(_ name: String) throws(OfflineAlgorithmError) {
-        guard zDimension > 0 else { throw OfflineAlgorithmError("\(name).zDimension (d) must be ≥ 1, got \(zDimension)") }
+        guard zDimension > 0 else {
+            throw OfflineAlgorithmError("\(name).zDimension (d) must be ≥ 1, got \(zDimension)")
+        }
         guard forwardHidden.allSatisfy({ $0 > 0 }), backwardHidden.allSatisfy({ $0 > 0 }) else {
             throw OfflineAlgorithmError(
                 "\(name).forwardHidden and backwardHidden must be positive widths, got \(forwardHidden), "
@@ -91,7 +93,9 @@ public struct FBConfig: Codable, Equatable, Sendable {
         guard (0..<1).contains(gamma) else {
             throw OfflineAlgorithmError("\(name).gamma must be in [0, 1) (paper 0.98), got \(gamma)")
         }
-        guard tau > 0, tau <= 1 else { throw OfflineAlgorithmError("\(name).tau must be in (0, 1] (paper 0.01), got \(tau)") }
+        guard tau > 0, tau <= 1 else {
+            throw OfflineAlgorithmError("\(name).tau must be in (0, 1] (paper 0.01), got \(tau)")
+        }
         guard (0...1).contains(zMixRatio) else {
             throw OfflineAlgorithmError("\(name).zMixRatio must be in [0, 1] (paper 0.5), got \(zMixRatio)")
         }
@@ -106,7 +110,8 @@ public struct FBConfig: Codable, Equatable, Sendable {
                     + "\(conservative.alpha), \(conservative.targetPenalty)")
         }
         guard memoryWidth >= 0 else {
-            throw OfflineAlgorithmError("\(name).memoryWidth must be ≥ 0 (0: no memory; FB-M e.g. 32), got \(memoryWidth)")
+            throw OfflineAlgorithmError(
+                "\(name).memoryWidth must be ≥ 0 (0: no memory; FB-M e.g. 32), got \(memoryWidth)")
         }
     }
 

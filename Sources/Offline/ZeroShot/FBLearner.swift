@@ -93,7 +93,8 @@ public final class FBLearner {
         forwardTarget = FBForward(
             inputs: dim, actions: n, dimension: d, hidden: config.forwardHidden, memoryWidth: config.memoryWidth,
             window: window, using: &rng)
-        backward = FBBackward(rawDimension: raw, rowOffset: offset, dimension: d, hidden: config.backwardHidden, using: &rng)
+        backward = FBBackward(
+            rawDimension: raw, rowOffset: offset, dimension: d, hidden: config.backwardHidden, using: &rng)
         backwardTarget = FBBackward(
             rawDimension: raw, rowOffset: offset, dimension: d, hidden: config.backwardHidden, using: &rng)
         try forwardTarget.copyParameters(from: forward)
@@ -112,7 +113,8 @@ public final class FBLearner {
 
     /// The current α: fixed, or clamp(exp(log α), 0, 10⁶) with Lagrange tuning.
     public var alpha: Double {
-        config.conservative.lagrange ? Swift.min(Swift.max(Foundation.exp(Double(lagrange.logAlpha.item())), 0), 1e6) : config.conservative.alpha
+        config.conservative.lagrange
+            ? Swift.min(Swift.max(Foundation.exp(Double(lagrange.logAlpha.item())), 0), 1e6) : config.conservative.alpha
     }
 
     /// z for a batch whose states are `states` (`[B, D]` learner inputs): Gaussian on the sphere, a fraction

@@ -50,7 +50,9 @@ public final class FBBackward: Module {
 
     /// B for observations of `rawDimension` entries; `rowOffset` is where the last window row starts (nil: the
     /// input is the observation itself).
-    public init(rawDimension: Int, rowOffset: Int?, dimension d: Int, hidden: [Int], using rng: inout Xoshiro256StarStar) {
+    public init(
+        rawDimension: Int, rowOffset: Int?, dimension d: Int, hidden: [Int], using rng: inout Xoshiro256StarStar
+    ) {
         net = MLP([rawDimension] + hidden + [d], activation: .relu, using: &rng)
         _rawDimension = rawDimension
         _rowOffset = rowOffset

@@ -109,8 +109,8 @@ public struct ZeroShotFourRooms: Sendable {
         /// Full coverage: episodes of 50 uniform-random actions from uniformly drawn free cells.
         case random
         /// Low coverage, homogeneous: one behaviour only — from the first free cell (the top-left room's corner)
-        /// to ``ZeroShotFourRooms/rewardCell`` (the bottom-right corner) along shortest paths, each action replaced by a uniform one with probability 0.2 (the thesis's
-        /// small homogeneous datasets, in miniature).
+        /// to ``ZeroShotFourRooms/rewardCell`` (the bottom-right corner) along shortest paths, each action replaced
+        /// by a uniform one with probability 0.2 (the thesis's small homogeneous datasets, in miniature).
         case homogeneous
     }
 

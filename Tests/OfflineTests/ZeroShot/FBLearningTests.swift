@@ -119,11 +119,15 @@ import Testing
         let low = try rooms.dataset(.homogeneous, transitions: 500, seed: 1)
         let full = try rooms.dataset(.random, transitions: 500, seed: 1)
         let visited = { (d: OfflineDataset) in
-            Set(d.episodes.flatMap { e in (0...e.length).map { t in e.observations[(t * 169)..<((t + 1) * 169)].firstIndex(of: 1) ?? -1 } })
+            Set(d.episodes.flatMap { e in
+                (0...e.length).map { t in e.observations[(t * 169)..<((t + 1) * 169)].firstIndex(of: 1) ?? -1 }
+            })
         }
         #expect(visited(low).count < visited(full).count)
         let flickered = try full.flickered(probability: 0.3, seed: 2)
-        let rows = flickered.episodes.flatMap { e in (0...e.length).map { e.observations[($0 * 169)..<(($0 + 1) * 169)] } }
+        let rows = flickered.episodes.flatMap { e in
+            (0...e.length).map { e.observations[($0 * 169)..<(($0 + 1) * 169)] }
+        }
         let zeroed = Double(rows.filter { !$0.contains(1) }.count) / Double(rows.count)
         #expect(abs(zeroed - 0.3) < 0.06)
         #expect(flickered.episodes.map(\.actions) == full.episodes.map(\.actions))

@@ -53,7 +53,8 @@ import Testing
     func taskInference() {
         let z = FBLoss.inferZ(rewards: [1, 0, 2], backward: [1, 0, 5, 5, 0, 1], dimension: 2)
         // Σ r B = [1, 2] → √2 · [1, 2]/√5.
-        #expect(Self.close(z, [Float(2.0.squareRoot() / 5.0.squareRoot()), Float(2 * 2.0.squareRoot() / 5.0.squareRoot())]))
+        let expected = [Float(2.0.squareRoot() / 5.0.squareRoot()), Float(2 * 2.0.squareRoot() / 5.0.squareRoot())]
+        #expect(Self.close(z, expected))
         var rng = Xoshiro256StarStar(seed: 7)
         let zs = FBLoss.sampleZ(count: 3, dimension: 8, using: &rng)
         for i in 0..<3 {
@@ -71,8 +72,13 @@ import Testing
         let zValues = (0..<4).map { _ in rng.normal() }
         let cases: [(name: String, count: Int, f: ([Double]) -> Tensor)] = [
             ("ortho", 6, { FBLoss.orthonormality(Tensor($0, shape: [3, 2])) }),
-            ("vc", 12, { FBLoss.valuePenalty(Tensor($0, shape: [2, 3, 2]), z: Tensor(zValues, shape: [2, 2]), actions: [2, 0]) }),
-            ("mc", 12, { FBLoss.measurePenalty(Tensor($0, shape: [2, 3, 2]), backward: Tensor(bValues, shape: [3, 2]), actions: [1, 2]) }),
+            ("vc", 12, {
+                FBLoss.valuePenalty(Tensor($0, shape: [2, 3, 2]), z: Tensor(zValues, shape: [2, 2]), actions: [2, 0])
+            }),
+            ("mc", 12, {
+                FBLoss.measurePenalty(
+                    Tensor($0, shape: [2, 3, 2]), backward: Tensor(bValues, shape: [3, 2]), actions: [1, 2])
+            }),
         ]
         for c in cases {
             let point = Array(values.prefix(c.count))
