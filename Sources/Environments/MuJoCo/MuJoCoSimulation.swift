@@ -9,6 +9,7 @@ final class MuJoCoModel: @unchecked Sendable {
     /// Compiles MJCF text with MuJoCo's own parser (through a temporary file, which works on every MuJoCo version).
     /// - Throws: ``EnvironmentError/invalidOption(_:)`` with MuJoCo's message when the model does not compile.
     init(mjcf: String, name: String) throws(EnvironmentError) {
+        MuJoCoSupport.installWarningHandler()
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("swiftrl-\(name)-\(UUID().uuidString).xml")
         do {
@@ -126,6 +127,20 @@ struct MuJoCoSimulation: Sendable {
 extension MuJoCoSupport {
     static var linked: Bool { true }
     static var linkedVersion: Int? { Int(mj_version()) }
+
+    /// MuJoCo's warnings go to standard error instead of a `MUJOCO_LOG.TXT` in the working directory; the
+    /// deprecation notice for `settotalmass` (HalfCheetah's model, kept for Gymnasium's exact masses) is dropped.
+    static func installWarningHandler() { _ = warningHandlerInstalled }
+
+    private static let warningHandlerInstalled: Bool = {
+        swiftrl_mujoco_set_warning_handler { message in
+            guard let message else { return }
+            let text = String(cString: message)
+            if text.contains("settotalmass") { return }
+            FileHandle.standardError.write(Data("MuJoCo warning: \(text)\n".utf8))
+        }
+        return true
+    }()
 }
 #else
 /// Stand-in when the package is built without the `MuJoCo` trait: creating it throws the install hint.

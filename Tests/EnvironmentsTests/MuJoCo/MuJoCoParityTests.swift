@@ -18,6 +18,7 @@ struct MuJoCoParityTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [python, script] + arguments + [output.path]
+        process.currentDirectoryURL = FileManager.default.temporaryDirectory  // MuJoCo's MUJOCO_LOG.TXT goes there
         let errors = Pipe()
         process.standardError = errors
         try process.run()
