@@ -160,13 +160,13 @@ public struct MuJoCoLocomotion: Environment, Sendable {
 
     /// `ctrl_cost_weight · Σ a²`, in float32 like Gymnasium's NumPy arithmetic on the float32 action.
     public func controlCost(_ action: [Float]) -> Double {
-        let sum = action.reduce(Float(0)) { $0 + $1 * $1 }
+        let sum = numpyPairwiseSum(action.map { $0 * $0 }[...])
         return Double(Float(parameters.controlCostWeight) * sum)
     }
 
     /// `contact_cost_weight · Σ clip(cfrc_ext)²` (Ant).
     public var contactCost: Double {
-        parameters.contactCostWeight * clippedContactForces.reduce(0) { $0 + $1 * $1 }
+        parameters.contactCostWeight * numpyPairwiseSum(clippedContactForces.map { $0 * $0 }[...])
     }
 
     public mutating func step(_ action: [Float]) throws(EnvironmentError) -> Step<[Float]> {
