@@ -64,7 +64,9 @@ struct EnvCheckCommand: ParsableCommand {
         if ParallelEnvironmentRegistry.contains(id) {
             return try runParallelCheck(id: id, options: try parseEnvironmentOptions(options))
         }
-        do { _ = try registry.spec(id) } catch { throw EnvCommandError(error) }
+        let spec: EnvironmentSpec
+        do { spec = try registry.spec(id) } catch { throw EnvCommandError(error) }
+        if let reason = spec.unavailableReason { throw EnvCommandError(.unsupported(reason)) }
         let parsed = try parseEnvironmentOptions(options)
         let id = self.id
         let checker = EnvironmentChecker { () throws(EnvironmentError) in try registry.make(id, options: parsed) }
