@@ -129,3 +129,15 @@ func mujocoUnavailableWithoutTrait() throws {
         #expect(throws: EnvironmentError.self) { try EnvironmentRegistry.standard.make("Hopper-v5") }
     }
 }
+
+@Test("Reward sums round like numpy.sum (pairwise, eight accumulators), not like a sequential loop")
+func numpyPairwiseSumMatchesNumPy() {
+    // Nine float32 squares whose numpy.sum (2.715674638748169) differs from the sequential sum (2.715674877166748).
+    let values: [Float] = [
+        0.6867464780807495, 0.2770748436450958, 0.363065242767334, 0.027002401649951935, 0.658926248550415,
+        0.01788802444934845, 0.0017553925281390548, 0.46311038732528687, 0.22010575234889984,
+    ]
+    #expect(numpyPairwiseSum(values[...]) == Float(2.715674638748169))
+    #expect(values.reduce(0, +) == Float(2.715674877166748))
+    #expect(numpyPairwiseSum([Double]([1, 2, 3])[...]) == 6)
+}
