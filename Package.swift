@@ -25,6 +25,9 @@ let package = Package(
         // Optional: MILP and LP solving through the system GLPK (`apt-get install libglpk-dev`): the ReLU big-M
         // encoder, the equilibrium LPs and SEQUOIA; without it those entry points throw an error saying so.
         .trait(name: "GLPK", description: "Solve MILPs and LPs with GLPK (SEQUOIA, equilibrium LPs)."),
+        // Optional: the MuJoCo locomotion environments (Hopper-v5, …) on the real MuJoCo library — the PyPI wheel's
+        // libmujoco (same version as Gymnasium, see Scripts/mujoco-wheel.sh) or Debian's libmujoco-dev; Docs/MuJoCo.md.
+        .trait(name: "MuJoCo", description: "MuJoCo locomotion environments (Gymnasium v5 semantics) on libmujoco."),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -43,7 +46,9 @@ let package = Package(
         // C kernels with a code path per CPU chosen at run time (AVX2 + FMA, NEON, portable C): the built-in SGEMM.
         .target(name: "CKernels"),
         // Gymnasium-exact environments, spaces, wrappers, vector environments.
-        .target(name: "Environments", dependencies: ["Tensor"]),
+        .target(
+            name: "Environments",
+            dependencies: ["Tensor", .target(name: "CMuJoCo", condition: .when(traits: ["MuJoCo"]))]),
         // Run directories, TensorBoard events, CSV/JSONL, SVG plots, GIFs, progress, configs.
         .target(
             name: "Tracking",
@@ -91,6 +96,10 @@ let package = Package(
         .systemLibrary(name: "CHDF5", path: "Sources/CHDF5", pkgConfig: "hdf5", providers: [.apt(["libhdf5-dev"])]),
         // GLPK (only with the GLPK trait); Debian's libglpk-dev ships no pkg-config file, so the module map links it.
         .systemLibrary(name: "CGLPK", path: "Sources/CGLPK", providers: [.apt(["libglpk-dev"])]),
+        // MuJoCo (only with the MuJoCo trait): pkg-config `mujoco` when present (the PyPI wheel, via
+        // Scripts/mujoco-wheel.sh), else the system paths (Debian's libmujoco-dev ships no pkg-config file).
+        .systemLibrary(
+            name: "CMuJoCo", path: "Sources/CMuJoCo", pkgConfig: "mujoco", providers: [.apt(["libmujoco-dev"])]),
         .executableTarget(
             name: "swiftrl",
             dependencies: [

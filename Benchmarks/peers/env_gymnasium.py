@@ -5,6 +5,7 @@ Prints one JSON object per line: {"suite": "env", "case": ..., "unit": "steps/s"
   cartpole_1env / pendulum_1env     gym.make(id) (default wrappers) stepped with action_space.sample(), reset when done
   cartpole_256env                   Gymnasium's NumPy-vectorised CartPole (vectorization_mode="vector_entry_point")
   pendulum_256env                   Gymnasium SyncVectorEnv x256 (Pendulum has no NumPy vector entry point)
+  hopper_1env                       gym.make("Hopper-v5") like the 1env cases (only when `mujoco` is installed)
   EnvPool: same cases with envpool.make(id, env_type="gymnasium", num_envs=1 or 256), sync mode, all threads.
 Usage: python Benchmarks/peers/env_gymnasium.py [--quick]
 """
@@ -92,6 +93,11 @@ def main():
     emit("pendulum_1env", gym_single("Pendulum-v1"), "gymnasium")
     emit("cartpole_256env", gym_vector("CartPole-v1", 256, "vector_entry_point"), "gymnasium-numpy-vector")
     emit("pendulum_256env", gym_vector("Pendulum-v1", 256, "sync"), "gymnasium-sync-vector")
+    try:
+        import mujoco  # noqa: F401  (Gymnasium's MuJoCo environments need it)
+        emit("hopper_1env", gym_single("Hopper-v5"), "gymnasium-mujoco-" + mujoco.__version__)
+    except ImportError:
+        print("# mujoco not installed; skipping hopper_1env", file=sys.stderr)
     envpool_cases()
 
 

@@ -1,7 +1,8 @@
 import Foundation
 import Tensor
 
-/// The `env` benchmark suite (results in Tensor's `BenchmarkResult` JSON-lines format): CartPole and Pendulum steps per second, one environment (with its time limit,
+/// The `env` benchmark suite (results in Tensor's `BenchmarkResult` JSON-lines format): CartPole and Pendulum steps
+/// per second (and Hopper-v5's, `hopper_1env`, with the MuJoCo trait), one environment (with its time limit,
 /// random actions, reset when done — what `gym.make` + `action_space.sample()` measures) and 256 environments
 /// in a threaded ``VectorEnvironment`` (next-step autoreset; ``VectorParallelism/adaptive(threads:)``, which falls
 /// back to serial stepping while threads do not pay, e.g. when other processes occupy the cores). Case names match `Benchmarks/peers/env_gymnasium.py`.
@@ -30,6 +31,20 @@ public enum EnvBenchmark {
                 name: "pendulum_256env", count: 256, threads: threads, rounds: rounds, seconds: seconds,
                 make: { () throws(EnvironmentError) in try TimeLimit(Pendulum(), maxEpisodeSteps: 200) },
                 action: unitTorque),
+        ] + mujocoCases(rounds: rounds, seconds: seconds)
+    }
+
+    /// `hopper_1env` (Hopper-v5 with its 1000-step limit, uniform random actions in [-1, 1]) when the build has the
+    /// MuJoCo trait; none otherwise.
+    static func mujocoCases(rounds: Int, seconds: Double) -> [BenchmarkResult] {
+        guard MuJoCoSupport.isAvailable else { return [] }
+        return [
+            single(
+                name: "hopper_1env", rounds: rounds, seconds: seconds, warmup: 1_000, batch: 5_000,
+                make: { () throws(EnvironmentError) in
+                    try TimeLimit(MuJoCoLocomotion(.hopper), maxEpisodeSteps: 1000)
+                },
+                action: { bits in (0..<3).map { Float((bits >> (20 * UInt64($0))) & 0xFFFFF) * 0x1p-19 - 1 } })
         ]
     }
 
@@ -43,7 +58,7 @@ public enum EnvBenchmark {
 
     /// Steps one environment with actions from `action(randomBits)`, resetting when an episode ends.
     static func single<Env: Environment>(
-        name: String, rounds: Int, seconds: Double,
+        name: String, rounds: Int, seconds: Double, warmup: Int = 10_000, batch initialBatch: Int = 100_000,
         make: () throws(EnvironmentError) -> Env,
         action: (UInt64) -> Env.Action
     ) -> BenchmarkResult {
@@ -59,15 +74,15 @@ public enum EnvBenchmark {
                 if step.terminated || step.truncated { _ = try? environment.reset(seed: nil) }
             }
         }
-        run(10_000)
+        run(warmup)
         var samples: [Double] = []
-        var batch = 100_000
+        var batch = initialBatch
         for _ in 0..<rounds {
             let start = now()
             run(batch)
             let elapsed = now() - start
             samples.append(Double(batch) / elapsed)
-            batch = Swift.max(10_000, Int(Double(batch) * seconds / Swift.max(elapsed, 1e-6)))
+            batch = Swift.max(warmup, Int(Double(batch) * seconds / Swift.max(elapsed, 1e-6)))
         }
         if sink.isNaN { samples.append(0) }
         return BenchmarkResult(suite: "env", case: name, unit: "steps/s", samples: samples)

@@ -1,6 +1,6 @@
 extension EnvironmentRegistry {
     /// Every built-in environment.
-    public static let standard = EnvironmentRegistry(classicControlSpecs + toyTextSpecs + extraSpecs)
+    public static let standard = EnvironmentRegistry(classicControlSpecs + toyTextSpecs + extraSpecs + mujocoSpecs)
 
     static let classicControlSpecs: [EnvironmentSpec] = [
         EnvironmentSpec(

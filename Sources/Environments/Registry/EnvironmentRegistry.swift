@@ -18,6 +18,9 @@ public struct EnvironmentRegistry: Sendable {
     /// All ids, sorted.
     public var ids: [String] { specs.keys.sorted() }
 
+    /// The ids this build can make (those whose spec has no ``EnvironmentSpec/unavailableReason``), sorted.
+    public var availableIds: [String] { ids.filter { specs[$0]?.unavailableReason == nil } }
+
     /// The spec for `id`.
     /// - Throws: ``EnvironmentError/unknownEnvironment(_:)`` with a "did you mean" suggestion.
     public func spec(_ id: String) throws(EnvironmentError) -> EnvironmentSpec {

@@ -18,6 +18,9 @@ public struct EnvironmentSpec: Sendable {
     public let disableEnvChecker: Bool
     /// Options accepted by the factory, with their defaults, for documentation (`swiftrl env list --verbose`).
     public let optionDefaults: [String: String]
+    /// Why this build cannot make the environment and how to fix it (e.g. a package trait to enable), or nil.
+    /// Such ids stay listed (`swiftrl env list` prints the reason); `make` throws the reason.
+    public let unavailableReason: String?
 
     let makeSingle: @Sendable (EnvironmentOptions, Int?) throws(EnvironmentError) -> AnyEnvironment
     let makeVector:
@@ -33,10 +36,12 @@ public struct EnvironmentSpec: Sendable {
     ///   - orderEnforce: Add ``OrderEnforcing`` (default true).
     ///   - disableEnvChecker: Skip ``PassiveEnvChecker`` (default false).
     ///   - optionDefaults: Documented options and defaults.
+    ///   - unavailableReason: Non-nil when this build cannot make the environment (the message says how to fix it).
     ///   - make: Builds the unwrapped environment from options.
     public init<Env: Environment & Sendable>(
         id: String, summary: String, maxEpisodeSteps: Int? = nil, rewardThreshold: Double? = nil,
         orderEnforce: Bool = true, disableEnvChecker: Bool = false, optionDefaults: [String: String] = [:],
+        unavailableReason: String? = nil,
         make: @escaping @Sendable (EnvironmentOptions) throws(EnvironmentError) -> Env
     ) where Env.Observation: FlatConvertible, Env.Action: FlatConvertible {
         self.id = id
@@ -46,6 +51,7 @@ public struct EnvironmentSpec: Sendable {
         self.orderEnforce = orderEnforce
         self.disableEnvChecker = disableEnvChecker
         self.optionDefaults = optionDefaults
+        self.unavailableReason = unavailableReason
         let defaultLimit = maxEpisodeSteps
         let checker = !disableEnvChecker, order = orderEnforce
         makeSingle = { (options, limitOverride) throws(EnvironmentError) in

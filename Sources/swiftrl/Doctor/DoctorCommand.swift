@@ -1,4 +1,5 @@
 import ArgumentParser
+import Environments
 import Foundation
 import Tensor
 
@@ -59,6 +60,7 @@ struct DoctorCommand: ParsableCommand {
         #if GLPK
             traits.append("GLPK")
         #endif
+        if MuJoCoSupport.isAvailable { traits.append("MuJoCo") }
         return traits
     }
 }

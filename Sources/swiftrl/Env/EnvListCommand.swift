@@ -16,6 +16,18 @@ struct EnvListCommand: ParsableCommand {
         let registry = EnvironmentRegistry.shared
         for id in registry.ids where filter.map({ id.lowercased().contains($0.lowercased()) }) ?? true {
             let spec = try registry.spec(id)
+            if let reason = spec.unavailableReason {
+                if json {
+                    guard case var .object(fields) = spec.json else { continue }
+                    fields.append(("summary", .string(spec.summary)))
+                    fields.append(("unavailable", .string(reason)))
+                    print(JSONValue.object(fields).serialized())
+                } else {
+                    print("\(id.padding(toLength: 26, withPad: " ", startingAt: 0)) \(spec.summary)")
+                    print("    unavailable in this build: \(reason)")
+                }
+                continue
+            }
             let environment: AnyEnvironment
             do { environment = try registry.make(id) } catch { throw EnvCommandError(error) }
             if json {
@@ -52,7 +64,9 @@ struct EnvCheckCommand: ParsableCommand {
         if ParallelEnvironmentRegistry.contains(id) {
             return try runParallelCheck(id: id, options: try parseEnvironmentOptions(options))
         }
-        do { _ = try registry.spec(id) } catch { throw EnvCommandError(error) }
+        let spec: EnvironmentSpec
+        do { spec = try registry.spec(id) } catch { throw EnvCommandError(error) }
+        if let reason = spec.unavailableReason { throw EnvCommandError(.unsupported(reason)) }
         let parsed = try parseEnvironmentOptions(options)
         let id = self.id
         let checker = EnvironmentChecker { () throws(EnvironmentError) in try registry.make(id, options: parsed) }

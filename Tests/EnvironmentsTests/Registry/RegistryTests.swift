@@ -3,7 +3,7 @@ import Testing
 
 @Suite("Registry and checker")
 struct RegistryTests {
-    @Test("Every registered environment passes the checker", arguments: EnvironmentRegistry.standard.ids)
+    @Test("Every registered environment passes the checker", arguments: EnvironmentRegistry.standard.availableIds)
     func everyEnvironmentPassesChecker(id: String) {
         var checker = EnvironmentChecker(id: id)
         checker.rolloutSteps = 300
@@ -13,7 +13,7 @@ struct RegistryTests {
 
     @Test(
         "Every registered environment builds a vector environment and steps it",
-        arguments: EnvironmentRegistry.standard.ids)
+        arguments: EnvironmentRegistry.standard.availableIds)
     func everyEnvironmentVectorizes(id: String) throws {
         var vector = try EnvironmentRegistry.standard.makeVector(id, count: 3)
         try vector.reset(seed: 1)
