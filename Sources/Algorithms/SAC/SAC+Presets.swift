@@ -2,7 +2,7 @@ import RLCore
 
 extension SAC {
     /// RL Zoo's tuned SAC hyper-parameters where they exist (rl-baselines3-zoo `hyperparams/sac.yml`), including
-    /// its MuJoCo locomotion defaults for ``MuJoCoLocomotion/ids``.
+    /// its MuJoCo locomotion defaults for ``LocomotionPresetIDs/ids``.
     public static func preset(for environmentID: String) -> RunPreset<SACConfig>? {
         var config = SACConfig()
         switch environmentID {
@@ -25,7 +25,7 @@ extension SAC {
             config.useSDE = true
             config.sdeLogStdInit = -3.67
             return RunPreset(environment: EnvironmentConfig(id: environmentID), config: config, totalSteps: 50_000)
-        case let id where MuJoCoLocomotion.ids.contains(id):
+        case let id where LocomotionPresetIDs.ids.contains(id):
             // RL Zoo's `mujoco-defaults` (written for the v3 ids; v5 keeps the tasks): SB3 defaults with 10k random
             // warm-up steps, 1e6 steps.
             config.learningStarts = 10_000

@@ -2,7 +2,7 @@ import RLCore
 
 extension TD3 {
     /// RL Zoo's tuned TD3 hyper-parameters where they exist (rl-baselines3-zoo `hyperparams/td3.yml`), including
-    /// its MuJoCo locomotion defaults for ``MuJoCoLocomotion/ids``.
+    /// its MuJoCo locomotion defaults for ``LocomotionPresetIDs/ids``.
     public static func preset(for environmentID: String) -> RunPreset<TD3Config>? {
         var config = TD3Config()
         switch environmentID {
@@ -21,7 +21,7 @@ extension TD3 {
             config.explorationNoiseKind = .ornsteinUhlenbeck
             config.preActivationPenalty = 1e-4
             return RunPreset(environment: EnvironmentConfig(id: environmentID), config: config, totalSteps: 300_000)
-        case let id where MuJoCoLocomotion.ids.contains(id):
+        case let id where LocomotionPresetIDs.ids.contains(id):
             // RL Zoo's `mujoco-defaults`: SB3 defaults (lr 1e-3, batch 256, [400, 300]) with Gaussian exploration
             // noise σ 0.1 and 10k random warm-up steps, 1e6 steps.
             config.learningStarts = 10_000
