@@ -71,6 +71,25 @@ public struct MetaReasoningOutput: Sendable, Equatable {
         contentsWithPositions(of: name, in: text).map(\.0)
     }
 
+    /// The content of the first `<action>…</action>` (exact lower-case tags), trimmed — a fast path for the
+    /// candidates a policy writes; nil when there is none.
+    public static func firstAction(in text: String) -> String? {
+        let bytes = Array(text.utf8)
+        let open = Array("<action>".utf8), close = Array("</action>".utf8)
+        func find(_ needle: [UInt8], from start: Int) -> Int? {
+            guard bytes.count >= needle.count, start <= bytes.count - needle.count else { return nil }
+            var i = start
+            while i <= bytes.count - needle.count {
+                if bytes[i] == needle[0] && bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
+                i += 1
+            }
+            return nil
+        }
+        guard let start = find(open, from: 0), let end = find(close, from: start + open.count) else { return nil }
+        return String(decoding: bytes[(start + open.count)..<end], as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     static func contentsWithPositions(of name: String, in text: String) -> [(String, String.Index)] {
         var out: [(String, String.Index)] = []
         var start = text.startIndex

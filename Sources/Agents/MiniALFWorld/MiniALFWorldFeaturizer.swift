@@ -28,9 +28,7 @@ public struct MiniALFWorldFeaturizer: ActionFeaturizer, Equatable {
 
         init(observation: TextObservation, transcript: Transcript) {
             turn = transcript.turns.count
-            listed = Set(observation.admissibleActions.map {
-                MetaReasoningOutput.contents(of: "action", in: $0).first ?? $0
-            })
+            listed = Set(observation.admissibleActions.map { MetaReasoningOutput.firstAction(in: $0) ?? $0 })
             if let range = transcript.prompt.range(of: "Your task is to: ") {
                 let goal = transcript.prompt[range.upperBound...].prefix { $0 != "." && $0 != "\n" }
                 let words = goal.split(separator: " ").map(String.init)
@@ -49,7 +47,7 @@ public struct MiniALFWorldFeaturizer: ActionFeaturizer, Equatable {
             }
             var holding: String?, done = false
             for turn in transcript.turns {
-                let command = MetaReasoningOutput.contents(of: "action", in: turn.action).first ?? ""
+                let command = MetaReasoningOutput.firstAction(in: turn.action) ?? ""
                 counts[command, default: 0] += 1
                 guard turn.info.admissible == true else { continue }
                 let words = command.split(separator: " ").map(String.init)
@@ -79,7 +77,7 @@ public struct MiniALFWorldFeaturizer: ActionFeaturizer, Equatable {
         var cache: [String: [String]] = [:]
         return actions.map { action in
             let tag = MetaReasoningTag.allCases.first { action.hasPrefix("<\($0.rawValue)>") }?.rawValue ?? "none"
-            let command = MetaReasoningOutput.contents(of: "action", in: action).first ?? action
+            let command = MetaReasoningOutput.firstAction(in: action) ?? action
             let base: [String]
             if let cached = cache[command] {
                 base = cached

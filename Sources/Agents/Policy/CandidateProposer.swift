@@ -40,7 +40,7 @@ public struct MetaReasoningProposer: CandidateProposer, Equatable {
     }
 
     public func candidates(observation: TextObservation, transcript: Transcript) -> [String] {
-        let now = observation.admissibleActions.map { MetaReasoningOutput.contents(of: "action", in: $0).first ?? $0 }
+        let now = observation.admissibleActions.map { MetaReasoningOutput.firstAction(in: $0) ?? $0 }
         let current = Set(now)
         var stale: [String] = []
         let texts = [transcript.prompt] + transcript.turns.map(\.observation)

@@ -75,7 +75,7 @@ public struct LogLinearPolicy: AgentPolicy, Sendable {
     {
         var tools: [String] = [], toolOf: [Int] = []
         for candidate in candidates {
-            let tool = (try? parser.parse(candidate))?.name ?? "other"
+            let tool = Self.leadingTool(candidate, tools: parser.tools) ?? (try? parser.parse(candidate))?.name ?? "other"
             if let index = tools.firstIndex(of: tool) {
                 toolOf.append(index)
             } else {
@@ -112,6 +112,14 @@ public struct LogLinearPolicy: AgentPolicy, Sendable {
         let pick = Self.sample(members.map { record.probabilities[$0] }, using: &rng)
         record.chosen = members[pick]
         return (candidates[record.chosen], record)
+    }
+
+    /// The tool of a candidate that starts with `<tool>` and closes it (what ``ToolCallParser`` would find first),
+    /// read without the parser; nil otherwise.
+    static func leadingTool(_ candidate: String, tools: [String]) -> String? {
+        guard candidate.utf8.first == UInt8(ascii: "<") else { return nil }
+        for tool in tools where candidate.hasPrefix("<\(tool)>") && candidate.contains("</\(tool)>") { return tool }
+        return nil
     }
 
     /// The outputs the policy chooses among: the proposer's, or the admissible actions.
