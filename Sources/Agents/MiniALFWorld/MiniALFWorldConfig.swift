@@ -66,7 +66,8 @@ public struct MiniALFWorldConfig: Codable, Sendable, Equatable {
     /// A configuration; defaults as documented on each field.
     public init(
         tasks: Int = 40, extraRooms: Int = 1, distractors: Int = 5,
-        seenTypes: [MiniALFWorldTaskType] = [.pick, .place, .clean, .heat], unseenTypes: [MiniALFWorldTaskType] = [.cool],
+        seenTypes: [MiniALFWorldTaskType] = [.pick, .place, .clean, .heat],
+        unseenTypes: [MiniALFWorldTaskType] = [.cool],
         requireMetaReasoning: Bool = true
     ) {
         self.tasks = tasks

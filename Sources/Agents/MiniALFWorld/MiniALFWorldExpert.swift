@@ -31,7 +31,8 @@ public struct MiniALFWorldExpert: AgentPolicy, Sendable {
             if goalObject.location != "\(appliance) 1" {
                 steps.append((.monitor, "Now make it \(transform.adjective ?? "").", "go to \(appliance) 1"))
             }
-            steps.append((.monitor, "Use the \(appliance).", "\(transform.rawValue) \(goalObject.name) with \(appliance) 1"))
+            let command = "\(transform.rawValue) \(goalObject.name) with \(appliance) 1"
+            steps.append((.monitor, "Use the \(appliance).", command))
         }
         let here = task.type.transform?.appliance.map { "\($0) 1" } ?? goalObject.location
         if let goal = task.goalReceptacle, let target = task.receptacles.first(where: { $0.type == goal }) {

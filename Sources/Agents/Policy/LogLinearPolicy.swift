@@ -75,7 +75,8 @@ public struct LogLinearPolicy: AgentPolicy, Sendable {
     {
         var tools: [String] = [], toolOf: [Int] = []
         for candidate in candidates {
-            let tool = Self.leadingTool(candidate, tools: parser.tools) ?? (try? parser.parse(candidate))?.name ?? "other"
+            let tool =
+                Self.leadingTool(candidate, tools: parser.tools) ?? (try? parser.parse(candidate))?.name ?? "other"
             if let index = tools.firstIndex(of: tool) {
                 toolOf.append(index)
             } else {

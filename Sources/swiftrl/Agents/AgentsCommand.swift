@@ -47,7 +47,8 @@ struct AgentsCheckCommand: ParsableCommand {
         abstract: "Check MiniHop: determinism under a seed, budgets, well-formed observations, gold chains, export.")
     @OptionGroup var world: MiniHopOptions
     @OptionGroup var choice: AgentWorldOptions
-    @Option(help: "Turn budget of the checked episodes (default 5 for MiniHop, 30 for MiniALFWorld).") var maxTurns: Int?
+    @Option(help: "Turn budget of the checked episodes (default 5 for MiniHop, 30 for MiniALFWorld).")
+    var maxTurns: Int?
     @Option(help: "Random episodes played (each twice).") var episodes = 40
 
     func run() throws {
