@@ -68,7 +68,8 @@ import Testing
         let observation = demonstrations[0].observations[0]
         let prefix = Transcript(prompt: demonstrations[0].transcript.prompt)
         let candidates = policy.candidates(observation, transcript: prefix)
-        let expert = try #require(candidates.firstIndex(of: demonstrations[0].transcript.turns[0].action))
+        let expert = try #require(
+            LogLinearPolicy.demonstrated(demonstrations[0].transcript.turns[0].action, among: candidates))
         func probability(_ policy: LogLinearPolicy) -> Double {
             var record = policy.decision(candidates, observation: observation, transcript: prefix)
             record.chosen = expert

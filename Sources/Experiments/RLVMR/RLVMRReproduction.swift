@@ -54,12 +54,13 @@ public struct RLVMRReproduction: UnitReproduction {
             stepWeight: 0))),
     ]
 
-    /// The full or quick recipe.
+    /// The full or quick recipe: G 8, 20 turns, 20 cold-start steps; full 60 updates × 8 tasks, 32 tasks per
+    /// level, 4 evaluation episodes per task; quick 30 updates × 4 tasks, 16 tasks per level, 2 episodes.
     static func recipe(quick: Bool) -> MiniALFWorldRecipe {
         MiniALFWorldRecipe(
-            world: MiniALFWorldConfig(tasks: quick ? 24 : 40),
-            trainer: AgentTrainerConfig(groupSize: 8, tasksPerStep: 8, learningRate: 0.5, maxTurns: 20),
-            coldStartSteps: 20, coldStartRate: 1, updates: quick ? 30 : 120, evaluationEpisodes: quick ? 2 : 4)
+            world: MiniALFWorldConfig(tasks: quick ? 16 : 32),
+            trainer: AgentTrainerConfig(groupSize: 8, tasksPerStep: quick ? 4 : 8, learningRate: 0.5, maxTurns: 20),
+            coldStartSteps: 20, coldStartRate: 1, updates: quick ? 30 : 60, evaluationEpisodes: quick ? 2 : 4)
     }
 
     func recipe(_ context: ReproductionContext) -> MiniALFWorldRecipe {
