@@ -65,19 +65,23 @@ import Testing
         let world = try MiniALFWorld(config: MiniALFWorldConfig(tasks: 4), seed: 2)
         let demonstrations = world.expertDemonstrations(budget: AgentBudget(maxTurns: 30))
         var policy = MiniALFWorld.agentPolicy()
-        let observation = demonstrations[0].observations[0]
-        let prefix = Transcript(prompt: demonstrations[0].transcript.prompt)
-        let candidates = policy.candidates(observation, transcript: prefix)
-        let expert = try #require(
-            LogLinearPolicy.demonstrated(demonstrations[0].transcript.turns[0].action, among: candidates))
-        func probability(_ policy: LogLinearPolicy) -> Double {
-            var record = policy.decision(candidates, observation: observation, transcript: prefix)
-            record.chosen = expert
-            return record.chosenProbability
+        /// Mean log-probability of the expert's outputs of the first demonstration under `policy`.
+        func likelihood(_ policy: LogLinearPolicy) throws -> Double {
+            let rollout = demonstrations[0]
+            var prefix = Transcript(prompt: rollout.transcript.prompt)
+            var total = 0.0
+            for (t, turn) in rollout.transcript.turns.enumerated() {
+                let candidates = policy.candidates(rollout.observations[t], transcript: prefix)
+                var record = policy.decision(candidates, observation: rollout.observations[t], transcript: prefix)
+                record.chosen = try #require(LogLinearPolicy.demonstrated(turn.action, among: candidates))
+                total += log(record.chosenProbability)
+                prefix.turns.append(turn)
+            }
+            return total / Double(rollout.transcript.turns.count)
         }
-        let before = probability(policy)
-        #expect(policy.imitate(demonstrations, learningRate: 1) > 0)
-        #expect(probability(policy) > before)
+        let before = try likelihood(policy)
+        for _ in 0..<10 { #expect(policy.imitate(demonstrations, learningRate: 1) > 0) }
+        #expect(try likelihood(policy) > before + 0.5)
         var transcript = Transcript(prompt: "")
         transcript.turns = [
             RLVMRTests.turn("explore", "go to fridge 1"), RLVMRTests.turn("explore", "go to fridge 1"),
