@@ -36,16 +36,19 @@ public struct LogLinearPolicy: AgentPolicy, Sendable {
     public var temperature: Double
     /// Reads the tool of each candidate.
     public let parser: ToolCallParser
+    /// Writes the candidates, or nil to choose among the observation's admissible actions.
+    public let proposer: (any CandidateProposer)?
 
     /// A uniform policy.
     public init(hasher: FeatureHasher = FeatureHasher(), featurizer: any ActionFeaturizer = ToolCallFeaturizer(),
-        temperature: Double = 1, parser: ToolCallParser = ToolCallParser())
+        temperature: Double = 1, parser: ToolCallParser = ToolCallParser(), proposer: (any CandidateProposer)? = nil)
     {
         self.weights = Array(repeating: 0, count: hasher.dimension)
         self.hasher = hasher
         self.featurizer = featurizer
         self.temperature = temperature
         self.parser = parser
+        self.proposer = proposer
     }
 
     /// The hashed slots of `action`.
@@ -72,7 +75,8 @@ public struct LogLinearPolicy: AgentPolicy, Sendable {
     {
         var tools: [String] = [], toolOf: [Int] = []
         for candidate in candidates {
-            let tool = (try? parser.parse(candidate))?.name ?? "other"
+            let tool =
+                Self.leadingTool(candidate, tools: parser.tools) ?? (try? parser.parse(candidate))?.name ?? "other"
             if let index = tools.firstIndex(of: tool) {
                 toolOf.append(index)
             } else {
@@ -99,7 +103,7 @@ public struct LogLinearPolicy: AgentPolicy, Sendable {
     public func act(
         _ observation: TextObservation, transcript: Transcript, using rng: inout Xoshiro256StarStar
     ) throws -> (text: String, decision: LogLinearDecision) {
-        let candidates = observation.admissibleActions
+        let candidates = candidates(observation, transcript: transcript)
         guard !candidates.isEmpty else {
             throw AgentInputError("LogLinearPolicy: the observation lists no admissible actions to choose from")
         }
@@ -109,6 +113,19 @@ public struct LogLinearPolicy: AgentPolicy, Sendable {
         let pick = Self.sample(members.map { record.probabilities[$0] }, using: &rng)
         record.chosen = members[pick]
         return (candidates[record.chosen], record)
+    }
+
+    /// The tool of a candidate that starts with `<tool>` and closes it (what ``ToolCallParser`` would find first),
+    /// read without the parser; nil otherwise.
+    static func leadingTool(_ candidate: String, tools: [String]) -> String? {
+        guard candidate.utf8.first == UInt8(ascii: "<") else { return nil }
+        for tool in tools where candidate.hasPrefix("<\(tool)>") && candidate.contains("</\(tool)>") { return tool }
+        return nil
+    }
+
+    /// The outputs the policy chooses among: the proposer's, or the admissible actions.
+    public func candidates(_ observation: TextObservation, transcript: Transcript) -> [String] {
+        proposer?.candidates(observation: observation, transcript: transcript) ?? observation.admissibleActions
     }
 
     static func sample(_ probabilities: [Double], using rng: inout Xoshiro256StarStar) -> Int {

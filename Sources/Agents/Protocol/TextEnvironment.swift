@@ -49,17 +49,21 @@ public struct StepInfo: Codable, Sendable, Equatable {
     public var answer: String?
     /// A human-readable detail (an error message, the limit that was hit).
     public var detail: String?
+    /// Whether a parsed action was among the world's admissible actions (false: it did nothing); nil when the
+    /// world does not say.
+    public var admissible: Bool?
 
     /// Step information; every field defaults to nil.
     public init(
         reason: EpisodeEndReason? = nil, formatError: String? = nil, tool: String? = nil, answer: String? = nil,
-        detail: String? = nil
+        detail: String? = nil, admissible: Bool? = nil
     ) {
         self.reason = reason
         self.formatError = formatError
         self.tool = tool
         self.answer = answer
         self.detail = detail
+        self.admissible = admissible
     }
 }
 

@@ -5,17 +5,25 @@ import Foundation
 /// - outcome-only GRPO: ``rubricReward`` nil, ``informationGain`` nil — the z-scored outcome broadcast to every turn;
 /// - C-GRPO (CaRR): ``rubricReward`` set — the outcome mixed with the rubric reward in the group (§2);
 /// - IGPO: ``informationGain`` set — information-gain turn rewards plus the outcome, turn-level returns (§4).
-/// Both can be on at once (IGPO turn rewards with the C-GRPO final reward).
+/// - RLVMR: ``metaReasoning`` set — the code's episode advantage (with the format penalty) plus the tag-grouped
+///   meta-reasoning step advantage (§1); it cannot be combined with IGPO.
+/// C-GRPO and IGPO can be on at once (IGPO turn rewards with the C-GRPO final reward).
 public struct AgentMethod: Codable, Sendable, Equatable {
     /// The C-GRPO reward combination, or nil for the plain outcome.
     public var rubricReward: CGRPOReward?
     /// IGPO's turn rewards, or nil for a trajectory-level advantage.
     public var informationGain: InformationGain?
+    /// RLVMR's meta-reasoning rewards and advantages, or nil.
+    public var metaReasoning: MetaReasoningReward?
 
     /// A method; nil components are off.
-    public init(rubricReward: CGRPOReward? = nil, informationGain: InformationGain? = nil) {
+    public init(
+        rubricReward: CGRPOReward? = nil, informationGain: InformationGain? = nil,
+        metaReasoning: MetaReasoningReward? = nil
+    ) {
         self.rubricReward = rubricReward
         self.informationGain = informationGain
+        self.metaReasoning = metaReasoning
     }
 
     /// Outcome-only GRPO.
@@ -24,9 +32,12 @@ public struct AgentMethod: Codable, Sendable, Equatable {
     public static let igpo = AgentMethod(informationGain: InformationGain())
     /// C-GRPO with the paper's group-max normalisation (α = 0.3).
     public static let cgrpo = AgentMethod(rubricReward: CGRPOReward())
+    /// RLVMR as the released code runs ALFWorld: A = A^traj + 1·A^MR, mean-std normalisation.
+    public static let rlvmr = AgentMethod(metaReasoning: MetaReasoningReward())
 
     /// The preset named `name`: `grpo`, `igpo`, `igpo-uncentered`, `igpo-exact` (un-centred, the world's
-    /// exact belief), `c-grpo`, `c-grpo-code`.
+    /// exact belief), `c-grpo`, `c-grpo-code`, `rlvmr` (the code's A^traj + A^MR), `rlvmr-paper` (α = 0.5),
+    /// `rlvmr-outcome-only` (the code's episode advantage and format penalty without A^MR).
     /// - Throws: ``AgentInputError`` listing the names.
     public static func named(_ name: String) throws(AgentInputError) -> AgentMethod {
         switch name.lowercased() {
@@ -37,9 +48,13 @@ public struct AgentMethod: Codable, Sendable, Equatable {
             return AgentMethod(informationGain: InformationGain(center: false, probe: .world))
         case "c-grpo", "cgrpo": return .cgrpo
         case "c-grpo-code", "cgrpo-code": return AgentMethod(rubricReward: CGRPOReward(normalizeByGroupMax: false))
+        case "rlvmr": return .rlvmr
+        case "rlvmr-paper": return AgentMethod(metaReasoning: .paper())
+        case "rlvmr-outcome-only": return AgentMethod(metaReasoning: MetaReasoningReward(stepWeight: 0))
         default:
             throw AgentInputError(
-                "unknown agent method '\(name)'; known: grpo, igpo, igpo-uncentered, igpo-exact, c-grpo, c-grpo-code")
+                "unknown agent method '\(name)'; known: grpo, igpo, igpo-uncentered, igpo-exact, c-grpo, c-grpo-code, "
+                    + "rlvmr, rlvmr-paper, rlvmr-outcome-only")
         }
     }
 
@@ -48,6 +63,10 @@ public struct AgentMethod: Codable, Sendable, Equatable {
     public func validate() throws(AgentInputError) {
         try rubricReward?.validate()
         try informationGain?.validate()
+        try metaReasoning?.validate()
+        if metaReasoning != nil, informationGain != nil {
+            throw AgentInputError("AgentMethod: metaReasoning (RLVMR) and informationGain (IGPO) cannot both be set")
+        }
     }
 }
 
@@ -59,12 +78,15 @@ public struct AgentCreditInput: Sendable, Equatable {
     public var beliefs: [Double]
     /// Number of turns.
     public var turns: Int
+    /// The episode; only RLVMR reads it (tags, format errors, actions).
+    public var transcript: Transcript?
 
     /// An input.
-    public init(grade: AgentGrade, beliefs: [Double], turns: Int) {
+    public init(grade: AgentGrade, beliefs: [Double], turns: Int, transcript: Transcript? = nil) {
         self.grade = grade
         self.beliefs = beliefs
         self.turns = turns
+        self.transcript = transcript
     }
 }
 
@@ -82,7 +104,13 @@ extension AgentMethod {
     public func turnAdvantages(_ group: [AgentCreditInput]) -> (advantages: [[Double]], zeroGroup: Bool) {
         let rewards = finalRewards(group)
         let advantages: [[Double]]
-        if let informationGain {
+        if let metaReasoning {
+            let transcripts = group.map { $0.transcript ?? Transcript(prompt: "") }
+            let computed = metaReasoning.turnAdvantages(transcripts: transcripts, successes: rewards.map { $0 > 0 })
+            advantages = group.indices.map { i in
+                (0..<group[i].turns).map { $0 < computed[i].count ? computed[i][$0] : 0 }
+            }
+        } else if let informationGain {
             advantages = informationGain.turnAdvantages(beliefs: group.map(\.beliefs), outcomes: rewards)
         } else {
             let flat = GroupStatistics.grpoAdvantages(rewards)

@@ -2,7 +2,7 @@ import Foundation
 import Tensor
 
 /// The one agent trainer (log-linear form): for each step, `tasksPerStep` tasks × `groupSize` rollouts under the
-/// budget, grades, the method's per-turn advantages (``AgentMethod``: GRPO, C-GRPO, IGPO), then one
+/// budget, grades, the method's per-turn advantages (``AgentMethod``: GRPO, C-GRPO, IGPO, RLVMR), then one
 /// REINFORCE-style ascent step w ← w + η·mean_i Σ_t A_{i,t}·∇ log π(a_{i,t}).
 ///
 /// Every random choice comes from the run seed: task sampling (`agents/tasks`), episode seeds (`agents/episodes`)
@@ -73,7 +73,9 @@ public struct AgentTrainer<Tasks: AgentTaskSet>: Sendable {
                 let rollout = rollout(task: task, seed: episodeRNG.next())
                 let grade = tasks.grade(task: task, transcript: rollout.transcript)
                 let beliefs = config.method.informationGain == nil ? [] : beliefs(rollout, task: task)
-                inputs.append(AgentCreditInput(grade: grade, beliefs: beliefs, turns: rollout.decisions.count))
+                let transcript = config.method.metaReasoning == nil ? nil : rollout.transcript
+                inputs.append(AgentCreditInput(
+                    grade: grade, beliefs: beliefs, turns: rollout.decisions.count, transcript: transcript))
                 rollouts.append(rollout)
                 success += grade.outcome
                 grounded += grade.grounded ? 1 : 0

@@ -27,6 +27,7 @@ public enum Reproductions {
         AgnosticRLReproduction(),
         IGPOReproduction(),
         CaRRReproduction(),
+        RLVMRReproduction(),
         MRAReproduction(),
         AdversarialSurpriseReproduction(),
         SEQUOIAReproduction(),  // needs the GLPK trait (as the next); listed as unavailable without it
