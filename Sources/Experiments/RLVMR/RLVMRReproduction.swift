@@ -55,12 +55,13 @@ public struct RLVMRReproduction: UnitReproduction {
     ]
 
     /// The full or quick recipe: G 8, 20 turns, 20 cold-start steps; full 60 updates × 8 tasks, 32 tasks per
-    /// level, 4 evaluation episodes per task; quick 30 updates × 4 tasks, 16 tasks per level, 2 episodes.
+    /// level, 4 evaluation episodes per task; quick 15 updates × 4 tasks, 12 tasks per level, 2 episodes (about half the
+    /// first quick plan, whose units took 50 s each on a loaded 2-core machine).
     static func recipe(quick: Bool) -> MiniALFWorldRecipe {
         MiniALFWorldRecipe(
-            world: MiniALFWorldConfig(tasks: quick ? 16 : 32),
+            world: MiniALFWorldConfig(tasks: quick ? 12 : 32),
             trainer: AgentTrainerConfig(groupSize: 8, tasksPerStep: quick ? 4 : 8, learningRate: 0.5, maxTurns: 20),
-            coldStartSteps: 20, coldStartRate: 1, updates: quick ? 30 : 60, evaluationEpisodes: quick ? 2 : 4)
+            coldStartSteps: 20, coldStartRate: 1, updates: quick ? 15 : 60, evaluationEpisodes: quick ? 2 : 4)
     }
 
     func recipe(_ context: ReproductionContext) -> MiniALFWorldRecipe {
