@@ -26,6 +26,25 @@ public struct TextEnvironmentChecker: Sendable {
         self.episodes = episodes
     }
 
+    /// The checks every task world shares: its JSONL export has one line per task (`jsonl` nil: not checked, e.g.
+    /// when encoding failed and the world reports that itself), then ``check(_:seed:)`` on environments of the
+    /// tasks in order (each task for both plays of an episode, wrapping around after the last).
+    public func checkTasks<Environment: TextEnvironment>(
+        count: Int, jsonl: String?, seed: UInt64, environment: (Int) -> Environment
+    ) -> [TextEnvironmentIssue] {
+        var issues: [TextEnvironmentIssue] = []
+        if let lines = jsonl?.split(separator: "\n"), lines.count != count {
+            issues.append(
+                TextEnvironmentIssue(check: "export", detail: "\(lines.count) JSONL lines for \(count) tasks"))
+        }
+        var counter = 0
+        issues += check({
+            defer { counter += 1 }
+            return environment((counter / 2) % max(count, 1))
+        }, seed: seed)
+        return issues
+    }
+
     /// Every issue found on environments from `make` (empty: the world passes).
     public func check<Environment: TextEnvironment>(_ make: () -> Environment, seed: UInt64 = 0)
         -> [TextEnvironmentIssue]

@@ -75,16 +75,9 @@ extension MiniALFWorld {
                     detail: "task \(task.id): an expert step was not admissible"))
             }
         }
-        if let lines = try? tasksJSONL().split(separator: "\n"), lines.count != tasks.count {
-            issues.append(TextEnvironmentIssue(
-                check: "export", detail: "\(lines.count) JSONL lines for \(tasks.count) tasks"))
-        }
-        var counter = 0
-        let checker = TextEnvironmentChecker(budget: budget, episodes: episodes)
-        issues += checker.check({
-            defer { counter += 1 }
-            return MiniALFWorldEnvironment(task: tasks[(counter / 2) % tasks.count], requireMetaReasoning: false)
-        }, seed: seed)
+        issues += TextEnvironmentChecker(budget: budget, episodes: episodes).checkTasks(
+            count: tasks.count, jsonl: try? tasksJSONL(), seed: seed
+        ) { MiniALFWorldEnvironment(task: tasks[$0], requireMetaReasoning: false) }
         return issues
     }
 }

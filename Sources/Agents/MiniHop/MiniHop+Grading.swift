@@ -118,16 +118,8 @@ extension MiniHopWorld {
                     detail: "task \(task.id): the gold evidence supports only \(full) of the rubrics"))
             }
         }
-        if let lines = try? tasksJSONL().split(separator: "\n"), lines.count != tasks.count {
-            issues.append(TextEnvironmentIssue(
-                check: "export", detail: "\(lines.count) JSONL lines for \(tasks.count) tasks"))
-        }
-        var counter = 0
-        let checker = TextEnvironmentChecker(budget: budget, episodes: episodes)
-        issues += checker.check({
-            defer { counter += 1 }
-            return environment(task: counter / 2)
-        }, seed: seed)
+        issues += TextEnvironmentChecker(budget: budget, episodes: episodes).checkTasks(
+            count: tasks.count, jsonl: try? tasksJSONL(), seed: seed) { environment(task: $0) }
         return issues
     }
 
